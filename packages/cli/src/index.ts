@@ -1,0 +1,1 @@
+export type { ReportedFinding, SkippedEntry, ScanOutcome } from "./outcome.js";

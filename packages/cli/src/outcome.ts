@@ -1,0 +1,31 @@
+import type { Finding } from '@keyguard/core';
+
+/**
+ * What every input mode (paths, stdin, --staged, --history) hands to the reporters.
+ * This is the CLI's internal contract: reporters and exit codes depend on it alone.
+ */
+export interface ReportedFinding extends Finding {
+  /** Relative to the scan root when under it, else absolute; always `/`-separated. */
+  path: string;
+  /** History scans: the commit that introduced the secret at this path. */
+  commit?: string;
+  author?: string;
+  /** ISO 8601 author date. */
+  date?: string;
+}
+
+export interface SkippedEntry {
+  path: string;
+  /** binary | fifo | socket | device | unreadable | symlink-loop | too-large | ... */
+  reason: string;
+}
+
+export interface ScanOutcome {
+  findings: ReportedFinding[];
+  skipped: SkippedEntry[];
+  files: number;
+  bytes: number;
+  /** Findings dropped by inline markers, allow lists or the baseline. */
+  suppressed: number;
+  durationMs: number;
+}

@@ -1,0 +1,86 @@
+import {
+  type ParsedConnectionString,
+  type ServiceKind,
+  hostOf,
+  parseConnectionString,
+  resourceNameOf,
+  serviceOfHost,
+} from './connection-string.js';
+import { decodeRegion } from './escapes.js';
+
+/** How far a connection string may reach on either side of a secret. */
+const REGION_REACH = 1024;
+
+const isRegionDelimiter = (c: number): boolean =>
+  c === 10 || c === 13 || c === 34 || c === 39 || c === 96 || c === 60 || c === 62 || c === 0;
+
+const PROPERTY_START = /(?:^|[^A-Za-z0-9_])(endpoint|accesskey|authtype|clientsecret|clientid|tenantid|version|port|clientendpoint|serverendpoint|clientcertpath|clientcert)\s*=/gi;
+const ENDPOINT_START = /(?:^|[^A-Za-z0-9_])endpoint\s*=/gi;
+
+export interface ConnectionContext {
+  parsed: ParsedConnectionString;
+  endpoint?: string;
+  host?: string;
+  service: ServiceKind;
+  resourceName?: string;
+  authType?: string;
+  /** The property name as written, when the secret is that property's value. */
+  propertyName?: string;
+}
+
+function unquote(value: string): string {
+  return value.replace(/^(['"])(.*)\1$/, '$2');
+}
+
+/**
+ * The connection string around a secret, decoded, cut to the one string that holds it, and
+ * parsed. Undefined when the secret is not the value of `property` in any connection string.
+ */
+export function connectionContextAround(
+  text: string,
+  start: number,
+  end: number,
+  secret: string,
+  property: 'accesskey' | 'clientsecret',
+): ConnectionContext | undefined {
+  let left = start;
+  const leftFloor = Math.max(0, start - REGION_REACH);
+  while (left > leftFloor && !isRegionDelimiter(text.charCodeAt(left - 1))) left--;
+  let right = end;
+  const rightCeil = Math.min(text.length, end + REGION_REACH);
+  while (right < rightCeil && !isRegionDelimiter(text.charCodeAt(right))) right++;
+  const region = decodeRegion(text.slice(left, right));
+  const at = region.indexOf(secret);
+  if (at < 0) return undefined;
+
+  let csStart = -1;
+  for (const m of region.matchAll(ENDPOINT_START)) {
+    if (m.index >= at) break;
+    csStart = m.index + m[0].length - m[0].replace(/^[^A-Za-z]/, '').length;
+  }
+  if (csStart < 0) {
+    PROPERTY_START.lastIndex = 0;
+    const first = PROPERTY_START.exec(region);
+    if (first === null || first.index > at) return undefined;
+    csStart = first.index + first[0].length - first[0].replace(/^[^A-Za-z]/, '').length;
+  }
+  let csEnd = region.length;
+  ENDPOINT_START.lastIndex = at + secret.length;
+  const next = ENDPOINT_START.exec(region);
+  if (next !== null) csEnd = next.index + 1;
+  ENDPOINT_START.lastIndex = 0;
+
+  const parsed = parseConnectionString(region.slice(csStart, csEnd));
+  const prop = parsed.properties.get(property);
+  if (prop === undefined || unquote(prop.value) !== secret) return undefined;
+  const endpoint = parsed.properties.get('endpoint')?.value;
+  const host = endpoint === undefined ? undefined : hostOf(endpoint);
+  const context: ConnectionContext = { parsed, service: serviceOfHost(host), propertyName: prop.name };
+  if (endpoint !== undefined) context.endpoint = endpoint;
+  if (host !== undefined) context.host = host;
+  const resourceName = resourceNameOf(host);
+  if (resourceName !== undefined) context.resourceName = resourceName;
+  const authType = parsed.properties.get('authtype')?.value;
+  if (authType !== undefined) context.authType = authType;
+  return context;
+}

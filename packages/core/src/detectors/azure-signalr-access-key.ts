@@ -1,0 +1,85 @@
+import { SIGNALR_STRONG_KEYWORDS } from '../evidence.js';
+import { identifiableForm, legacyForm } from './forms.js';
+import type { Detector } from './types.js';
+
+const CS = 'Endpoint=https://contoso-chat.service.signalr.net;AccessKey=';
+
+export const azureSignalrAccessKey: Detector = {
+  id: 'azure-signalr-access-key',
+  title: 'Azure SignalR access key',
+  description:
+    'An Azure SignalR Service access key: the legacy 44-character base64 key (with connection-string or keyword evidence) or the 84-character identifiable ASRS key (checksum-verified). Whoever holds it can act as the app server: send to every client, mint client tokens, manage groups.',
+  references: [
+    'https://learn.microsoft.com/azure/azure-signalr/signalr-howto-key-rotation',
+    'https://learn.microsoft.com/azure/azure-signalr/concept-connection-string',
+    'https://learn.microsoft.com/purview/sit-defn-azure-signalr-access-key',
+  ],
+  keywords: ['accesskey', ...SIGNALR_STRONG_KEYWORDS],
+  forms: [legacyForm, identifiableForm('ASRS')],
+  confidenceLevels: ['high', 'medium', 'low'],
+  remediation:
+    'Regenerate the key (az signalr key renew --name <resource> --resource-group <group> --key-type primary|secondary), update every configuration, then move to Microsoft Entra ID (AuthType=azure.msi) and disable local auth.',
+  samples: {
+    truePositives: [
+      { name: 'connection string', text: `"${CS}{{KG:legacy:1}};Version=1.0;"`, secret: '{{KG:legacy:1}}', confidence: 'high' },
+      {
+        name: 'lower-case keys',
+        text: `endpoint=https://contoso.service.signalr.net;accesskey={{KG:legacy:2}};version=1.0;`,
+        secret: '{{KG:legacy:2}}',
+        confidence: 'high',
+      },
+      {
+        name: 'upper-case keys, China cloud',
+        text: `ENDPOINT=https://contoso.signalr.azure.cn;ACCESSKEY={{KG:legacy:3}};VERSION=1.0;`,
+        secret: '{{KG:legacy:3}}',
+        confidence: 'high',
+      },
+      {
+        name: 'env var holding the connection string',
+        text: `Azure__SignalR__ConnectionString=Endpoint=https://app1.service.signalr.net;AccessKey={{KG:legacy:4}};Version=1.0;`,
+        secret: '{{KG:legacy:4}}',
+        confidence: 'high',
+      },
+      { name: 'identifiable key alone', text: `const k = "{{KG:asrs:1}}";`, secret: '{{KG:asrs:1}}', confidence: 'high' },
+      { name: 'identifiable key in a connection string', text: `${CS}{{KG:asrs:2}};Version=1.0;`, secret: '{{KG:asrs:2}}', confidence: 'high' },
+      { name: 'accessKey assignment', text: `accessKey: "{{KG:legacy:5}}"`, secret: '{{KG:legacy:5}}', confidence: 'medium' },
+      {
+        name: 'SignalR configuration name nearby',
+        text: `{\n  "Azure:SignalR:Primary": {\n    "Key": "{{KG:legacy:6}}"\n  }\n}`,
+        secret: '{{KG:legacy:6}}',
+        confidence: 'medium',
+      },
+      {
+        name: 'URL-encoded connection string',
+        text: `https://example.test/?cs=Endpoint%3Dhttps%3A%2F%2Fa.service.signalr.net%3BAccessKey%3D{{KG:legacy:7:url}}%3BVersion%3D1.0%3B`,
+        secret: '{{KG:legacy:7}}',
+        confidence: 'high',
+      },
+      {
+        name: 'JSON-escaped key',
+        text: `{"cs":"Endpoint=https:\\/\\/a.service.signalr.net;AccessKey={{KG:legacy:8:json}};Version=1.0;"}`,
+        secret: '{{KG:legacy:8}}',
+        confidence: 'high',
+      },
+      { name: 'weak evidence only', text: `# signalr\nvalue = {{KG:legacy:9}}`, secret: '{{KG:legacy:9}}', confidence: 'low' },
+    ],
+    falsePositives: [
+      { name: 'no evidence', text: `digest = "{{KG:legacy:20}}"` },
+      { name: 'emulator key', text: `Endpoint=http://localhost;Port=8888;AccessKey=ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789ABCDEFGH;Version=1.0;` },
+      { name: 'docs placeholder', text: `${CS}ABCDEFGHIJKLMNOPQRSTUVWEXYZ0123456789+=/;Version=1.0;` },
+      { name: "Purview's example", text: `${CS}abcdefghijklmnopqrstuvwxyz0123456789/+ABCDE=;Version=1.0;` },
+      { name: 'template', text: `${CS}<your-access-key>;Version=1.0;` },
+      { name: 'env template', text: `${CS}\${SIGNALR_KEY};Version=1.0;` },
+      { name: 'masked', text: `${CS}***;Version=1.0;` },
+      { name: 'low diversity', text: `${CS}AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=;Version=1.0;` },
+      { name: 'sequential', text: `${CS}ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopq=;Version=1.0;` },
+      { name: 'non-canonical padding', text: `${CS}{{KG:noncanonical:1}};Version=1.0;` },
+      { name: 'Service Bus key', text: `Endpoint=sb://ns.servicebus.windows.net/;SharedAccessKeyName=Root;SharedAccessKey={{KG:legacy:21}}` },
+      { name: 'Service Bus signature', text: `${CS}{{KG:svc-+ASb:1}};Version=1.0;` },
+      { name: 'broken checksum', text: `const k = "{{KG:asrs-badsum:1}}";` },
+      { name: 'subresource integrity', text: `<script src="https://cdn.example/signalr.js" integrity="sha256-{{KG:legacy:22}}"></script>` },
+      { name: 'longer base64 run', text: `accessKey: "QQ{{KG:legacy:23}}"` },
+      { name: 'Web PubSub key', text: `Endpoint=https://chat.webpubsub.azure.com;AccessKey={{KG:legacy:24}};Version=1.0;` },
+    ],
+  },
+};

@@ -1,0 +1,57 @@
+import type { Detector } from './types.js';
+
+const APP = 'Endpoint=https://contoso.service.signalr.net;AuthType=azure.app;ClientId=00000000-0000-0000-0000-000000000000;TenantId=00000000-0000-0000-0000-000000000000;ClientSecret=';
+
+export const azureSignalrClientSecret: Detector = {
+  id: 'azure-signalr-client-secret',
+  title: 'Microsoft Entra client secret in a SignalR connection string',
+  description:
+    'The ClientSecret of an AuthType=azure.app (or legacy aad) SignalR connection string: a Microsoft Entra application credential that grants whatever roles the app holds.',
+  references: [
+    'https://learn.microsoft.com/azure/azure-signalr/concept-connection-string',
+    'https://learn.microsoft.com/entra/identity-platform/howto-create-service-principal-portal',
+  ],
+  keywords: ['clientsecret', 'authtype=azure.app'],
+  forms: [
+    {
+      name: 'client-secret',
+      description: 'Any non-placeholder ClientSecret value; high confidence when it has the Entra secret shape (3 chars, a digit, Q~, 31-34 chars).',
+      pattern: /^[^;]{8,}$/,
+      validate: (secret) => secret.trim().length >= 8,
+    },
+  ],
+  confidenceLevels: ['high', 'medium'],
+  remediation:
+    'Delete the secret from the app registration (az ad app credential delete), create a new one in a secret store, and prefer a managed identity (AuthType=azure.msi) which carries no secret.',
+  samples: {
+    truePositives: [
+      { name: 'Entra secret', text: `"${APP}{{KG:entra:1}};Version=1.0;"`, secret: '{{KG:entra:1}}', confidence: 'high' },
+      {
+        name: 'other secret value',
+        text: `${APP}s3cr3t-Pa55w0rd-for-app;Version=1.0;`,
+        secret: 's3cr3t-Pa55w0rd-for-app',
+        confidence: 'medium',
+      },
+      {
+        name: 'legacy aad auth type, odd casing',
+        text: `endpoint=https://x.service.signalr.net;authtype=aad;clientid=1;CLIENTSECRET={{KG:entra:2}}`,
+        secret: '{{KG:entra:2}}',
+        confidence: 'high',
+      },
+    ],
+    falsePositives: [
+      { name: 'managed identity', text: `Endpoint=https://contoso.service.signalr.net;AuthType=azure.msi;ClientId=abc;Version=1.0;` },
+      { name: 'template', text: `${APP}\${CLIENT_SECRET};Version=1.0;` },
+      { name: 'angle placeholder', text: `${APP}<client-secret>;Version=1.0;` },
+      { name: 'percent variable', text: `${APP}%CLIENT_SECRET%;Version=1.0;` },
+      { name: 'msbuild', text: `${APP}$(ClientSecret);Version=1.0;` },
+      { name: 'octopus', text: `${APP}#{ClientSecret}#;Version=1.0;` },
+      { name: 'mustache', text: `${APP}{{ client_secret }};Version=1.0;` },
+      { name: 'stars', text: `${APP}********;Version=1.0;` },
+      { name: 'redacted', text: `${APP}REDACTED;Version=1.0;` },
+      { name: 'elided', text: `${APP}abc...xyz;Version=1.0;` },
+      { name: 'no azure.app', text: `Endpoint=https://contoso.service.signalr.net;ClientSecret={{KG:entra:3}};Version=1.0;` },
+      { name: 'not a connection string', text: `clientSecret = "{{KG:entra:4}}"` },
+    ],
+  },
+};

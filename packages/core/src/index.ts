@@ -1,0 +1,18 @@
+export type { Confidence, Finding, FindingContext, RuleId, ScanOptions, SecretEncoding } from './finding.js';
+export { CONFIDENCE_LEVELS, isConfidence, meetsConfidence } from './finding.js';
+export { scanText } from './scan-text.js';
+export { scanStream, StreamScan, SkippedInputError, BINARY_SNIFF_BYTES } from './scan-stream.js';
+export type { StreamSource, StreamStats } from './scan-stream.js';
+export { rules, detectors } from './detectors/index.js';
+export type { Detector, RuleMeta, PositiveSample, NegativeSample, SecretForm } from './detectors/index.js';
+export { ALL_RULE_IDS, isRuleId } from './options.js';
+export { maskSecret } from './mask.js';
+export { fingerprintOf } from './fingerprint.js';
+export { remediationFor, shortRemediation } from './remediation.js';
+export { parseConnectionString } from './connection-string.js';
+export type { ParsedConnectionString } from './connection-string.js';
+export { isLegacyAccessKey, otherServiceOf } from './legacy-key.js';
+export { isIdentifiableKeyShape, hasValidChecksum } from './identifiable-key.js';
+export { marvin32 } from './marvin32.js';
+export { keyPlaceholderReason, secretPlaceholderReason } from './placeholders.js';
+export { EVIDENCE_WINDOW } from './evidence.js';

@@ -1,0 +1,10 @@
+import type { Finding, ScanOptions } from './finding.js';
+import { resolveOptions } from './options.js';
+import { utf8Bytes } from './position-tracker.js';
+import { IncrementalScanner } from './scanner.js';
+
+/** Scans a whole string; byte offsets are those of its UTF-8 encoding. */
+export function scanText(text: string, options?: ScanOptions): Finding[] {
+  const scanner = new IncrementalScanner(resolveOptions(options), utf8Bytes);
+  return [...scanner.push(text), ...scanner.finish()];
+}

@@ -1,0 +1,2 @@
+export * from './keygen.js';
+export * from './tokens.js';

@@ -1,0 +1,86 @@
+import { createHash } from 'node:crypto';
+import { BASE62_ALPHABET } from '../charclass.js';
+import { checksumOf } from '../identifiable-key.js';
+import { isLegacyAccessKey } from '../legacy-key.js';
+
+/**
+ * Deterministic generators of well-formed keys for tests and fixtures. Nothing generated here
+ * is a real credential; they exist so that no key-shaped literal is ever committed.
+ */
+export class KeyRandom {
+  private counter = 0;
+  constructor(private readonly seed: string) {}
+
+  bytes(count: number): Buffer {
+    const out: Buffer[] = [];
+    let have = 0;
+    while (have < count) {
+      const block = createHash('sha256').update(`${this.seed}#${this.counter++}`).digest();
+      out.push(block);
+      have += block.length;
+    }
+    return Buffer.concat(out).subarray(0, count);
+  }
+
+  base62(count: number): string {
+    let s = '';
+    while (s.length < count) {
+      for (const b of this.bytes(64)) {
+        if (b < 248 && s.length < count) s += BASE62_ALPHABET[b % 62];
+      }
+    }
+    return s;
+  }
+}
+
+/** A legacy 44-character key with no other service's signature. */
+export function generateLegacyKey(seed: string): string {
+  const random = new KeyRandom(`legacy:${seed}`);
+  for (;;) {
+    const key = random.bytes(32).toString('base64');
+    if (isLegacyAccessKey(key)) return key;
+  }
+}
+
+/** A 44-character key carrying another Azure service's signature at characters 34-37. */
+export function generateOtherServiceKey(seed: string, signature: string): string {
+  const random = new KeyRandom(`other:${signature}:${seed}`);
+  const body = random.bytes(32).toString('base64');
+  return `${body.slice(0, 33)}${signature}A${body.slice(38)}`;
+}
+
+/** A base64 value whose 43rd character is not canonical, so it cannot be 32 bytes. */
+export function generateNonCanonicalKey(seed: string): string {
+  const key = generateLegacyKey(seed);
+  return `${key.slice(0, 42)}B=`;
+}
+
+export type IdentifiableProvider = 'ASRS' | 'AWPS' | (string & {});
+
+/** An 84-character identifiable key with a valid Marvin32 checksum. */
+export function generateIdentifiableKey(seed: string, provider: IdentifiableProvider = 'ASRS'): string {
+  const random = new KeyRandom(`identifiable:${provider}:${seed}`);
+  // Like Microsoft's generator, draw again until the checksum is base62 too.
+  for (;;) {
+    const date = `${'ABC'[random.bytes(1)[0]! % 3]}${'ABCDEFGHIJKL'[random.bytes(1)[0]! % 12]}`;
+    const prefix = `${random.base62(52)}JQQJ99${date}${random.base62(12)}AAAA${provider}`;
+    const checksum = checksumOf(prefix);
+    if (/^[A-Za-z0-9]{4}$/.test(checksum)) return prefix + checksum;
+  }
+}
+
+/** The same key with its checksum broken: the shape of a key, but not a key. */
+export function breakChecksum(key: string): string {
+  const last = key.charAt(83);
+  return key.slice(0, 83) + (last === 'A' ? 'B' : 'A');
+}
+
+/** A Microsoft Entra application client secret in its common shape. */
+export function generateEntraClientSecret(seed: string): string {
+  const random = new KeyRandom(`entra:${seed}`);
+  const alphabet = `${BASE62_ALPHABET}_~.-`;
+  const pick = (n: number): string =>
+    [...random.bytes(n)].map((b) => alphabet[b % alphabet.length]).join('');
+  const digit = String(random.bytes(1)[0]! % 10);
+  return `${pick(3)}${digit}Q~${pick(34)}`;
+}

@@ -1,0 +1,23 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { defineConfig } from 'vitest/config';
+
+// One project per workspace package that has a test/ folder: packages/* and benchmarks.
+const roots = [...readdirSync('packages').map((name) => join('packages', name)), 'benchmarks'];
+const projects = roots
+  .filter((root) => existsSync(join(root, 'test')))
+  .map((root) => ({
+    test: {
+      name: root.replace(/^packages\//, ''),
+      root,
+      include: ['test/**/*.test.ts'],
+      testTimeout: 60_000,
+      hookTimeout: 120_000,
+    },
+  }));
+
+export default defineConfig({
+  test: {
+    projects,
+  },
+});
