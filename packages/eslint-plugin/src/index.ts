@@ -1,1 +1,99 @@
-export {};
+/**
+ * `@keyguard/eslint-plugin`: reports leaked Azure SignalR / Web PubSub credentials in any file
+ * ESLint lints (JavaScript, TypeScript, JSON, YAML, Markdown, and plain text through the
+ * bundled `keyguard/text` language). Findings come from `@keyguard/core`, the same matcher the
+ * `keyguard` CLI runs, so the linter and the CLI never disagree.
+ */
+import { readFileSync } from 'node:fs';
+import type { ESLint, Linter } from 'eslint';
+import { rules } from './rules/index.js';
+import { TextLanguage } from './text-language.js';
+
+const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+  name: string;
+  version: string;
+};
+
+/** Files with no ESLint parser of their own that `configs.text` lints as plain text. */
+export const TEXT_FILES: string[] = [
+  '**/.env',
+  '**/.env.*',
+  '**/*.env',
+  '**/*.bicep',
+  '**/*.bicepparam',
+  '**/*.config',
+  '**/*.ini',
+  '**/*.cfg',
+  '**/*.conf',
+  '**/*.properties',
+  '**/*.toml',
+  '**/*.tf',
+  '**/*.tfvars',
+  '**/*.xml',
+  '**/*.csproj',
+  '**/*.ps1',
+  '**/*.sh',
+  '**/*.txt',
+];
+
+export interface KeyguardConfigs {
+  /** Enables `keyguard/no-leaked-access-key` as an error for whatever files the config applies to. */
+  recommended: Linter.Config;
+  /** Lints `.env`, `.bicep`, `.config`, ... files (see `TEXT_FILES`) as plain text with the rule on. */
+  text: Linter.Config;
+}
+
+export interface KeyguardPlugin {
+  meta: { name: string; version: string; namespace: 'keyguard' };
+  rules: typeof rules;
+  languages: { text: TextLanguage };
+  configs: KeyguardConfigs;
+}
+
+const configs = {} as KeyguardConfigs;
+
+const plugin: KeyguardPlugin = {
+  meta: { name: pkg.name, version: pkg.version, namespace: 'keyguard' },
+  rules,
+  languages: { text: new TextLanguage() },
+  configs,
+};
+
+const recommendedRules: Linter.RulesRecord = Object.fromEntries(
+  Object.entries(rules)
+    .filter(([, rule]) => rule.meta.docs?.recommended === true)
+    .map(([name]) => [`keyguard/${name}`, 'error']),
+);
+
+// Configs reference the plugin object itself; as `ESLint.Plugin` so that `defineConfig` accepts them.
+const asPlugin = plugin as unknown as ESLint.Plugin;
+
+configs.recommended = {
+  name: 'keyguard/recommended',
+  plugins: { keyguard: asPlugin },
+  rules: recommendedRules,
+};
+
+configs.text = {
+  name: 'keyguard/text',
+  files: TEXT_FILES,
+  plugins: { keyguard: asPlugin },
+  language: 'keyguard/text',
+  rules: recommendedRules,
+};
+
+export default plugin as KeyguardPlugin & ESLint.Plugin;
+export { plugin, rules, configs };
+export const meta = plugin.meta;
+export const languages = plugin.languages;
+export { TextLanguage, TextSourceCode, parseText } from './text-language.js';
+export type { TextComment, TextDocument, TextNode, TextLanguageOptions } from './text-language.js';
+export {
+  noLeakedAccessKey,
+  isWholeSignalrConnectionString,
+  CONNECTION_STRING_ENV,
+  PLACEHOLDERS,
+  RULE_NAME,
+} from './rules/no-leaked-access-key.js';
+export type { NoLeakedAccessKeyOptions, MessageIds, Options } from './rules/no-leaked-access-key.js';
+export { DOCS_BASE_URL } from './create-rule.js';

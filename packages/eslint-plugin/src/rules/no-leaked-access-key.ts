@@ -1,0 +1,218 @@
+import { parseConnectionString, scanText, shortRemediation } from '@keyguard/core';
+import type { Confidence, Finding, RuleId } from '@keyguard/core';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { createRule } from '../create-rule.js';
+
+export const RULE_NAME = 'no-leaked-access-key';
+
+export interface NoLeakedAccessKeyOptions {
+  /** Findings below this confidence are not reported. Default `medium`. */
+  minConfidence?: Confidence;
+  /** Fingerprints (sha256 hex, as printed by `keyguard scan`) or exact public values never reported. */
+  allow?: string[];
+}
+
+export type Options = [NoLeakedAccessKeyOptions];
+export type MessageIds = 'leakedKey' | 'useEnvironment' | 'usePlaceholder';
+
+/** The environment variable ASP.NET Core and the SignalR SDK read the connection string from. */
+export const CONNECTION_STRING_ENV = 'process.env.Azure__SignalR__ConnectionString';
+
+/** What replaces a secret in the placeholder suggestion, per detector. */
+export const PLACEHOLDERS: Record<RuleId, string> = {
+  'azure-signalr-access-key': '<signalr-access-key>',
+  'azure-web-pubsub-access-key': '<web-pubsub-access-key>',
+  'azure-signalr-client-secret': '<client-secret>',
+};
+
+const TITLES: Record<RuleId, string> = {
+  'azure-signalr-access-key': 'Azure SignalR access key',
+  'azure-web-pubsub-access-key': 'Azure Web PubSub access key',
+  'azure-signalr-client-secret': 'Microsoft Entra client secret (SignalR connection string)',
+};
+
+const KNOWN_CONNECTION_STRING_KEYS = new Set([
+  'endpoint',
+  'port',
+  'version',
+  'clientendpoint',
+  'serverendpoint',
+  'authtype',
+  'accesskey',
+  'clientid',
+  'tenantid',
+  'clientsecret',
+  'clientcertpath',
+  'clientcert',
+]);
+
+const SIGNALR_HOST = /^https?:\/\/[^\s/;]+\.(?:service\.signalr\.net|signalr\.azure\.cn)(?:[:/]|$)/iu;
+
+/** The minimum SourceCode surface the rule needs; every ESLint language provides it. */
+interface AnySourceCode {
+  text: string;
+  getLocFromIndex?: (index: number) => { line: number; column: number };
+  getNodeByRangeIndex?: (index: number) => TSESTree.Node | null;
+}
+
+/** UTF-16 index of each line start, with the line breaks `@keyguard/core` counts (CRLF, LF, CR). */
+function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  for (const m of text.matchAll(/\r\n|[\r\n]/gu)) starts.push(m.index + m[0].length);
+  return starts;
+}
+
+/** Is `value` exactly one SignalR connection string (nothing else in the literal)? */
+export function isWholeSignalrConnectionString(value: string): boolean {
+  const parsed = parseConnectionString(value);
+  if (parsed.problems.length > 0) return false;
+  for (const key of parsed.properties.keys()) if (!KNOWN_CONNECTION_STRING_KEYS.has(key)) return false;
+  return SIGNALR_HOST.test(parsed.properties.get('endpoint')?.value ?? '');
+}
+
+/** A string or expression-free template literal whose value may be swapped for an expression. */
+function replaceableLiteral(
+  sourceCode: AnySourceCode,
+  start: number,
+  end: number,
+): { node: TSESTree.Literal | TSESTree.TemplateLiteral; value: string } | undefined {
+  if (typeof sourceCode.getNodeByRangeIndex !== 'function') return undefined;
+  let node = sourceCode.getNodeByRangeIndex(start);
+  if (node === null || node === undefined) return undefined;
+  if (node.type === 'TemplateElement') node = node.parent;
+  let value: string;
+  if (node.type === 'Literal' && typeof node.value === 'string') value = node.value;
+  else if (node.type === 'TemplateLiteral' && node.expressions.length === 0 && node.quasis[0]?.value.cooked != null) {
+    // a tagged template's quasi is not a value we may replace
+    if (node.parent?.type === 'TaggedTemplateExpression') return undefined;
+    value = node.quasis[0].value.cooked;
+  } else return undefined;
+  if (end > node.range[1]) return undefined;
+  const parent = node.parent;
+  // positions where an expression is not allowed
+  if (parent === undefined) return undefined;
+  switch (parent.type) {
+    case 'TSLiteralType':
+    case 'ImportDeclaration':
+    case 'ExportAllDeclaration':
+    case 'ExportNamedDeclaration':
+    case 'ImportAttribute':
+    case 'TSImportType':
+    case 'TSExternalModuleReference':
+    case 'TSEnumMember':
+    case 'TSModuleDeclaration':
+    case 'JSXAttribute':
+      if (parent.type === 'JSXAttribute' && parent.value === node) break;
+      return undefined;
+    case 'Property':
+    case 'PropertyDefinition':
+    case 'MethodDefinition':
+    case 'TSPropertySignature':
+    case 'AccessorProperty':
+      if (parent.key === node && !parent.computed) return undefined;
+      break;
+    case 'ExpressionStatement':
+      if (parent.directive !== undefined) return undefined;
+      break;
+  }
+  return { node, value };
+}
+
+export const noLeakedAccessKey = createRule<Options, MessageIds>({
+  name: RULE_NAME,
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow leaked Azure SignalR and Web PubSub access keys and Entra client secrets',
+      recommended: true,
+    },
+    hasSuggestions: true,
+    messages: {
+      leakedKey: '{{title}} {{masked}} leaked ({{ruleId}}, {{confidence}} confidence): {{remediation}}.',
+      useEnvironment: 'Read the connection string from {{env}} instead.',
+      usePlaceholder: 'Replace the secret with the placeholder {{placeholder}}.',
+    },
+    schema: [
+      {
+        type: 'object',
+        properties: {
+          minConfidence: {
+            type: 'string',
+            enum: ['high', 'medium', 'low'],
+            description: 'Findings below this confidence are not reported.',
+          },
+          allow: {
+            type: 'array',
+            items: { type: 'string', minLength: 1 },
+            uniqueItems: true,
+            description: 'Fingerprints (or exact public values) that are never reported.',
+          },
+        },
+        additionalProperties: false,
+      },
+    ],
+    defaultOptions: [{ minConfidence: 'medium', allow: [] }],
+  },
+  defaultOptions: [{ minConfidence: 'medium', allow: [] }],
+  create(context, [options]) {
+    const sourceCode = context.sourceCode as unknown as AnySourceCode;
+    const text = sourceCode.text;
+    // One scan per file, exactly what `keyguard scan` runs: the linter only maps findings.
+    const findings = scanText(text, {
+      minConfidence: options.minConfidence ?? 'medium',
+      allow: options.allow ?? [],
+    });
+    if (findings.length === 0) return {};
+
+    const lineStarts = lineStartsOf(text);
+    const indexOf = (line: number, column: number): number =>
+      Math.min(text.length, (lineStarts[line - 1] ?? text.length) + column - 1);
+    // Languages count columns from 0 (JS, YAML, text) or 1 (JSON, Markdown): ask the SourceCode.
+    const locOf = (index: number, line: number, column: number): TSESTree.Position =>
+      typeof sourceCode.getLocFromIndex === 'function'
+        ? sourceCode.getLocFromIndex(index)
+        : { line, column: column - 1 };
+
+    for (const finding of findings) report(finding);
+    return {};
+
+    function report(finding: Finding): void {
+      const start = indexOf(finding.line, finding.column);
+      const end = indexOf(finding.endLine, finding.endColumn);
+      const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = [];
+      if (finding.ruleId !== 'azure-web-pubsub-access-key') {
+        const literal = replaceableLiteral(sourceCode, start, end);
+        if (literal !== undefined && isWholeSignalrConnectionString(literal.value)) {
+          const inJsxAttribute = literal.node.parent?.type === 'JSXAttribute';
+          const replacement = inJsxAttribute ? `{${CONNECTION_STRING_ENV}}` : CONNECTION_STRING_ENV;
+          suggest.push({
+            messageId: 'useEnvironment',
+            data: { env: CONNECTION_STRING_ENV },
+            fix: (fixer) => fixer.replaceTextRange(literal.node.range, replacement),
+          });
+        }
+      }
+      const placeholder = PLACEHOLDERS[finding.ruleId];
+      suggest.push({
+        messageId: 'usePlaceholder',
+        data: { placeholder },
+        fix: (fixer) => fixer.replaceTextRange([start, end], placeholder),
+      });
+      context.report({
+        messageId: 'leakedKey',
+        data: {
+          title: TITLES[finding.ruleId],
+          masked: finding.masked,
+          ruleId: finding.ruleId,
+          confidence: finding.confidence,
+          remediation: shortRemediation(finding),
+        },
+        loc: {
+          start: locOf(start, finding.line, finding.column),
+          end: locOf(end, finding.endLine, finding.endColumn),
+        },
+        suggest,
+      });
+    }
+  },
+});
