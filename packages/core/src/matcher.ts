@@ -124,14 +124,18 @@ const ENTRA_SECRET = /^[A-Za-z0-9_~.-]{3}\dQ~[A-Za-z0-9_~.-]{31,34}$/;
 const VALUE_END = (c: number): boolean =>
   c === 59 || c === 10 || c === 13 || c === 34 || c === 39 || c === 96 || c === 60 || c === 62 || Number.isNaN(c);
 
-function clientSecretMatchAt(text: string, anchorAt: number): RawMatch | undefined {
-  // anchorAt points at "ecret" of "ClientSecret" in any casing
-  if (anchorAt < 7 || text.slice(anchorAt - 7, anchorAt).toLowerCase() !== 'clients') return undefined;
-  let i = anchorAt + 5;
-  while (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9) i++;
-  if (text.charCodeAt(i) === 61) i += 1;
-  else if (paddingAt(text, i)?.encoding === 'url-encoded') i += 3;
-  else return undefined;
+const CLIENT_SECRET = 'clientsecret';
+
+/** Is `ClientSecret` (any casing, then optional blanks) written just before index `eqAt`? */
+function isClientSecretBefore(text: string, eqAt: number): boolean {
+  let i = eqAt;
+  while (i > 0 && (text.charCodeAt(i - 1) === 32 || text.charCodeAt(i - 1) === 9)) i--;
+  if (i < CLIENT_SECRET.length || (text.charCodeAt(i - 1) | 32) !== 116 /* t */) return false;
+  return text.slice(i - CLIENT_SECRET.length, i).toLowerCase() === CLIENT_SECRET;
+}
+
+function clientSecretMatchAt(text: string, eqAt: number, eqWidth: number): RawMatch | undefined {
+  let i = eqAt + eqWidth;
   while (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9) i++;
   const start = i;
   while (i < text.length && i - start < 512 && !VALUE_END(text.charCodeAt(i)) && !text.startsWith('%3B', i) && !text.startsWith('%3b', i)) i++;
@@ -167,38 +171,33 @@ function collectAnchors(text: string, needle: string, from: number, to: number, 
 export function findMatches(text: string, from: number, to: number, enabled: ReadonlySet<RuleId>): RawMatch[] {
   const matches: RawMatch[] = [];
   const wantKeys = enabled.has('azure-signalr-access-key') || enabled.has('azure-web-pubsub-access-key');
-  if (wantKeys) {
-    let at = text.indexOf('=', from);
-    while (at !== -1 && at < to) {
-      const last = text.charCodeAt(at - 1);
-      if (last < 128 && LEGACY_LAST_CHAR[last] === 1) {
-        const m = legacyMatchAt(text, at);
-        if (m !== undefined) matches.push(m);
-      }
-      at = text.indexOf('=', at + 1);
-    }
-    const encodedPads: number[] = [];
-    collectAnchors(text, '%3', from, to, encodedPads);
-    collectAnchors(text, '\\u003', from, to, encodedPads);
-    collectAnchors(text, '\\U003', from, to, encodedPads);
-    for (const pad of encodedPads) {
-      const m = legacyMatchAt(text, pad);
-      if (m !== undefined) matches.push(m);
-    }
-    const anchors: number[] = [];
-    collectAnchors(text, IDENTIFIABLE_ANCHOR, from, to, anchors);
-    for (const anchor of anchors) {
-      const m = identifiableMatchAt(text, anchor);
-      if (m !== undefined) matches.push(m);
+  const wantClientSecrets = enabled.has('azure-signalr-client-secret');
+  const push = (m: RawMatch | undefined): void => {
+    if (m !== undefined) matches.push(m);
+  };
+
+  // One pass over '=' serves both the legacy key's padding and `ClientSecret=`; the character
+  // before '=' rejects almost every hit at the cost of one load.
+  for (let at = text.indexOf('=', from); at !== -1 && at < to; at = text.indexOf('=', at + 1)) {
+    const last = text.charCodeAt(at - 1);
+    if (last < 128 && LEGACY_LAST_CHAR[last] === 1) {
+      if (wantKeys) push(legacyMatchAt(text, at));
+    } else if (wantClientSecrets && ((last | 32) === 116 || last === 32 || last === 9) && isClientSecretBefore(text, at)) {
+      push(clientSecretMatchAt(text, at, 1));
     }
   }
-  if (enabled.has('azure-signalr-client-secret')) {
-    const anchors: number[] = [];
-    collectAnchors(text, 'ecret', from, to, anchors);
-    collectAnchors(text, 'ECRET', from, to, anchors);
-    for (const anchor of anchors) {
-      const m = clientSecretMatchAt(text, anchor);
-      if (m !== undefined) matches.push(m);
+  // Encoded '=' (`%3D`, `\u003D`): rare, so their own passes cost little.
+  const encodedPads: number[] = [];
+  collectAnchors(text, '%3', from, to, encodedPads);
+  collectAnchors(text, '\\u003', from, to, encodedPads);
+  for (const pad of encodedPads) {
+    if (paddingAt(text, pad) === undefined) continue;
+    if (wantKeys) push(legacyMatchAt(text, pad));
+    if (wantClientSecrets && text.charCodeAt(pad) === 37 && isClientSecretBefore(text, pad)) push(clientSecretMatchAt(text, pad, 3));
+  }
+  if (wantKeys) {
+    for (let at = text.indexOf(IDENTIFIABLE_ANCHOR, from); at !== -1 && at < to; at = text.indexOf(IDENTIFIABLE_ANCHOR, at + 1)) {
+      push(identifiableMatchAt(text, at));
     }
   }
   matches.sort((a, b) => a.start - b.start);

@@ -1,12 +1,10 @@
+import type { TextModel } from './text-model.js';
+
 /**
  * Turns absolute character indexes into 1-based lines, UTF-16 columns and byte offsets while
  * the text streams past. It only ever moves forward and never holds text: CRLF, LF and a lone
  * CR each end a line, also when a CRLF pair is split between two chunks.
  */
-export type ByteCounter = (text: string, from: number, to: number) => number;
-
-export const utf8Bytes: ByteCounter = (text, from, to) => Buffer.byteLength(text.slice(from, to), 'utf8');
-export const utf16Bytes: ByteCounter = (_text, from, to) => 2 * (to - from);
 
 /** A cached "next occurrence" of one character, in absolute indexes. */
 class NextChar {
@@ -17,14 +15,13 @@ class NextChar {
   constructor(private readonly char: string) {}
 
   find(text: string, textStart: number, fromAbs: number): number {
-    const textEnd = textStart + text.length;
     if (this.at >= fromAbs && fromAbs >= this.from) return this.at;
     let searchFrom = fromAbs;
     if (this.at === -1 && this.from <= fromAbs && this.searchedTo > fromAbs) searchFrom = this.searchedTo;
     const rel = text.indexOf(this.char, searchFrom - textStart);
     this.from = fromAbs;
     this.at = rel === -1 ? -1 : textStart + rel;
-    this.searchedTo = textEnd;
+    this.searchedTo = textStart + text.length;
     return this.at;
   }
 }
@@ -35,8 +32,10 @@ export class PositionTracker {
   line = 1;
   /** Absolute character index where the current line starts. */
   lineStart = 0;
-  /** Byte offset of `pos` in the source. */
+  /** Source bytes before `pos`. */
   byte: number;
+  /** UTF-16 units between the line start and `pos`. */
+  private lineUnits = 0;
   /** The last character consumed was a CR whose partner LF may open the next text. */
   private pendingCR = false;
   private readonly nextLF = new NextChar('\n');
@@ -44,7 +43,7 @@ export class PositionTracker {
 
   constructor(
     initialByte: number,
-    private readonly countBytes: ByteCounter,
+    private readonly model: TextModel,
   ) {
     this.byte = initialByte;
   }
@@ -54,7 +53,8 @@ export class PositionTracker {
     if (to <= this.pos) return;
     const a = this.pos - textStart;
     const b = to - textStart;
-    this.byte += this.countBytes(text, a, b);
+    this.byte += this.model.bytes(text, a, b);
+    const lineStartBefore = this.lineStart;
     let from = this.pos;
     if (this.pendingCR && text.charCodeAt(a) === 10) {
       from += 1; // the LF that completes a CRLF already counted
@@ -76,11 +76,15 @@ export class PositionTracker {
       this.line += 1;
       if (cr + 1 > this.lineStart) this.lineStart = cr + 1;
     }
+    this.lineUnits =
+      this.lineStart !== lineStartBefore
+        ? this.model.units(text, this.lineStart - textStart, b)
+        : this.lineUnits + this.model.units(text, a, b);
     this.pos = to;
   }
 
-  /** 1-based column of the tracker's position. */
+  /** 1-based column of the tracker's position, in UTF-16 code units. */
   get column(): number {
-    return this.pos - this.lineStart + 1;
+    return this.lineUnits + 1;
   }
 }

@@ -1,7 +1,7 @@
 import { TextDecoder } from 'node:util';
 import type { Finding, ScanOptions } from './finding.js';
 import { resolveOptions } from './options.js';
-import { type ByteCounter, utf16Bytes, utf8Bytes } from './position-tracker.js';
+import { latin1Utf8Model, stringUtf16Model } from './text-model.js';
 import { IncrementalScanner } from './scanner.js';
 
 /** Raised (thrown from the iteration) when a source is not text keyguard can scan. */
@@ -36,48 +36,65 @@ function sniff(head: Uint8Array): { encoding: Encoding; bom: number } {
   return { encoding: 'utf-8', bom: 0 };
 }
 
-/** Length of the longest prefix of `bytes` that ends on a whole UTF-8 sequence. */
-function wholeUtf8Prefix(bytes: Uint8Array): number {
-  const n = bytes.length;
-  for (let back = 1; back <= Math.min(3, n); back++) {
-    const b = bytes[n - back]!;
-    if ((b & 0xc0) === 0x80) continue; // continuation byte
-    if (b < 0x80) return n;
-    const need = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : 2;
-    return back >= need ? n : n - back;
-  }
-  return n;
+function toBytes(chunk: Uint8Array | string): Buffer {
+  if (typeof chunk === 'string') return Buffer.from(chunk, 'utf8');
+  return Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
 }
 
-/** Turns byte chunks into text without ever splitting a character. */
-class ChunkDecoder {
-  private carry: Uint8Array | undefined;
-  private readonly utf16: TextDecoder | undefined;
-  constructor(private readonly encoding: Encoding) {
-    if (encoding !== 'utf-8') this.utf16 = new TextDecoder(encoding, { ignoreBOM: true });
+/** Bytes gathered before a window is scanned: big enough that per-window costs vanish. */
+export const WINDOW_BYTES = 1 << 20;
+
+/**
+ * UTF-8 sources: windows are built from bytes (overlap tail + new chunks, one copy) and read
+ * as latin1, so an index is a byte offset and no character is ever split.
+ */
+class Utf8Windows {
+  private tail: Buffer = Buffer.alloc(0);
+  private tailStart = 0;
+  private pending: Buffer[] = [];
+  private pendingBytes = 0;
+  constructor(private readonly scanner: IncrementalScanner) {}
+
+  add(bytes: Buffer): Finding[] {
+    if (bytes.length === 0) return [];
+    this.pending.push(bytes);
+    this.pendingBytes += bytes.length;
+    return this.pendingBytes >= WINDOW_BYTES ? this.flush(false) : [];
   }
 
-  decode(chunk: Uint8Array, final: boolean): string {
-    if (this.utf16 !== undefined) return this.utf16.decode(chunk, { stream: !final });
-    let bytes = chunk;
-    if (this.carry !== undefined) {
-      bytes = Buffer.concat([this.carry, chunk]);
-      this.carry = undefined;
-    }
-    const cut = final ? bytes.length : wholeUtf8Prefix(bytes);
-    if (cut < bytes.length) this.carry = bytes.slice(cut);
-    const view = Buffer.from(bytes.buffer, bytes.byteOffset, cut);
-    return view.toString('utf8');
+  flush(final: boolean): Finding[] {
+    const window = this.pending.length === 0 ? this.tail : Buffer.concat([this.tail, ...this.pending]);
+    this.pending = [];
+    this.pendingBytes = 0;
+    const { findings, keepFrom } = this.scanner.scanWindow(window.toString('latin1'), this.tailStart, final);
+    this.tail = window.subarray(keepFrom - this.tailStart);
+    this.tailStart = keepFrom;
+    return findings;
   }
 }
 
-function toBytes(chunk: Uint8Array | string | Buffer): Uint8Array {
-  return typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+/** UTF-16 sources (with BOM) are decoded to strings and scanned as they are. */
+class Utf16Text {
+  private readonly decoder: TextDecoder;
+  constructor(
+    private readonly scanner: IncrementalScanner,
+    encoding: 'utf-16le' | 'utf-16be',
+  ) {
+    this.decoder = new TextDecoder(encoding, { ignoreBOM: true });
+  }
+
+  add(bytes: Buffer): Finding[] {
+    return this.scanner.push(this.decoder.decode(bytes, { stream: true }));
+  }
+
+  flush(): Finding[] {
+    return [...this.scanner.push(this.decoder.decode(new Uint8Array(0))), ...this.scanner.finish()];
+  }
 }
 
 /**
  * A scan of one stream: iterate it for findings; `stats` is complete once iteration ends.
- * Memory stays bounded by the chunk size plus a few KiB of overlap, however long the lines.
+ * Memory stays bounded by the window size plus a few KiB of overlap, however long the lines.
  */
 export class StreamScan implements AsyncIterable<Finding> {
   readonly stats: StreamStats = { bytes: 0, suppressed: 0, encoding: undefined };
@@ -89,42 +106,42 @@ export class StreamScan implements AsyncIterable<Finding> {
   async *[Symbol.asyncIterator](): AsyncIterator<Finding> {
     const resolved = resolveOptions(this.options);
     let scanner: IncrementalScanner | undefined;
-    let decoder: ChunkDecoder | undefined;
-    let head: Uint8Array | undefined;
+    let reader: Utf8Windows | Utf16Text | undefined;
+    let head: Buffer | undefined;
 
-    const start = (bytes: Uint8Array): Iterable<Finding> => {
+    const open = (bytes: Buffer): Finding[] => {
       const { encoding, bom } = sniff(bytes);
-      if (encoding === 'utf-8') {
-        const probe = bytes.subarray(0, BINARY_SNIFF_BYTES);
-        if (probe.indexOf(0) !== -1) throw new SkippedInputError('binary');
+      if (encoding === 'utf-8' && bytes.subarray(0, BINARY_SNIFF_BYTES).indexOf(0) !== -1) {
+        throw new SkippedInputError('binary');
       }
       this.stats.encoding = encoding;
-      const counter: ByteCounter = encoding === 'utf-8' ? utf8Bytes : utf16Bytes;
-      scanner = new IncrementalScanner(resolved, counter, bom);
-      decoder = new ChunkDecoder(encoding);
-      return scanner.push(decoder.decode(bytes.subarray(bom), false));
+      if (encoding === 'utf-8') {
+        scanner = new IncrementalScanner(resolved, latin1Utf8Model, bom);
+        reader = new Utf8Windows(scanner);
+      } else {
+        scanner = new IncrementalScanner(resolved, stringUtf16Model, bom);
+        reader = new Utf16Text(scanner, encoding);
+      }
+      return reader.add(bytes.subarray(bom));
     };
 
     for await (const raw of this.source as AsyncIterable<Uint8Array | string>) {
       const chunk = toBytes(raw);
       this.stats.bytes += chunk.length;
-      if (scanner === undefined) {
-        // Wait for enough bytes to recognise a BOM and sniff for NULs.
+      if (reader === undefined) {
+        // Wait for enough bytes to recognise a BOM and look for NULs.
         head = head === undefined ? chunk : Buffer.concat([head, chunk]);
         if (head.length < BINARY_SNIFF_BYTES) continue;
         const first = head;
         head = undefined;
-        yield* start(first);
-        continue;
+        yield* open(first);
+      } else {
+        yield* reader.add(chunk);
       }
-      yield* scanner.push(decoder!.decode(chunk, false));
-      this.stats.suppressed = scanner.counters.suppressed;
+      this.stats.suppressed = scanner!.counters.suppressed;
     }
-    if (scanner === undefined) {
-      yield* start(head ?? new Uint8Array(0));
-    }
-    yield* scanner!.push(decoder!.decode(new Uint8Array(0), true));
-    yield* scanner!.finish();
+    if (reader === undefined) yield* open(head ?? Buffer.alloc(0));
+    yield* reader instanceof Utf8Windows ? reader.flush(true) : reader!.flush();
     this.stats.suppressed = scanner!.counters.suppressed;
   }
 }

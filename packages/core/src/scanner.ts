@@ -5,7 +5,8 @@ import { isAllowedInline, MARKER_REACH } from './inline-ignore.js';
 import { maskSecret } from './mask.js';
 import { findMatches, MAX_SECRET_SPAN } from './matcher.js';
 import type { ResolvedOptions } from './options.js';
-import { type ByteCounter, PositionTracker } from './position-tracker.js';
+import { PositionTracker } from './position-tracker.js';
+import type { TextModel } from './text-model.js';
 import { EVIDENCE_WINDOW } from './evidence.js';
 
 /**
@@ -27,10 +28,20 @@ export interface ScanCounters {
   suppressed: number;
 }
 
-/** Scans text pushed in pieces; every finding comes out exactly once, in source order. */
+export interface WindowResult {
+  findings: Finding[];
+  /** Absolute index from which the next window must start (the text before it is done with). */
+  keepFrom: number;
+}
+
+/**
+ * Scans a source as a series of overlapping windows; every finding comes out exactly once, in
+ * source order. Callers either push text (`push`/`finish`) or hand over whole windows
+ * (`scanWindow`), which lets the UTF-8 stream path build each window from bytes in one copy.
+ */
 export class IncrementalScanner {
+  /** The current window (string mode) and the absolute index of its first character. */
   private buf = '';
-  /** Absolute index of buf[0]. */
   private bufStart = 0;
   /** Anchors before this absolute index have been looked at. */
   private scannedTo = 0;
@@ -39,48 +50,56 @@ export class IncrementalScanner {
 
   constructor(
     private readonly options: ResolvedOptions,
-    private readonly countBytes: ByteCounter,
+    private readonly model: TextModel,
     initialByte = 0,
   ) {
-    this.tracker = new PositionTracker(initialByte, countBytes);
+    this.tracker = new PositionTracker(initialByte, model);
   }
 
   push(text: string): Finding[] {
     this.buf = this.buf.length === 0 ? text : this.buf + text;
     if (this.buf.length - (this.scannedTo - this.bufStart) < LOOKAHEAD * 2) return [];
-    return this.process(false);
+    return this.keep(this.scanWindow(this.buf, this.bufStart, false));
   }
 
   finish(): Finding[] {
-    return this.process(true);
+    return this.keep(this.scanWindow(this.buf, this.bufStart, true));
   }
 
-  private process(final: boolean): Finding[] {
-    const from = this.scannedTo - this.bufStart;
-    const limit = final ? this.buf.length : this.buf.length - LOOKAHEAD;
+  private keep(result: WindowResult): Finding[] {
+    this.buf = this.buf.slice(result.keepFrom - this.bufStart);
+    this.bufStart = result.keepFrom;
+    return result.findings;
+  }
+
+  /**
+   * Scans `text`, which starts at absolute index `textStart` (the previous `keepFrom`). Unless
+   * `final`, anchors in the last LOOKAHEAD characters wait for the next window.
+   */
+  scanWindow(text: string, textStart: number, final: boolean): WindowResult {
+    this.buf = text;
+    this.bufStart = textStart;
+    const from = this.scannedTo - textStart;
+    const limit = final ? text.length : text.length - LOOKAHEAD;
     const findings: Finding[] = [];
     if (limit > from) {
-      for (const match of findMatches(this.buf, from, limit, this.options.enabled)) {
+      for (const match of findMatches(text, from, limit, this.options.enabled)) {
         const finding = this.toFinding(match.start, match.end, match);
         if (finding !== undefined) findings.push(finding);
       }
-      this.scannedTo = this.bufStart + limit;
+      this.scannedTo = textStart + limit;
     }
     // Keep what later anchors may look back on; count lines over the rest as it leaves.
-    const keepFrom = final ? this.buf.length : Math.max(0, limit - LOOKBEHIND);
-    if (keepFrom > 0) {
-      this.tracker.advance(this.buf, this.bufStart, this.bufStart + keepFrom);
-      this.buf = this.buf.slice(keepFrom);
-      this.bufStart += keepFrom;
-    }
-    return findings;
+    const keepFrom = textStart + (final ? text.length : Math.max(0, Math.max(limit, from) - LOOKBEHIND));
+    this.tracker.advance(text, textStart, keepFrom);
+    return { findings, keepFrom };
   }
 
   private toFinding(start: number, end: number, match: ReturnType<typeof findMatches>[number]): Finding | undefined {
     const { options } = this;
     if (!meetsConfidence(match.confidence, options.minConfidence)) return undefined;
-    const fingerprint = fingerprintOf(match.ruleId, match.secret);
-    if (options.allow.has(fingerprint) || options.allow.has(match.secret)) {
+    const fingerprint = fingerprintOf(match.ruleId, this.model.decode(match.secret));
+    if (options.allow.has(fingerprint) || options.allow.has(this.model.decode(match.secret))) {
       this.counters.suppressed += 1;
       return undefined;
     }
@@ -93,7 +112,8 @@ export class IncrementalScanner {
     const offset = tracker.byte;
     const line = tracker.line;
     const column = tracker.column;
-    const masked = maskSecret(match.secret);
+    const secret = this.model.decode(match.secret);
+    const masked = maskSecret(secret);
     return {
       ruleId: match.ruleId,
       message: `${TITLES[match.ruleId]} (${match.confidence} confidence): ${masked}`,
@@ -101,10 +121,10 @@ export class IncrementalScanner {
       line,
       column,
       endLine: line, // secrets never span lines
-      endColumn: column + (end - start),
+      endColumn: column + this.model.units(this.buf, start, end),
       offset,
-      length: this.countBytes(this.buf, start, end),
-      secret: match.secret,
+      length: this.model.bytes(this.buf, start, end),
+      secret,
       masked,
       fingerprint,
       context: match.context,

@@ -1,0 +1,45 @@
+/**
+ * How scanned text maps back to the source. UTF-8 streams are scanned as latin1 strings (one
+ * character per byte: decoding is a copy, and an index is a byte offset), and UTF-16 columns
+ * are counted from the bytes of the current line only. Strings handed to scanText and decoded
+ * UTF-16 sources are scanned as they are, and bytes are counted instead.
+ */
+export interface TextModel {
+  /** UTF-16 code units that text[from, to) stands for in the source. */
+  units(text: string, from: number, to: number): number;
+  /** Source bytes that text[from, to) stands for. */
+  bytes(text: string, from: number, to: number): number;
+  /** A value read from the text, as the source's characters. */
+  decode(value: string): string;
+}
+
+const NON_ASCII = /[^\x00-\x7f]/;
+
+/** UTF-8 bytes held one per character: units = non-continuation bytes + one more per 4-byte lead. */
+export const latin1Utf8Model: TextModel = {
+  units(text, from, to) {
+    if (to - from <= 0) return 0;
+    const slice = text.slice(from, to);
+    if (!NON_ASCII.test(slice)) return to - from;
+    let units = 0;
+    for (let i = 0; i < slice.length; i++) {
+      const b = slice.charCodeAt(i);
+      if ((b & 0xc0) !== 0x80) units += b >= 0xf0 ? 2 : 1;
+    }
+    return units;
+  },
+  bytes: (_text, from, to) => to - from,
+  decode: (value) => (NON_ASCII.test(value) ? Buffer.from(value, 'latin1').toString('utf8') : value),
+};
+
+export const stringUtf8Model: TextModel = {
+  units: (_text, from, to) => to - from,
+  bytes: (text, from, to) => (to - from <= 0 ? 0 : Buffer.byteLength(text.slice(from, to), 'utf8')),
+  decode: (value) => value,
+};
+
+export const stringUtf16Model: TextModel = {
+  units: (_text, from, to) => to - from,
+  bytes: (_text, from, to) => 2 * (to - from),
+  decode: (value) => value,
+};
