@@ -1,0 +1,93 @@
+// Planted secrets: every form keyguard should report, and decoys it must not. Keys are generated at
+// run time from seeds by @keyguard/core/testing; nothing key-shaped is ever written in this repo.
+import {
+  breakChecksum,
+  encodeKey,
+  generateEntraClientSecret,
+  generateIdentifiableKey,
+  generateLegacyKey,
+  generateNonCanonicalKey,
+  generateOtherServiceKey,
+} from '@keyguard/core/testing';
+
+const guid = (r) =>
+  [8, 4, 4, 4, 12].map((n) => Array.from({ length: n }, () => '0123456789abcdef'[Math.floor(r() * 16)]).join('')).join('-');
+const cs = (name, key) => `Endpoint=https://${name}.service.signalr.net;AccessKey=${key};Version=1.0;`;
+// The public placeholders of the docs and the emulator, spelled out from the alphabet at run time.
+const UPPER = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+const emulatorKey = () => `${UPPER}0123456789${UPPER.slice(0, 8)}`;
+const docsPlaceholder = () => `${UPPER.slice(0, 23)}E${UPPER.slice(23)}0123456789+=/`;
+
+/**
+ * Each form: { id, positive, make(seed, name, rand) -> { payload, kind } }, where payload is what gets
+ * written in the file (the wrapper adds the language's syntax) and `kv` marks key:value payloads.
+ */
+export const FORMS = [
+  { id: 'cs-legacy', positive: true, make: (s, n) => ({ payload: cs(n, generateLegacyKey(s)) }) },
+  { id: 'cs-asrs', positive: true, make: (s, n) => ({ payload: cs(n, generateIdentifiableKey(s, 'ASRS')) }) },
+  {
+    id: 'cs-awps',
+    positive: true,
+    make: (s, n) => ({ payload: `Endpoint=https://${n}.webpubsub.azure.com;AccessKey=${generateIdentifiableKey(s, 'AWPS')};Version=1.0;` }),
+  },
+  {
+    id: 'cs-entra-app',
+    positive: true,
+    make: (s, n, r) => ({
+      payload: `Endpoint=https://${n}.service.signalr.net;AuthType=azure.app;ClientId=${guid(r)};ClientSecret=${generateEntraClientSecret(s)};TenantId=${guid(r)};Version=1.0;`,
+    }),
+  },
+  { id: 'kv-legacy', positive: true, make: (s) => ({ kv: ['accessKey', generateLegacyKey(s)] }) },
+  { id: 'kv-asrs', positive: true, make: (s) => ({ kv: ['accessKey', generateIdentifiableKey(s, 'ASRS')] }) },
+  { id: 'bare-asrs', positive: true, make: (s) => ({ kv: ['token', generateIdentifiableKey(s, 'ASRS')] }) },
+  { id: 'env-legacy', positive: true, make: (s, n) => ({ raw: `Azure__SignalR__ConnectionString=${cs(n, generateLegacyKey(s))}` }) },
+  {
+    id: 'json-escaped-legacy',
+    positive: true,
+    make: (s, n) => ({
+      raw: `"Azure:SignalR:ConnectionString": "Endpoint=https:\\/\\/${n}.service.signalr.net;AccessKey=${encodeKey(generateLegacyKey(s), 'json')};Version=1.0;",`,
+    }),
+  },
+  {
+    id: 'url-encoded-legacy',
+    positive: true,
+    make: (s, n) => ({ raw: `https://app.example.net/negotiate?connectionString=${encodeURIComponent(cs(n, generateLegacyKey(s)))}` }),
+  },
+  // Decoys: a SignalR scanner must stay silent on these.
+  {
+    id: 'decoy-servicebus-key',
+    positive: false,
+    make: (s, n) => ({
+      payload: `Endpoint=sb://${n}.servicebus.windows.net/;SharedAccessKeyName=RootManageSharedAccessKey;SharedAccessKey=${generateOtherServiceKey(s, '+ASb')}`,
+    }),
+  },
+  { id: 'decoy-emulator', positive: false, make: () => ({ payload: `Endpoint=http://localhost;Port=8888;AccessKey=${emulatorKey()};Version=1.0;` }) },
+  { id: 'decoy-docs-placeholder', positive: false, make: (s, n) => ({ payload: cs(n, docsPlaceholder()) }) },
+  { id: 'decoy-bad-checksum', positive: false, make: (s) => ({ kv: ['token', breakChecksum(generateIdentifiableKey(s, 'ASRS'))] }) },
+  { id: 'decoy-noncanonical', positive: false, make: (s, n) => ({ payload: cs(n, generateNonCanonicalKey(s)) }) },
+  {
+    id: 'decoy-managed-identity',
+    positive: false,
+    make: (s, n, r) => ({ payload: `Endpoint=https://${n}.service.signalr.net;AuthType=azure.msi;ClientId=${guid(r)};Version=1.0;` }),
+  },
+];
+
+/** Wraps a form's output in the syntax of the file it goes into; returns one line. */
+export function wrap(ext, made, index) {
+  const v = `kg${index}`;
+  if (made.raw !== undefined) return made.raw;
+  if (made.kv !== undefined) {
+    const [k, val] = made.kv;
+    if (/^(c|h)$/.test(ext)) return `\t.${k} = "${val}",`;
+    if (/^(js|mjs|cjs|jsx|ts|mts|cts|tsx)$/.test(ext)) return `const ${v} = { ${k}: "${val}" };`;
+    if (ext === 'json') return `"${k}": "${val}",`;
+    if (ext === 'py') return `${v} = {"${k}": "${val}"}`;
+    return `${k}: "${val}"`;
+  }
+  const p = made.payload;
+  if (/^(c|h)$/.test(ext)) return `static const char ${v}[] = "${p}";`;
+  if (/^(js|mjs|cjs|jsx|ts|mts|cts|tsx)$/.test(ext)) return `const ${v} = "${p}";`;
+  if (ext === 'json') return `"ConnectionString": "${p}",`;
+  if (ext === 'py') return `${v.toUpperCase()} = "${p}"`;
+  return `ConnectionString = "${p}"`;
+}

@@ -1,0 +1,81 @@
+// Pure helpers: no I/O, no clocks (unit-tested in test/stats.test.ts).
+
+export function median(values) {
+  if (values.length === 0) return NaN;
+  const s = [...values].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 === 1 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+}
+
+/** { median, min, max, n } of a list of numbers (NaN-free input expected). */
+export function summarize(values) {
+  const v = values.filter((x) => Number.isFinite(x));
+  if (v.length === 0) return { median: NaN, min: NaN, max: NaN, n: 0 };
+  return { median: median(v), min: Math.min(...v), max: Math.max(...v), n: v.length };
+}
+
+/** Megabytes (10^6 bytes) per second. */
+export function mbPerSec(bytes, ms) {
+  return ms > 0 ? bytes / 1e6 / (ms / 1000) : NaN;
+}
+
+export function ratio(a, b) {
+  return Number.isFinite(a) && Number.isFinite(b) && b > 0 ? a / b : NaN;
+}
+
+/** Precision/recall from counts; NaN where undefined. */
+export function accuracy({ truePositives, falsePositives, planted }) {
+  const found = truePositives + falsePositives;
+  return {
+    precision: found > 0 ? truePositives / found : NaN,
+    recall: planted > 0 ? truePositives / planted : NaN,
+  };
+}
+
+/**
+ * Matches reported (file, line) pairs against the planted truth.
+ * truth: [{ file, line, ... }] ; reported: [{ file, line }] (duplicates allowed).
+ * Returns counts plus the planted entries that were found.
+ */
+export function score(truth, reported) {
+  const key = (f, l) => `${f}\0${l}`;
+  const planted = new Map(truth.map((t) => [key(t.file, t.line), t]));
+  const hitKeys = new Set();
+  let falsePositives = 0;
+  const falseKeys = new Set();
+  for (const r of reported) {
+    const k = key(r.file, r.line);
+    if (planted.has(k)) hitKeys.add(k);
+    else {
+      falsePositives++;
+      falseKeys.add(k);
+    }
+  }
+  const found = [...hitKeys].map((k) => planted.get(k));
+  return {
+    findings: reported.length,
+    planted: truth.length,
+    truePositives: hitKeys.size,
+    falsePositives,
+    falsePositiveLines: falseKeys.size,
+    ...accuracy({ truePositives: hitKeys.size, falsePositives, planted: truth.length }),
+    found,
+  };
+}
+
+export function formatNumber(x, digits = 1) {
+  if (x === undefined || x === null || !Number.isFinite(x)) return '–';
+  if (Math.abs(x) >= 100) return x.toFixed(0);
+  return x.toFixed(digits);
+}
+
+export function formatMs(ms) {
+  if (!Number.isFinite(ms)) return '–';
+  if (ms >= 10_000) return `${(ms / 1000).toFixed(1)} s`;
+  if (ms >= 1000) return `${(ms / 1000).toFixed(2)} s`;
+  return `${ms.toFixed(0)} ms`;
+}
+
+export function formatPct(x) {
+  return Number.isFinite(x) ? `${(x * 100).toFixed(1)}%` : '–';
+}
