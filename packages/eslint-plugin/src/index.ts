@@ -5,8 +5,9 @@
  * `keyguard` CLI runs, so the linter and the CLI never disagree.
  */
 import { readFileSync } from 'node:fs';
-import type { ESLint, Linter } from 'eslint';
-import { rules } from './rules/index.js';
+import type { ESLint, Linter, Rule } from 'eslint';
+import { rules as typedRules } from './rules/index.js';
+import type { RuleName } from './rules/index.js';
 import { TextLanguage } from './text-language.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
@@ -36,19 +37,25 @@ export const TEXT_FILES: string[] = [
   '**/*.txt',
 ];
 
-export interface KeyguardConfigs {
+/**
+ * The rules as ESLint's own types see them (typescript-eslint's `RuleModule` has a narrower
+ * `create(context)` that `defineConfig` rejects); the typed rule is exported as `noLeakedAccessKey`.
+ */
+export const rules = typedRules as unknown as Record<RuleName, Rule.RuleModule>;
+
+export type KeyguardConfigs = {
   /** Enables `keyguard/no-leaked-access-key` as an error for whatever files the config applies to. */
   recommended: Linter.Config;
   /** Lints `.env`, `.bicep`, `.config`, ... files (see `TEXT_FILES`) as plain text with the rule on. */
   text: Linter.Config;
-}
+};
 
-export interface KeyguardPlugin {
+export type KeyguardPlugin = {
   meta: { name: string; version: string; namespace: 'keyguard' };
   rules: typeof rules;
   languages: { text: TextLanguage };
   configs: KeyguardConfigs;
-}
+};
 
 const configs = {} as KeyguardConfigs;
 
@@ -61,7 +68,7 @@ const plugin: KeyguardPlugin = {
 
 const recommendedRules: Linter.RulesRecord = Object.fromEntries(
   Object.entries(rules)
-    .filter(([, rule]) => rule.meta.docs?.recommended === true)
+    .filter(([name]) => typedRules[name as RuleName].meta.docs?.recommended === true)
     .map(([name]) => [`keyguard/${name}`, 'error']),
 );
 
@@ -82,8 +89,9 @@ configs.text = {
   rules: recommendedRules,
 };
 
-export default plugin as KeyguardPlugin & ESLint.Plugin;
-export { plugin, rules, configs };
+export default plugin;
+export { plugin, configs };
+export type { RuleName };
 export const meta = plugin.meta;
 export const languages = plugin.languages;
 export { TextLanguage, TextSourceCode, parseText } from './text-language.js';

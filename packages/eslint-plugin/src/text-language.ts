@@ -5,7 +5,7 @@
  * an XML comment `<!-- ... -->` are comments, so `eslint-disable` directives work there too.
  */
 import type { File, Language, OkParseResult, SourceLocation, SourceRange } from '@eslint/core';
-import { ConfigCommentParser, Directive, TextSourceCodeBase } from '@eslint/plugin-kit';
+import { ConfigCommentParser, Directive, TextSourceCodeBase, VisitNodeStep } from '@eslint/plugin-kit';
 
 export interface TextPosition {
   line: number;
@@ -100,6 +100,14 @@ export class TextSourceCode extends TextSourceCodeBase<{
   constructor({ text, ast }: { text: string; ast: TextDocument }) {
     super({ text, ast, lineEndingPattern: /\r\n|[\r\n]/u });
     this.comments = ast.comments;
+  }
+
+  /** The document is the only node visited (enter, then exit); comments are not traversed. */
+  override traverse(): Iterable<VisitNodeStep> {
+    return [
+      new VisitNodeStep({ target: this.ast, phase: 1, args: [this.ast, undefined] }),
+      new VisitNodeStep({ target: this.ast, phase: 2, args: [this.ast, undefined] }),
+    ];
   }
 
   /** Comments that hold an ESLint directive (`eslint-disable`, `eslint-enable`, ...). */

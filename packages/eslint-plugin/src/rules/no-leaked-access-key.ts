@@ -193,10 +193,13 @@ export const noLeakedAccessKey = createRule<Options, MessageIds>({
         }
       }
       const placeholder = PLACEHOLDERS[finding.ruleId];
+      // In JSX text `<` opens an element: write the placeholder as a string expression there.
+      const inJsxText = sourceCode.getNodeByRangeIndex?.(start)?.type === 'JSXText';
+      const text = inJsxText ? `{${JSON.stringify(placeholder)}}` : placeholder;
       suggest.push({
         messageId: 'usePlaceholder',
         data: { placeholder },
-        fix: (fixer) => fixer.replaceTextRange([start, end], placeholder),
+        fix: (fixer) => fixer.replaceTextRange([start, end], text),
       });
       context.report({
         messageId: 'leakedKey',
