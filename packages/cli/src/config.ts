@@ -1,0 +1,143 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { type Confidence, isConfidence, isRuleId, type RuleId } from '@keyguard/core';
+import { UsageError } from './exit-codes.js';
+
+export const CONFIG_FILE_NAME = 'keyguard.config.json';
+
+/** The checked contents of `keyguard.config.json`. */
+export interface KeyguardConfig {
+  /** gitignore-style patterns, relative to the config file's directory. */
+  ignore?: string[];
+  /** Fingerprints (or exact public values) that are never reported. */
+  allow?: string[];
+  minConfidence?: Confidence;
+  rules?: Partial<Record<RuleId, boolean>>;
+}
+
+export interface LoadedConfig {
+  config: KeyguardConfig;
+  /** Absolute path of the file, or undefined when none was found. */
+  file: string | undefined;
+  /** The directory `ignore` patterns are relative to. */
+  dir: string;
+}
+
+const KNOWN_KEYS = ['$schema', 'ignore', 'allow', 'minConfidence', 'rules'] as const;
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return typeof value === 'object' ? 'an object' : `${typeof value} ${JSON.stringify(value)}`;
+}
+
+/** `$.a.b[2]`, with keys that are not plain identifiers quoted. */
+function jsonPath(parts: readonly (string | number)[]): string {
+  let out = '$';
+  for (const p of parts) {
+    if (typeof p === 'number') out += `[${p}]`;
+    else if (/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(p)) out += `.${p}`;
+    else out += `[${JSON.stringify(p)}]`;
+  }
+  return out;
+}
+
+export class ConfigError extends UsageError {
+  override name = 'ConfigError';
+}
+
+function stringArray(value: unknown, at: string[]): string[] {
+  if (!Array.isArray(value)) throw new ConfigError(`${jsonPath(at)}: expected an array of strings, got ${describe(value)}`);
+  value.forEach((item, i) => {
+    if (typeof item !== 'string' || item === '') {
+      throw new ConfigError(`${jsonPath([...at, i])}: expected a non-empty string, got ${describe(item)}`);
+    }
+  });
+  return value as string[];
+}
+
+/** Checks a parsed config value; throws ConfigError naming the offending JSON path. */
+export function validateConfig(value: unknown): KeyguardConfig {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new ConfigError(`$: expected an object, got ${describe(value)}`);
+  }
+  const input = value as Record<string, unknown>;
+  const config: KeyguardConfig = {};
+  for (const key of Object.keys(input)) {
+    if (!(KNOWN_KEYS as readonly string[]).includes(key)) {
+      throw new ConfigError(`${jsonPath([key])}: unknown key (allowed: ${KNOWN_KEYS.filter((k) => k !== '$schema').join(', ')})`);
+    }
+  }
+  if ('$schema' in input && typeof input.$schema !== 'string') {
+    throw new ConfigError(`${jsonPath(['$schema'])}: expected a string, got ${describe(input.$schema)}`);
+  }
+  if ('ignore' in input) config.ignore = stringArray(input.ignore, ['ignore']);
+  if ('allow' in input) config.allow = stringArray(input.allow, ['allow']);
+  if ('minConfidence' in input) {
+    if (!isConfidence(input.minConfidence)) {
+      throw new ConfigError(`${jsonPath(['minConfidence'])}: expected "low", "medium" or "high", got ${describe(input.minConfidence)}`);
+    }
+    config.minConfidence = input.minConfidence;
+  }
+  if ('rules' in input) {
+    const rules = input.rules;
+    if (rules === null || typeof rules !== 'object' || Array.isArray(rules)) {
+      throw new ConfigError(`${jsonPath(['rules'])}: expected an object of rule id to boolean, got ${describe(rules)}`);
+    }
+    const out: Partial<Record<RuleId, boolean>> = {};
+    for (const [id, on] of Object.entries(rules as Record<string, unknown>)) {
+      if (!isRuleId(id)) throw new ConfigError(`${jsonPath(['rules', id])}: unknown rule id`);
+      if (typeof on !== 'boolean') throw new ConfigError(`${jsonPath(['rules', id])}: expected true or false, got ${describe(on)}`);
+      out[id] = on;
+    }
+    config.rules = out;
+  }
+  return config;
+}
+
+/** Parses and checks config text; `file` names it in errors. */
+export function parseConfig(text: string, file: string): KeyguardConfig {
+  let value: unknown;
+  try {
+    value = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  } catch (error) {
+    throw new ConfigError(`config ${file}: not valid JSON: ${(error as Error).message}`);
+  }
+  try {
+    return validateConfig(value);
+  } catch (error) {
+    if (error instanceof ConfigError) throw new ConfigError(`config ${file}: ${error.message}`);
+    throw error;
+  }
+}
+
+/** The nearest `keyguard.config.json` at or above `start` (a directory or file). */
+export function findConfigFile(start: string): string | undefined {
+  let dir = path.resolve(start);
+  try {
+    if (!statSync(dir).isDirectory()) dir = path.dirname(dir);
+  } catch {
+    dir = path.dirname(dir);
+  }
+  for (;;) {
+    const candidate = path.join(dir, CONFIG_FILE_NAME);
+    if (existsSync(candidate)) return candidate;
+    const parent = path.dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+/** `--config FILE` if given (must exist), else the nearest config file above the scan root. */
+export function loadConfig(explicit: string | undefined, scanRoot: string, cwd: string): LoadedConfig {
+  const file = explicit !== undefined ? path.resolve(cwd, explicit) : findConfigFile(scanRoot);
+  if (file === undefined) return { config: {}, file: undefined, dir: path.resolve(scanRoot) };
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new ConfigError(`config ${explicit ?? file}: cannot read (${code === 'ENOENT' ? 'no such file' : (code ?? 'error')})`);
+  }
+  return { config: parseConfig(text, explicit ?? (path.relative(cwd, file) || file)), file, dir: path.dirname(file) };
+}

@@ -1,0 +1,263 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { type ScanOptions, scanStream, SkippedInputError } from '@keyguard/core';
+import { type ParsedArgs, parseCliArgs, type ScanArgs } from './args.js';
+import { applyBaseline, type BaselineFile, createBaseline, formatBaseline, loadBaseline } from './baseline.js';
+import { colorsEnabled, createColors } from './colors.js';
+import { loadConfig } from './config.js';
+import { ExitCode, UsageError } from './exit-codes.js';
+import type { GitHistoryOptions, GitScanOptions } from './git/types.js';
+import { HELP } from './help.js';
+import { type IgnoreLayer, isIgnoredBy, keyguardIgnoreLayers, patternLayer } from './ignore-rules.js';
+import type { CliEnv, CliIO, OutputStream } from './io.js';
+import type { ReportedFinding, ScanOutcome, SkippedEntry } from './outcome.js';
+import { displayPath, toPosix } from './paths.js';
+import { Progress, type ProgressCounts } from './progress.js';
+import { renderReport } from './report/index.js';
+import { toolInfo } from './version.js';
+
+/** The other engineer's modules, loaded only when asked for (keeps startup light). */
+const STAGED_MODULE = './git/staged.js';
+const HISTORY_MODULE = './git/history.js';
+const HOOK_MODULE = './hook/index.js';
+
+interface StagedModule {
+  scanStaged(opts: GitScanOptions): Promise<ScanOutcome>;
+}
+interface HistoryModule {
+  scanHistory(opts: GitHistoryOptions): Promise<ScanOutcome>;
+}
+interface HookModule {
+  runHookCommand(args: string[], env: CliEnv, io: CliIO): Promise<number>;
+}
+
+async function loadOptional<T>(specifier: string, feature: string): Promise<T> {
+  try {
+    return (await import(specifier)) as T;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ERR_MODULE_NOT_FOUND' && String((error as Error).message).includes(specifier.slice(2))) {
+      throw new UsageError(`${feature} is not available in this build`);
+    }
+    throw error;
+  }
+}
+
+const oneLine = (text: string): string => text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+
+function compareFindings(a: ReportedFinding, b: ReportedFinding): number {
+  if (a.path !== b.path) return a.path < b.path ? -1 : 1;
+  return (
+    a.line - b.line ||
+    a.column - b.column ||
+    (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0) ||
+    (a.commit ?? '').localeCompare(b.commit ?? '')
+  );
+}
+
+/** Deterministic order whatever the scheduling: path, line, column. */
+export function sortOutcome(outcome: ScanOutcome): ScanOutcome {
+  return {
+    ...outcome,
+    findings: [...outcome.findings].sort(compareFindings),
+    skipped: [...outcome.skipped].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
+  };
+}
+
+async function scanStdin(args: ScanArgs, scanOptions: ScanOptions, io: CliIO): Promise<ScanOutcome> {
+  const started = performance.now();
+  const name = toPosix(args.stdinFilename ?? '<stdin>');
+  const scan = scanStream(io.stdin, scanOptions);
+  const findings: ReportedFinding[] = [];
+  const skipped: SkippedEntry[] = [];
+  try {
+    for await (const f of scan) findings.push({ ...f, path: name });
+  } catch (error) {
+    if (!(error instanceof SkippedInputError)) throw error;
+    skipped.push({ path: name, reason: error.reason });
+  }
+  return {
+    findings,
+    skipped,
+    files: skipped.length === 0 ? 1 : 0,
+    bytes: skipped.length === 0 ? scan.stats.bytes : 0,
+    suppressed: scan.stats.suppressed,
+    durationMs: performance.now() - started,
+  };
+}
+
+async function scanPaths(
+  args: ScanArgs,
+  scanOptions: ScanOptions,
+  layers: IgnoreLayer[],
+  io: CliIO,
+  env: CliEnv,
+  progress: Progress,
+): Promise<ScanOutcome> {
+  const started = performance.now();
+  const [{ walk }, { scanFiles }] = await Promise.all([import('./walk.js'), import('./scan-files.js')]);
+  const walked = await walk(args.paths, {
+    cwd: io.cwd,
+    useIgnoreFiles: args.ignore,
+    followSymlinks: args.followSymlinks,
+    extraLayers: layers,
+  });
+  const counts: ProgressCounts = { files: 0, bytes: 0, findings: 0 };
+  const outcome: ScanOutcome = {
+    findings: [],
+    skipped: walked.skipped.map((s) => ({ path: displayPath(s.abs, io.cwd), reason: s.reason })),
+    files: 0,
+    bytes: 0,
+    suppressed: 0,
+    durationMs: 0,
+  };
+  const results = await scanFiles(walked.files, {
+    scanOptions,
+    jobs: args.jobs,
+    onPlan: (workers) => {
+      if (env.KEYGUARD_DEBUG) io.stderr.write(`keyguard: debug: ${walked.files.length} files, ${workers} workers\n`);
+    },
+    onResult: (r) => {
+      counts.files += 1;
+      counts.bytes += r.bytes;
+      counts.findings += r.findings.length;
+      progress.update(counts);
+    },
+  });
+  for (const r of results) {
+    const shown = displayPath(r.abs, io.cwd);
+    for (const f of r.findings) outcome.findings.push({ ...f, path: shown });
+    if (r.status === 'scanned') {
+      outcome.files += 1;
+      outcome.bytes += r.bytes;
+      outcome.suppressed += r.suppressed;
+    } else {
+      outcome.skipped.push({ path: shown, reason: r.reason });
+    }
+  }
+  outcome.durationMs = performance.now() - started;
+  return outcome;
+}
+
+async function scanGit(args: ScanArgs, scanOptions: ScanOptions, layers: IgnoreLayer[], io: CliIO, progress: Progress): Promise<ScanOutcome> {
+  const rules = [...(args.ignore ? await keyguardIgnoreLayers(io.cwd) : []), ...layers];
+  const options: GitScanOptions = {
+    cwd: io.cwd,
+    scanOptions,
+    isIgnored: (rel) => isIgnoredBy(rules, path.resolve(io.cwd, rel), false),
+    onProgress: (p) => progress.update(p),
+  };
+  if (args.paths.length > 0) options.paths = args.paths;
+  if (args.staged) {
+    const { scanStaged } = await loadOptional<StagedModule>(STAGED_MODULE, '--staged');
+    return scanStaged(options);
+  }
+  const { scanHistory } = await loadOptional<HistoryModule>(HISTORY_MODULE, '--history');
+  return scanHistory(args.history === '' ? options : { ...options, revRange: args.history! });
+}
+
+function reportSkipped(skipped: readonly SkippedEntry[], quiet: boolean, stderr: OutputStream): void {
+  if (skipped.length === 0) return;
+  if (quiet) {
+    stderr.write(`keyguard: skipped ${skipped.length} ${skipped.length === 1 ? 'entry' : 'entries'}\n`);
+    return;
+  }
+  for (const s of skipped) stderr.write(`keyguard: skipped ${s.path} (${s.reason})\n`);
+}
+
+/** Reasons --strict turns into exit 2: anything that could not be read (binary files can). */
+const isUnreadable = (s: SkippedEntry): boolean => s.reason !== 'binary';
+
+async function writeOutput(text: string, file: string | undefined, io: CliIO): Promise<void> {
+  if (file === undefined) {
+    io.stdout.write(text);
+    return;
+  }
+  try {
+    await fs.writeFile(path.resolve(io.cwd, file), text);
+  } catch (error) {
+    throw new UsageError(`cannot write ${file} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
+}
+
+async function runScan(args: ScanArgs, env: CliEnv, io: CliIO): Promise<number> {
+  const started = performance.now();
+  const gitMode = args.staged || args.history !== undefined;
+  const scanRoot = args.stdin || gitMode ? io.cwd : path.resolve(io.cwd, args.paths[0] ?? '.');
+  const { config, dir } = loadConfig(args.config, scanRoot, io.cwd);
+  const scanOptions: ScanOptions = {
+    minConfidence: args.minConfidence ?? config.minConfidence ?? 'medium',
+    inlineIgnore: args.inlineIgnore,
+  };
+  if (config.rules !== undefined) scanOptions.rules = config.rules;
+  if (config.allow !== undefined) scanOptions.allow = config.allow;
+  const layers = config.ignore !== undefined && config.ignore.length > 0 ? [patternLayer(dir, config.ignore)] : [];
+  const baseline: BaselineFile | undefined = args.command === 'scan' && args.baseline !== undefined ? loadBaseline(args.baseline, io.cwd) : undefined;
+
+  const progress = new Progress(io.stderr, Progress.wanted(io.stderr, args.progress, env));
+  let outcome: ScanOutcome;
+  try {
+    if (gitMode) outcome = await scanGit(args, scanOptions, layers, io, progress);
+    else if (args.stdin) outcome = await scanStdin(args, scanOptions, io);
+    else outcome = await scanPaths(args, scanOptions, layers, io, env, progress);
+  } finally {
+    progress.done();
+  }
+  outcome = sortOutcome(applyBaseline(outcome, baseline));
+  outcome.durationMs = performance.now() - started;
+  reportSkipped(outcome.skipped, args.quiet, io.stderr);
+
+  if (args.command === 'baseline') {
+    await writeOutput(formatBaseline(createBaseline(outcome.findings)), args.output, io);
+    return ExitCode.Clean;
+  }
+  const colorOn = args.format === 'pretty' && colorsEnabled(env, args.output === undefined ? io.stdout.isTTY : false);
+  const text = renderReport(args.format, outcome, {
+    tool: toolInfo(),
+    cwd: io.cwd,
+    showSecrets: args.showSecrets,
+    colors: createColors(colorOn),
+  });
+  await writeOutput(text, args.output, io);
+  if (args.strict && outcome.skipped.some(isUnreadable)) {
+    io.stderr.write('keyguard: --strict: some paths could not be read\n');
+    return ExitCode.Error;
+  }
+  return outcome.findings.length > 0 ? ExitCode.Findings : ExitCode.Clean;
+}
+
+async function run(parsed: ParsedArgs, env: CliEnv, io: CliIO): Promise<number> {
+  switch (parsed.command) {
+    case 'help':
+      io.stdout.write(HELP);
+      return ExitCode.Clean;
+    case 'version':
+      io.stdout.write(`${toolInfo().version}\n`);
+      return ExitCode.Clean;
+    case 'hook': {
+      const { runHookCommand } = await loadOptional<HookModule>(HOOK_MODULE, 'keyguard hook');
+      return runHookCommand(parsed.rest, env, io);
+    }
+    default:
+      return runScan(parsed, env, io);
+  }
+}
+
+/**
+ * The whole CLI: parses `argv`, runs, returns the exit code. Never throws and never prints a
+ * stack trace: usage errors and internal errors are one line on stderr, exit 2.
+ */
+export async function main(argv: readonly string[], env: CliEnv, io: CliIO): Promise<number> {
+  try {
+    return await run(parseCliArgs(argv), env, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr.write(`keyguard: ${oneLine(error.message)}\n`);
+    } else {
+      const message = error instanceof Error ? error.message : String(error);
+      io.stderr.write(`keyguard: internal error: ${oneLine(message)}\n`);
+    }
+    return ExitCode.Error;
+  }
+}

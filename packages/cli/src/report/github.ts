@@ -1,0 +1,37 @@
+import { shortRemediation } from '@keyguard/core';
+import type { ScanOutcome } from '../outcome.js';
+import type { ReportContext } from './types.js';
+
+/** Escapes a workflow command's message (GitHub's rules: %, CR, LF). */
+export function escapeData(value: string): string {
+  return value.replaceAll('%', '%25').replaceAll('\r', '%0D').replaceAll('\n', '%0A');
+}
+
+/** Escapes a workflow command's property value: the data rules plus `:` and `,`. */
+export function escapeProperty(value: string): string {
+  return escapeData(value).replaceAll(':', '%3A').replaceAll(',', '%2C');
+}
+
+/** GitHub Actions annotations: one `::error` per finding, a `::warning` per entry that could not be read. */
+export function renderGithub(outcome: ScanOutcome, ctx: ReportContext): string {
+  const lines: string[] = [];
+  for (const f of outcome.findings) {
+    const props = [
+      `file=${escapeProperty(f.path)}`,
+      `line=${f.line}`,
+      `col=${f.column}`,
+      `endLine=${f.endLine}`,
+      `endColumn=${f.endColumn}`,
+      `title=${escapeProperty(`keyguard: ${f.ruleId}`)}`,
+    ].join(',');
+    const where = f.commit !== undefined ? ` in commit ${f.commit.slice(0, 12)}` : '';
+    const secret = ctx.showSecrets ? ` secret: ${f.secret}` : '';
+    const message = `${f.message}${where}; ${shortRemediation(f)}. fingerprint ${f.fingerprint}${secret}`;
+    lines.push(`::error ${props}::${escapeData(message)}`);
+  }
+  for (const s of outcome.skipped) {
+    if (s.reason === 'binary') continue; // normal in any repository: not worth an annotation
+    lines.push(`::warning file=${escapeProperty(s.path)},title=${escapeProperty('keyguard: skipped')}::${escapeData(`not scanned: ${s.reason}`)}`);
+  }
+  return lines.length === 0 ? '' : `${lines.join('\n')}\n`;
+}

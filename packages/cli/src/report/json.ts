@@ -1,0 +1,43 @@
+import type { ReportedFinding, ScanOutcome } from '../outcome.js';
+import type { JsonFinding, JsonReport, ReportContext } from './types.js';
+
+export function toJsonFinding(f: ReportedFinding, showSecrets: boolean): JsonFinding {
+  const out: JsonFinding = {
+    path: f.path,
+    line: f.line,
+    column: f.column,
+    endLine: f.endLine,
+    endColumn: f.endColumn,
+    ruleId: f.ruleId,
+    confidence: f.confidence,
+    masked: f.masked,
+    fingerprint: f.fingerprint,
+    context: { ...f.context },
+  };
+  if (f.commit !== undefined) out.commit = f.commit;
+  if (f.author !== undefined) out.author = f.author;
+  if (f.date !== undefined) out.date = f.date;
+  if (showSecrets) out.secret = f.secret;
+  return out;
+}
+
+export function buildJsonReport(outcome: ScanOutcome, ctx: Pick<ReportContext, 'tool' | 'showSecrets'>): JsonReport {
+  return {
+    version: 1,
+    tool: { name: ctx.tool.name, version: ctx.tool.version },
+    findings: outcome.findings.map((f) => toJsonFinding(f, ctx.showSecrets)),
+    skipped: outcome.skipped.map((s) => ({ path: s.path, reason: s.reason })),
+    summary: {
+      files: outcome.files,
+      bytes: outcome.bytes,
+      findings: outcome.findings.length,
+      suppressed: outcome.suppressed,
+      skipped: outcome.skipped.length,
+      durationMs: Math.round(outcome.durationMs),
+    },
+  };
+}
+
+export function renderJson(outcome: ScanOutcome, ctx: ReportContext): string {
+  return `${JSON.stringify(buildJsonReport(outcome, ctx), null, 2)}\n`;
+}

@@ -1,0 +1,100 @@
+import { pathToFileURL } from 'node:url';
+import path from 'node:path';
+import { type RuleId, rules, shortRemediation } from '@keyguard/core';
+import type { ScanOutcome } from '../outcome.js';
+import type { ReportContext } from './types.js';
+
+export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
+
+/** The key under which keyguard's fingerprint goes in `partialFingerprints`. */
+export const PARTIAL_FINGERPRINT_KEY = 'keyguardFingerprint/v1';
+
+type Json = Record<string, unknown>;
+
+/** A `/`-separated relative path as a relative URI reference (each segment percent-encoded). */
+export function relativeUri(p: string): string {
+  return p.split('/').map(encodeURIComponent).join('/');
+}
+
+function artifactLocation(p: string): Json {
+  if (p.startsWith('/') || /^[A-Za-z]:\//.test(p)) return { uri: pathToFileURL(p).href };
+  return { uri: relativeUri(p), uriBaseId: 'SRCROOT' };
+}
+
+function ruleDescriptor(rule: (typeof rules)[number]): Json {
+  const refs = rule.references.map((r) => `- ${r}`).join('\n');
+  return {
+    id: rule.id,
+    name: rule.id.replace(/(^|-)([a-z])/g, (_m, _d: string, c: string) => c.toUpperCase()),
+    shortDescription: { text: rule.title },
+    fullDescription: { text: rule.description },
+    help: {
+      text: `${rule.remediation}\n\nReferences:\n${rule.references.join('\n')}`,
+      markdown: `**What to do:** ${rule.remediation}\n\n**References:**\n${refs}`,
+    },
+    ...(rule.references[0] !== undefined ? { helpUri: rule.references[0] } : {}),
+    defaultConfiguration: { level: 'error' },
+    properties: { tags: ['security', 'secret', 'azure'], precision: 'high', 'security-severity': '9.0' },
+  };
+}
+
+/** SARIF 2.1.0: one run, rules from core, partial fingerprints, no raw secret unless asked. */
+export function buildSarif(outcome: ScanOutcome, ctx: Pick<ReportContext, 'tool' | 'cwd' | 'showSecrets'>): Json {
+  const ruleIndex = new Map<RuleId, number>(rules.map((r, i) => [r.id, i]));
+  const root = pathToFileURL(ctx.cwd.endsWith(path.sep) ? ctx.cwd : ctx.cwd + path.sep).href;
+  const results = outcome.findings.map((f) => {
+    const properties: Json = { confidence: f.confidence, masked: f.masked };
+    if (f.context.resourceName !== undefined) properties.resourceName = f.context.resourceName;
+    if (f.context.encoding !== undefined) properties.encoding = f.context.encoding;
+    if (f.commit !== undefined) properties.commit = f.commit;
+    if (f.author !== undefined) properties.author = f.author;
+    if (f.date !== undefined) properties.date = f.date;
+    if (ctx.showSecrets) properties.secret = f.secret;
+    return {
+      ruleId: f.ruleId,
+      ruleIndex: ruleIndex.get(f.ruleId) ?? -1,
+      level: 'error',
+      message: { text: `${f.message}: ${shortRemediation(f)}.` },
+      locations: [
+        {
+          physicalLocation: {
+            artifactLocation: artifactLocation(f.path),
+            region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn },
+          },
+        },
+      ],
+      partialFingerprints: { [PARTIAL_FINGERPRINT_KEY]: f.fingerprint },
+      properties,
+    };
+  });
+  const notifications = outcome.skipped.map((s) => ({
+    level: 'note',
+    message: { text: `skipped (${s.reason}): ${s.path}` },
+    locations: [{ physicalLocation: { artifactLocation: artifactLocation(s.path) } }],
+  }));
+  return {
+    $schema: SARIF_SCHEMA_URI,
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: ctx.tool.name,
+            version: ctx.tool.version,
+            semanticVersion: ctx.tool.version,
+            informationUri: 'https://www.npmjs.com/package/@keyguard/cli',
+            rules: rules.map(ruleDescriptor),
+          },
+        },
+        invocations: [{ executionSuccessful: true, toolExecutionNotifications: notifications }],
+        originalUriBaseIds: { SRCROOT: { uri: root } },
+        columnKind: 'utf16CodeUnits',
+        results,
+      },
+    ],
+  };
+}
+
+export function renderSarif(outcome: ScanOutcome, ctx: ReportContext): string {
+  return `${JSON.stringify(buildSarif(outcome, ctx), null, 2)}\n`;
+}

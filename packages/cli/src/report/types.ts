@@ -1,0 +1,48 @@
+import type { Confidence, FindingContext, RuleId } from '@keyguard/core';
+import type { Colors } from '../colors.js';
+import type { ToolInfo } from '../version.js';
+
+/** What every reporter is given besides the outcome. */
+export interface ReportContext {
+  tool: ToolInfo;
+  /** The directory paths are relative to (SARIF's SRCROOT). */
+  cwd: string;
+  /** Print raw secrets: only with --show-secrets. */
+  showSecrets: boolean;
+  colors: Colors;
+}
+
+/** A finding in the JSON report (version 1). */
+export interface JsonFinding {
+  path: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  ruleId: RuleId;
+  confidence: Confidence;
+  masked: string;
+  fingerprint: string;
+  context: FindingContext;
+  commit?: string;
+  author?: string;
+  date?: string;
+  /** Only with --show-secrets. */
+  secret?: string;
+}
+
+/** `keyguard scan --format json`: the whole report, version 1. */
+export interface JsonReport {
+  version: 1;
+  tool: { name: string; version: string };
+  findings: JsonFinding[];
+  skipped: { path: string; reason: string }[];
+  summary: {
+    files: number;
+    bytes: number;
+    findings: number;
+    suppressed: number;
+    skipped: number;
+    durationMs: number;
+  };
+}
