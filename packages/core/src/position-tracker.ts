@@ -62,6 +62,26 @@ export class PositionTracker {
     }
     this.pendingCR = false;
 
+    const nextCR = this.nextCR.find(text, textStart, from);
+    if (nextCR === -1 || nextCR >= to) {
+      // No CR in range (the common case): count LFs in bulk, then find the last one.
+      const lineFeeds = this.model.lineFeeds(text, from - textStart, b);
+      if (lineFeeds > 0) {
+        this.line += lineFeeds;
+        this.lineStart = textStart + text.lastIndexOf('\n', b - 1) + 1;
+      }
+    } else {
+      this.countBreaksSlowly(text, textStart, from, to);
+    }
+    this.lineUnits =
+      this.lineStart !== lineStartBefore
+        ? this.model.units(text, this.lineStart - textStart, b)
+        : this.lineUnits + this.model.units(text, a, b);
+    this.pos = to;
+  }
+
+  /** LF and CR one by one: CRLF counts once, a lone CR counts, a CR ending the text may pair later. */
+  private countBreaksSlowly(text: string, textStart: number, from: number, to: number): void {
     for (let lf = this.nextLF.find(text, textStart, from); lf !== -1 && lf < to; lf = this.nextLF.find(text, textStart, lf + 1)) {
       this.line += 1;
       if (lf + 1 > this.lineStart) this.lineStart = lf + 1;
@@ -76,11 +96,6 @@ export class PositionTracker {
       this.line += 1;
       if (cr + 1 > this.lineStart) this.lineStart = cr + 1;
     }
-    this.lineUnits =
-      this.lineStart !== lineStartBefore
-        ? this.model.units(text, this.lineStart - textStart, b)
-        : this.lineUnits + this.model.units(text, a, b);
-    this.pos = to;
   }
 
   /** 1-based column of the tracker's position, in UTF-16 code units. */

@@ -4,7 +4,11 @@
  * are counted from the bytes of the current line only. Strings handed to scanText and decoded
  * UTF-16 sources are scanned as they are, and bytes are counted instead.
  */
+import { countLineFeedsJs, countLineFeedsLatin1 } from './line-feeds.js';
+
 export interface TextModel {
+  /** Number of '\n' in text[from, to). */
+  lineFeeds(text: string, from: number, to: number): number;
   /** UTF-16 code units that text[from, to) stands for in the source. */
   units(text: string, from: number, to: number): number;
   /** Source bytes that text[from, to) stands for. */
@@ -29,17 +33,20 @@ export const latin1Utf8Model: TextModel = {
     return units;
   },
   bytes: (_text, from, to) => to - from,
+  lineFeeds: countLineFeedsLatin1,
   decode: (value) => (NON_ASCII.test(value) ? Buffer.from(value, 'latin1').toString('utf8') : value),
 };
 
 export const stringUtf8Model: TextModel = {
   units: (_text, from, to) => to - from,
   bytes: (text, from, to) => (to - from <= 0 ? 0 : Buffer.byteLength(text.slice(from, to), 'utf8')),
+  lineFeeds: countLineFeedsJs,
   decode: (value) => value,
 };
 
 export const stringUtf16Model: TextModel = {
   units: (_text, from, to) => to - from,
   bytes: (_text, from, to) => 2 * (to - from),
+  lineFeeds: countLineFeedsJs,
   decode: (value) => value,
 };

@@ -1,0 +1,60 @@
+import { COUNT_LF_WASM_HEX } from './count-lf-wasm.js';
+
+/** Counts '\n' in text[from, to) with indexOf: fine for short ranges and any string. */
+export function countLineFeedsJs(text: string, from: number, to: number): number {
+  let count = 0;
+  for (let at = text.indexOf('\n', from); at !== -1 && at < to; at = text.indexOf('\n', at + 1)) count++;
+  return count;
+}
+
+/** The slice of the WebAssembly API used here (lib ES2022 does not declare it; Node has it). */
+interface WasmMemory {
+  readonly buffer: ArrayBuffer;
+  grow(pages: number): number;
+}
+declare const WebAssembly: {
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (module: object, imports: object) => { exports: Record<string, unknown> };
+};
+
+interface SimdCounter {
+  memory: WasmMemory;
+  countLf: (ptr: number, len: number) => number;
+}
+
+let simd: SimdCounter | null | undefined;
+
+/** The SIMD counter, compiled on first use; null where WebAssembly SIMD is unavailable. */
+function simdCounter(): SimdCounter | null {
+  if (simd !== undefined) return simd;
+  try {
+    const module = new WebAssembly.Module(Buffer.from(COUNT_LF_WASM_HEX, 'hex'));
+    const exports = new WebAssembly.Instance(module, {}).exports as unknown as {
+      memory: WasmMemory;
+      count_lf: (ptr: number, len: number) => number;
+    };
+    simd = { memory: exports.memory, countLf: exports.count_lf };
+  } catch {
+    simd = null;
+  }
+  return simd;
+}
+
+/** Below this many characters the copy into WebAssembly memory costs more than it saves. */
+const SIMD_THRESHOLD = 16 * 1024;
+const PAGE = 64 * 1024;
+
+/**
+ * Counts '\n' in text[from, to) of a one-byte (latin1) string. Large ranges are copied into
+ * WebAssembly memory and counted 64 bytes a step: line counting is otherwise the scan's ceiling.
+ */
+export function countLineFeedsLatin1(text: string, from: number, to: number): number {
+  const length = to - from;
+  const counter = length >= SIMD_THRESHOLD ? simdCounter() : null;
+  if (counter === null) return countLineFeedsJs(text, from, to);
+  const have = counter.memory.buffer.byteLength;
+  if (have < length) counter.memory.grow(Math.ceil((length - have) / PAGE));
+  const view = Buffer.from(counter.memory.buffer, 0, length);
+  view.write(text.slice(from, to), 0, length, 'latin1');
+  return counter.countLf(0, length);
+}
