@@ -1,0 +1,99 @@
+import { spawn } from 'node:child_process';
+import { UsageError } from '../exit-codes.js';
+
+/** Config that must not change what plumbing prints, whatever the user's settings. */
+const SAFE_CONFIG = ['-c', 'core.quotePath=false', '-c', 'log.showSignature=false', '-c', 'color.ui=false'];
+
+export interface GitResult {
+  stdout: Buffer;
+  stderr: string;
+  code: number;
+}
+
+function firstLine(text: string): string {
+  return (
+    text
+      .split(/\r?\n/)
+      .map((l) => l.trim())
+      .find((l) => l.length > 0) ?? ''
+  );
+}
+
+/** Turns a spawn error (git missing, cwd missing) into a one-line usage error. */
+export function spawnFailure(err: NodeJS.ErrnoException, cwd: string): UsageError {
+  if (err.code === 'ENOENT') {
+    return new UsageError('git was not found on PATH: install git to use --staged, --history or hook');
+  }
+  return new UsageError(`could not run git in ${cwd}: ${err.message}`);
+}
+
+/** Runs git to completion and returns its output; never throws on a non-zero exit. */
+export function git(args: string[], cwd: string, input?: string): Promise<GitResult> {
+  return new Promise((resolve, reject) => {
+    let child;
+    try {
+      child = spawn('git', [...SAFE_CONFIG, ...args], { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+    } catch (err) {
+      reject(spawnFailure(err as NodeJS.ErrnoException, cwd));
+      return;
+    }
+    const out: Buffer[] = [];
+    const errs: Buffer[] = [];
+    child.stdout.on('data', (c: Buffer) => out.push(c));
+    child.stderr.on('data', (c: Buffer) => errs.push(c));
+    child.stdin.on('error', () => {});
+    child.on('error', (err) => reject(spawnFailure(err, cwd)));
+    child.on('close', (code) => {
+      resolve({ stdout: Buffer.concat(out), stderr: Buffer.concat(errs).toString('utf8'), code: code ?? 1 });
+    });
+    child.stdin.end(input ?? '');
+  });
+}
+
+/** Runs git and returns stdout, or throws a one-line UsageError naming the failed command. */
+export async function gitOk(args: string[], cwd: string, what: string): Promise<Buffer> {
+  const r = await git(args, cwd);
+  if (r.code !== 0) {
+    const detail = firstLine(r.stderr).replace(/^(fatal|error): /, '');
+    throw new UsageError(`${what} failed${detail ? `: ${detail}` : ` (git exit ${r.code})`}`);
+  }
+  return r.stdout;
+}
+
+export interface RepoInfo {
+  /** The work tree's top level, as git prints it. */
+  toplevel: string;
+  /** cwd relative to the top level, `/`-separated, '' at the top, else ending in '/'. */
+  prefix: string;
+  /** The object id length (40 for SHA-1, 64 for SHA-256). */
+  hexLength: number;
+  /** HEAD's commit id, or undefined before the first commit. */
+  head: string | undefined;
+}
+
+/** Checks that cwd is inside a git work tree and describes it; one-line error otherwise. */
+export async function repoInfo(cwd: string): Promise<RepoInfo> {
+  const r = await git(['rev-parse', '--is-inside-work-tree', '--show-toplevel', '--show-prefix'], cwd);
+  if (r.code !== 0) {
+    if (/not a git repository/i.test(r.stderr)) throw new UsageError(`not a git repository: ${cwd}`);
+    throw new UsageError(`git rev-parse failed: ${firstLine(r.stderr) || `exit ${r.code}`}`);
+  }
+  const lines = r.stdout.toString('utf8').split('\n');
+  if (lines[0] !== 'true') throw new UsageError(`not inside a git work tree: ${cwd}`);
+  const toplevel = lines[1] ?? cwd;
+  const prefix = lines[2] ?? '';
+  const h = await git(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], cwd);
+  const head = h.code === 0 ? h.stdout.toString('utf8').trim() : undefined;
+  let hexLength = head?.length ?? 0;
+  if (hexLength === 0) {
+    const e = await git(['hash-object', '-t', 'tree', '--stdin'], cwd, '');
+    hexLength = e.stdout.toString('utf8').trim().length || 40;
+  }
+  return { toplevel, prefix, hexLength, head };
+}
+
+/** The id of the empty tree in this repository's hash algorithm. */
+export async function emptyTree(cwd: string): Promise<string> {
+  const out = await gitOk(['hash-object', '-t', 'tree', '--stdin'], cwd, 'git hash-object');
+  return out.toString('utf8').trim();
+}

@@ -1,0 +1,103 @@
+import { realpathSync } from 'node:fs';
+import { isAbsolute, relative as nativeRelative, posix, sep } from 'node:path';
+import { type Finding, type ScanOptions, SkippedInputError, scanStream } from '@keyguard/core';
+import { UsageError } from '../exit-codes.js';
+import type { ReportedFinding } from '../outcome.js';
+import type { RepoInfo } from './exec.js';
+
+/** A repository path (relative to the top level) as the user sees it: relative to cwd when under it, else absolute. */
+export function reportedPath(repoPath: string, info: RepoInfo): string {
+  const rel = posix.relative(`/${info.prefix}`, `/${repoPath}`);
+  if (rel === '..' || rel.startsWith('../')) return `${info.toplevel.replace(/\/+$/, '')}/${repoPath}`;
+  return rel;
+}
+
+/** A user-given path (relative to cwd or absolute) as a path relative to the repository's top level. */
+export function repoPathOf(userPath: string, info: RepoInfo, cwd: string): string {
+  const toPosix = (p: string): string => p.split(sep).join('/');
+  const climbs = (p: string): boolean => p === '..' || p.startsWith(`..${sep}`) || isAbsolute(p);
+  let rel: string | undefined;
+  if (!isAbsolute(userPath)) {
+    rel = posix.join(info.prefix, toPosix(userPath));
+  } else {
+    const fromTop = nativeRelative(info.toplevel, userPath);
+    const fromCwd = nativeRelative(cwd, userPath);
+    if (!climbs(fromTop)) rel = toPosix(fromTop);
+    else if (!climbs(fromCwd)) rel = posix.join(info.prefix, toPosix(fromCwd));
+    else {
+      // Symlinked directories (macOS /tmp): compare real paths.
+      try {
+        const real = nativeRelative(realpathSync(info.toplevel), realpathSync(userPath));
+        if (!climbs(real)) rel = toPosix(real);
+      } catch {
+        // a path that does not exist on disk: fall through
+      }
+    }
+  }
+  if (rel === undefined) throw new UsageError(`path is outside the repository: ${userPath}`);
+  rel = posix.normalize(rel).replace(/\/+$/, '');
+  if (rel === '.') rel = '';
+  if (rel === '..' || rel.startsWith('../')) throw new UsageError(`path is outside the repository: ${userPath}`);
+  return rel;
+}
+
+/** Does `repoPath` equal one of the `filters` or lie under one of them ('' = everything)? */
+export function matchesFilter(repoPath: string, filters: readonly string[]): boolean {
+  return filters.some((f) => f === '' || repoPath === f || repoPath.startsWith(`${f}/`));
+}
+
+export type BlobScan =
+  | { kind: 'text'; findings: Finding[]; bytes: number; suppressed: number }
+  | { kind: 'binary'; bytes: number };
+
+/** Scans one blob's content with core's streaming scanner. */
+export async function scanBlob(chunks: AsyncIterable<Buffer>, size: number, options: ScanOptions): Promise<BlobScan> {
+  const scan = scanStream(chunks, options);
+  const findings: Finding[] = [];
+  try {
+    for await (const f of scan) findings.push(f);
+  } catch (err) {
+    if (err instanceof SkippedInputError) return { kind: 'binary', bytes: size };
+    throw err;
+  }
+  return { kind: 'text', findings, bytes: scan.stats.bytes, suppressed: scan.stats.suppressed };
+}
+
+export function compareFindings(a: ReportedFinding, b: ReportedFinding): number {
+  if (a.path !== b.path) return a.path < b.path ? -1 : 1;
+  return a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
+}
+
+/** A raw diff record from `git diff-index`/`git log --raw` with -z. */
+export interface RawEntry {
+  oldMode: string;
+  newMode: string;
+  oldOid: string;
+  newOid: string;
+  /** A, M, D, T, U, R (with score), C. */
+  status: string;
+  path: string;
+  /** Renames and copies: the source path. */
+  srcPath?: string;
+}
+
+/** Parses a `:meta` token and the path tokens after it; returns the entry and how many tokens it used. */
+export function parseRaw(tokens: readonly string[], at: number): { entry: RawEntry; used: number } | undefined {
+  const meta = tokens[at];
+  if (meta === undefined || !meta.startsWith(':')) return undefined;
+  const [oldMode, newMode, oldOid, newOid, status] = meta.slice(1).split(' ');
+  if (oldMode === undefined || newMode === undefined || oldOid === undefined || newOid === undefined || status === undefined) {
+    return undefined;
+  }
+  const two = status.startsWith('R') || status.startsWith('C');
+  const first = tokens[at + 1] ?? '';
+  if (two) {
+    const second = tokens[at + 2] ?? '';
+    return { entry: { oldMode, newMode, oldOid, newOid, status, path: second, srcPath: first }, used: 3 };
+  }
+  return { entry: { oldMode, newMode, oldOid, newOid, status, path: first }, used: 2 };
+}
+
+export const GITLINK_MODE = '160000';
+
+export const isNullOid = (oid: string): boolean => /^0+$/.test(oid);

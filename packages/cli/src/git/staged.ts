@@ -1,0 +1,193 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { ReportedFinding, ScanOutcome, SkippedEntry } from '../outcome.js';
+import { readBlobs } from './cat-file.js';
+import { emptyTree, git, gitOk, repoInfo } from './exec.js';
+import {
+  type BlobScan,
+  GITLINK_MODE,
+  compareFindings,
+  isNullOid,
+  matchesFilter,
+  parseRaw,
+  repoPathOf,
+  reportedPath,
+  scanBlob,
+} from './shared.js';
+import type { GitScanOptions } from './types.js';
+
+interface Target {
+  /** Path relative to the repository's top level. */
+  repoPath: string;
+  /** As reported: relative to cwd, `/`-separated. */
+  path: string;
+  /** The staged blob. */
+  oid: string;
+  /** Blobs whose secrets are not new: HEAD's version (or the rename source's). */
+  baseOids: string[];
+  /** Named explicitly but unchanged: every secret in it is reported. */
+  full: boolean;
+  /** Fingerprints already committed at this path (filled for files with findings). */
+  known?: Set<string>;
+}
+
+/** Parent commits of an in-progress merge (`MERGE_HEAD`), if any. */
+async function mergeHeads(cwd: string): Promise<string[]> {
+  const r = await git(['rev-parse', '--git-path', 'MERGE_HEAD'], cwd);
+  if (r.code !== 0) return [];
+  try {
+    const text = readFileSync(resolve(cwd, r.stdout.toString('utf8').trim()), 'utf8');
+    return text.split('\n').map((l) => l.trim()).filter((l) => /^[0-9a-f]{40,64}$/.test(l));
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Scans what the next commit would add: the staged (index) content of every added, modified,
+ * renamed or type-changed file. A secret is new unless HEAD's version of the path (for a rename,
+ * the source's; during a merge, any merged parent's) already holds the same fingerprint.
+ * Files named in `paths` that have no staged change are scanned in full (`pre-commit run --all-files`).
+ */
+export async function scanStaged(opts: GitScanOptions): Promise<ScanOutcome> {
+  const started = performance.now();
+  const { cwd } = opts;
+  const info = await repoInfo(cwd);
+  const base = info.head ?? (await emptyTree(cwd));
+  const raw = await gitOk(
+    ['diff-index', '--cached', '-z', '--raw', '--no-abbrev', '-M', '--no-ext-diff', base, '--'],
+    cwd,
+    'git diff-index --cached',
+  );
+  const tokens = raw.toString('utf8').split('\0');
+  const filters = (opts.paths ?? []).map((p) => repoPathOf(p, info, cwd));
+  const filtered = filters.length > 0;
+  const usedFilter = new Set<string>();
+  const touched = new Set<string>();
+
+  const skipped: SkippedEntry[] = [];
+  const targets: Target[] = [];
+  const consider = (repoPath: string, oid: string, mode: string, baseOids: string[], full: boolean): void => {
+    if (mode === GITLINK_MODE) return; // a submodule: its own repository's business
+    const path = reportedPath(repoPath, info);
+    if (opts.isIgnored?.(path)) return;
+    targets.push({ repoPath, path, oid, baseOids, full });
+  };
+
+  for (let i = 0; i < tokens.length; ) {
+    const parsed = parseRaw(tokens, i);
+    if (parsed === undefined) {
+      i++;
+      continue;
+    }
+    i += parsed.used;
+    const e = parsed.entry;
+    if (filtered) {
+      const hit = filters.filter((f) => matchesFilter(e.path, [f]));
+      if (hit.length === 0) continue;
+      for (const f of hit) usedFilter.add(f);
+    }
+    touched.add(e.path);
+    const kind = e.status.charAt(0);
+    if (kind === 'D') continue; // nothing to add
+    if (kind === 'U') {
+      skipped.push({ path: reportedPath(e.path, info), reason: 'unmerged' });
+      continue;
+    }
+    if (isNullOid(e.newOid)) continue;
+    const baseOids = !isNullOid(e.oldOid) && e.oldMode !== GITLINK_MODE && kind !== 'C' ? [e.oldOid] : [];
+    consider(e.path, e.newOid, e.newMode, baseOids, false);
+  }
+
+  if (filtered) {
+    // Named files with no staged change: scan their index content in full.
+    const specs = filters.map((f) => (f === '' ? ':(top)' : `:(top,literal)${f}`));
+    const ls = await gitOk(['ls-files', '-s', '-z', '--', ...specs], cwd, 'git ls-files');
+    for (const rec of ls.toString('utf8').split('\0')) {
+      const m = /^(\d+) ([0-9a-f]+) (\d)\t([\s\S]*)$/.exec(rec);
+      if (m === null) continue;
+      const [, mode, oid, stage, repoPath] = m as unknown as [string, string, string, string, string];
+      for (const f of filters) if (matchesFilter(repoPath, [f])) usedFilter.add(f);
+      if (touched.has(repoPath)) continue;
+      touched.add(repoPath);
+      if (stage !== '0') {
+        skipped.push({ path: reportedPath(repoPath, info), reason: 'unmerged' });
+        continue;
+      }
+      consider(repoPath, oid, mode, [], true);
+    }
+    for (const f of filters) {
+      if (!usedFilter.has(f)) skipped.push({ path: reportedPath(f, info) || '.', reason: 'not-in-index' });
+    }
+  }
+
+  // Pass 1: the staged blobs, each distinct blob once, through one cat-file process.
+  const uniqueOids = [...new Set(targets.map((t) => t.oid))];
+  const results = new Map<string, BlobScan>();
+  let progressFiles = 0;
+  let progressBytes = 0;
+  let progressFindings = 0;
+  await readBlobs(
+    cwd,
+    uniqueOids,
+    async (blob) => {
+      const r = await scanBlob(blob.chunks, blob.size, opts.scanOptions);
+      results.set(blob.oid, r);
+      progressFiles++;
+      progressBytes += r.bytes;
+      if (r.kind === 'text') progressFindings += r.findings.length;
+      opts.onProgress?.({ files: progressFiles, bytes: progressBytes, findings: progressFindings });
+    },
+    (oid) => results.set(oid, { kind: 'binary', bytes: 0 }),
+  );
+
+  // Pass 2: for files with findings, the secrets already committed (HEAD, rename source, merge parents).
+  const needBase = targets.filter((t) => {
+    const r = results.get(t.oid);
+    return !t.full && r?.kind === 'text' && r.findings.length > 0;
+  });
+  const known = new Map<string, Set<string>>(); // base request -> fingerprints
+  if (needBase.length > 0) {
+    const merges = await mergeHeads(cwd);
+    const requests = new Set<string>();
+    for (const t of needBase) {
+      for (const oid of t.baseOids) requests.add(oid);
+      if (!t.repoPath.includes('\n')) for (const m of merges) requests.add(`${m}:${t.repoPath}`);
+    }
+    const list = [...requests];
+    await readBlobs(cwd, list, async (blob, index) => {
+      const r = await scanBlob(blob.chunks, blob.size, { ...opts.scanOptions, inlineIgnore: false, allow: [] });
+      if (r.kind === 'text') known.set(list[index]!, new Set(r.findings.map((f) => f.fingerprint)));
+    });
+    for (const t of needBase) {
+      const fps = new Set<string>();
+      for (const req of [...t.baseOids, ...merges.map((m) => `${m}:${t.repoPath}`)]) {
+        for (const fp of known.get(req) ?? []) fps.add(fp);
+      }
+      t.known = fps;
+    }
+  }
+
+  const findings: ReportedFinding[] = [];
+  let files = 0;
+  let bytes = 0;
+  let suppressed = 0;
+  for (const t of targets) {
+    const r = results.get(t.oid);
+    if (r === undefined) continue;
+    if (r.kind === 'binary') {
+      skipped.push({ path: t.path, reason: 'binary' });
+      continue;
+    }
+    files++;
+    bytes += r.bytes;
+    suppressed += r.suppressed;
+    for (const f of r.findings) {
+      if (t.known?.has(f.fingerprint)) continue;
+      findings.push({ ...f, path: t.path });
+    }
+  }
+  findings.sort(compareFindings);
+  skipped.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { findings, skipped, files, bytes, suppressed, durationMs: Math.round(performance.now() - started) };
+}
