@@ -1,0 +1,91 @@
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const PACKAGE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const REPO_ROOT = path.resolve(PACKAGE_DIR, '../..');
+export const BIN = path.join(PACKAGE_DIR, 'dist', 'bin.js');
+
+/** The e2e tests run the built binary: refuse to test a stale build (git/ and hook/ are not ours). */
+export function assertBuilt(): void {
+  if (!existsSync(BIN)) throw new Error('packages/cli/dist/bin.js is missing: run `npx tsc -b packages/cli` first');
+  const check = (rel: string): void => {
+    for (const e of readdirSync(path.join(PACKAGE_DIR, 'src', rel), { withFileTypes: true })) {
+      const relPath = path.join(rel, e.name);
+      if (e.isDirectory()) {
+        if (rel === '' && (e.name === 'git' || e.name === 'hook')) continue;
+        check(relPath);
+      } else if (e.name.endsWith('.ts')) {
+        const out = path.join(PACKAGE_DIR, 'dist', relPath.replace(/\.ts$/, '.js'));
+        if (!existsSync(out) || statSync(out).mtimeMs + 1000 < statSync(path.join(PACKAGE_DIR, 'src', relPath)).mtimeMs) {
+          throw new Error(`packages/cli/dist is older than src/${relPath}: run \`npx tsc -b packages/cli\` first`);
+        }
+      }
+    }
+  };
+  check('');
+}
+
+export interface RunResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export interface RunOptions {
+  cwd: string;
+  input?: string | Buffer;
+  env?: Record<string, string | undefined>;
+  timeoutMs?: number;
+}
+
+/** Environment without colour or CI settings from the test runner's own shell. */
+function cleanEnv(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  for (const k of ['NO_COLOR', 'FORCE_COLOR', 'CI', 'KEYGUARD_DEBUG', 'GITHUB_ACTIONS']) delete env[k];
+  for (const [k, v] of Object.entries(extra)) {
+    if (v === undefined) delete env[k];
+    else env[k] = v;
+  }
+  return env;
+}
+
+/** Runs `node dist/bin.js ...args` as a user would. */
+export function run(args: readonly string[], options: RunOptions): Promise<RunResult> {
+  return new Promise((resolve, reject) => {
+    const child = execFile(
+      process.execPath,
+      [BIN, ...args],
+      { cwd: options.cwd, env: cleanEnv(options.env), maxBuffer: 256 * 1024 * 1024, timeout: options.timeoutMs ?? 30_000, encoding: 'utf8' },
+      (error, stdout, stderr) => {
+        if (error !== null && typeof error.code !== 'number') {
+          reject(new Error(`keyguard did not exit normally (${error.signal ?? error.code ?? error.message}); stderr: ${stderr}`));
+          return;
+        }
+        resolve({ code: error === null ? 0 : (error.code as number), stdout, stderr });
+      },
+    );
+    if (options.input !== undefined) child.stdin!.end(options.input);
+    else child.stdin!.end();
+  });
+}
+
+/** A fresh temp folder, removed by the returned cleanup. */
+export function tempDir(prefix = 'keyguard-cli-'): { dir: string; cleanup: () => void } {
+  const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
+  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** Writes files (relative path → content), creating folders. */
+export async function writeTree(root: string, files: Record<string, string | Buffer>): Promise<void> {
+  for (const [rel, content] of Object.entries(files)) {
+    const abs = path.join(root, rel);
+    await fs.mkdir(path.dirname(abs), { recursive: true });
+    await fs.writeFile(abs, content);
+  }
+}
+
+export const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
