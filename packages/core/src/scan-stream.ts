@@ -56,10 +56,15 @@ class Utf8Windows {
   constructor(private readonly scanner: IncrementalScanner) {}
 
   add(bytes: Buffer): Finding[] {
-    if (bytes.length === 0) return [];
-    this.pending.push(bytes);
-    this.pendingBytes += bytes.length;
-    return this.pendingBytes >= WINDOW_BYTES ? this.flush(false) : [];
+    const findings: Finding[] = [];
+    // A caller's giant chunk is taken a window at a time, so no window outgrows WINDOW_BYTES.
+    for (let at = 0; at < bytes.length; at += WINDOW_BYTES) {
+      const piece = bytes.subarray(at, at + WINDOW_BYTES);
+      this.pending.push(piece);
+      this.pendingBytes += piece.length;
+      if (this.pendingBytes >= WINDOW_BYTES) findings.push(...this.flush(false));
+    }
+    return findings;
   }
 
   flush(final: boolean): Finding[] {
