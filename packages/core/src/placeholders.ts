@@ -65,8 +65,8 @@ function longestSequentialRun(value: string): number {
 
 /**
  * Why a key-shaped value is a placeholder, or undefined if it may be a real key.
- * Thresholds: a random 43-char base64 string has fewer than 13 distinct characters with
- * probability below 1e-12, and a monotone run of 6 with probability ~1e-6 per key.
+ * Thresholds: a random 43-char base64 string has ~31 distinct characters on average and fewer
+ * than 13 with probability below 1e-12; a monotone run of 8 (abcdefgh) has probability ~1e-9.
  */
 export function keyPlaceholderReason(value: string): PlaceholderReason | undefined {
   if (PUBLIC_VALUES.has(value)) return 'public-value';
