@@ -66,8 +66,9 @@ export function write(repo: string, rel: string, content: string | Buffer): void
 }
 
 let counter = 0;
-/** Commits everything staged, with a fixed author date so attribution can be asserted. */
+/** Stages everything (`git add -A`) and commits it with --no-verify and a fixed date. */
 export function commit(repo: string, message: string, date?: string): string {
+  git(repo, 'add', '-A');
   const d = date ?? `2024-01-01T00:00:${String(counter++ % 60).padStart(2, '0')}Z`;
   const r = spawnSync('git', ['commit', '-q', '--no-verify', '--allow-empty', '-m', message], {
     cwd: repo,

@@ -102,7 +102,7 @@ export async function scanStaged(opts: GitScanOptions): Promise<ScanOutcome> {
   if (filtered) {
     // Named files with no staged change: scan their index content in full.
     const specs = filters.map((f) => (f === '' ? ':(top)' : `:(top,literal)${f}`));
-    const ls = await gitOk(['ls-files', '-s', '-z', '--', ...specs], cwd, 'git ls-files');
+    const ls = await gitOk(['ls-files', '-s', '-z', '--full-name', '--', ...specs], cwd, 'git ls-files');
     for (const rec of ls.toString('utf8').split('\0')) {
       const m = /^(\d+) ([0-9a-f]+) (\d)\t([\s\S]*)$/.exec(rec);
       if (m === null) continue;
