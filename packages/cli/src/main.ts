@@ -7,7 +7,7 @@ import { applyBaseline, type BaselineFile, createBaseline, formatBaseline, loadB
 import { colorsEnabled, createColors } from './colors.js';
 import { loadConfig } from './config.js';
 import { ExitCode, UsageError } from './exit-codes.js';
-import type { GitHistoryOptions, GitScanOptions } from './git/types.js';
+import type { GitScanOptions } from './git/types.js';
 import { HELP } from './help.js';
 import { type IgnoreLayer, isIgnoredBy, keyguardIgnoreLayers, patternLayer } from './ignore-rules.js';
 import type { CliEnv, CliIO, OutputStream } from './io.js';
@@ -17,28 +17,13 @@ import { Progress, type ProgressCounts } from './progress.js';
 import { renderReport } from './report/index.js';
 import { toolInfo } from './version.js';
 
-/** The other engineer's modules, loaded only when asked for (keeps startup light). */
-const STAGED_MODULE = './git/staged.js';
-const HISTORY_MODULE = './git/history.js';
-const HOOK_MODULE = './hook/index.js';
-
-interface StagedModule {
-  scanStaged(opts: GitScanOptions): Promise<ScanOutcome>;
-}
-interface HistoryModule {
-  scanHistory(opts: GitHistoryOptions): Promise<ScanOutcome>;
-}
-interface HookModule {
-  runHookCommand(args: string[], env: CliEnv, io: CliIO): Promise<number>;
-}
-
-async function loadOptional<T>(specifier: string, feature: string): Promise<T> {
+/** Loads a module only when its mode is asked for (keeps startup light on the --staged path). */
+async function loadOptional<T>(load: () => Promise<T>, feature: string): Promise<T> {
   try {
-    return (await import(specifier)) as T;
+    return await load();
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ERR_MODULE_NOT_FOUND' && String((error as Error).message).includes(specifier.slice(2))) {
-      throw new UsageError(`${feature} is not available in this build`);
+    if ((error as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND') {
+      throw new UsageError(`${feature} is not available in this build (${oneLine(String((error as Error).message))})`);
     }
     throw error;
   }
@@ -150,10 +135,10 @@ async function scanGit(args: ScanArgs, scanOptions: ScanOptions, layers: IgnoreL
   };
   if (args.paths.length > 0) options.paths = args.paths;
   if (args.staged) {
-    const { scanStaged } = await loadOptional<StagedModule>(STAGED_MODULE, '--staged');
+    const { scanStaged } = await loadOptional(() => import('./git/staged.js'), '--staged');
     return scanStaged(options);
   }
-  const { scanHistory } = await loadOptional<HistoryModule>(HISTORY_MODULE, '--history');
+  const { scanHistory } = await loadOptional(() => import('./git/history.js'), '--history');
   return scanHistory(args.history === '' ? options : { ...options, revRange: args.history! });
 }
 
@@ -236,7 +221,7 @@ async function run(parsed: ParsedArgs, env: CliEnv, io: CliIO): Promise<number> 
       io.stdout.write(`${toolInfo().version}\n`);
       return ExitCode.Clean;
     case 'hook': {
-      const { runHookCommand } = await loadOptional<HookModule>(HOOK_MODULE, 'keyguard hook');
+      const { runHookCommand } = await loadOptional(() => import('./hook/index.js'), 'keyguard hook');
       return runHookCommand(parsed.rest, env, io);
     }
     default:
