@@ -6,6 +6,7 @@ import json from '@eslint/json';
 import markdown from '@eslint/markdown';
 import tsParser from '@typescript-eslint/parser';
 import { Linter } from 'eslint';
+import { defineConfig } from 'eslint/config';
 import type { Linter as LinterTypes } from 'eslint';
 import yml from 'eslint-plugin-yml';
 import { describe, expect, it } from 'vitest';
@@ -65,10 +66,36 @@ describe('configs.text', () => {
     });
   }
 
+  it('extends to other files as in the README (language + extends recommended)', () => {
+    const readmeConfig = defineConfig(keyguard.configs.text, {
+      files: ['**/*.cs', '**/*.csx'],
+      language: 'keyguard/text',
+      extends: [keyguard.configs.recommended],
+    });
+    const code = `var cs = "${cs(LEGACY)}";\n`;
+    const messages = new Linter().verify(code, readmeConfig, 'src/Startup.cs');
+    expect(messages.map((m) => [m.ruleId, m.line, m.column])).toEqual([[RULE, 1, locate(code, LEGACY).column]]);
+  });
+
   it('leaves files it does not map alone', () => {
     // without the text config ESLint would not lint a .env file: here, no config matches it
     const messages = new Linter().verify(line, [keyguard.configs.text], 'data/blob.bin');
     expect(messages.map((m) => m.message).join('\n')).toMatch(/No matching configuration/);
+  });
+});
+
+describe('locations', () => {
+  it('ignore a BOM (ESLint strips it before the rule runs)', () => {
+    const code = `Azure__SignalR__ConnectionString=${cs(LEGACY)}\n`;
+    expect(findings(`\uFEFF${code}`, '.env')).toEqual([locate(code, LEGACY)]);
+    expect(findings(`\uFEFFconst a = "${cs(LEGACY)}";`, 'a.js')).toEqual([locate(`const a = "${cs(LEGACY)}";`, LEGACY)]);
+  });
+
+  it("follow ESLint's line numbering in JS, where U+2028 ends a line", () => {
+    // core counts CR/LF lines; the rule maps through the offset, so the editor still gets the key
+    const code = `const a = "x\u2028y";\nconst b = "${cs(LEGACY)}";\n`;
+    const column = `const b = "${cs(LEGACY)}";`.indexOf(LEGACY) + 1;
+    expect(findings(code, 'a.js')).toEqual([{ line: 3, column, endLine: 3, endColumn: column + LEGACY.length }]);
   });
 });
 
