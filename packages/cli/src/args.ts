@@ -145,7 +145,7 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
   }
   return {
     command,
-    paths: stdin ? [] : positionals.length > 0 ? positionals : staged ? [] : ['.'],
+    paths: stdin ? [] : staged || history !== undefined ? positionals : positionals.length > 0 ? positionals : ['.'],
     stdin,
     stdinFilename: v['stdin-filename'],
     staged,

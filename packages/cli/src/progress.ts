@@ -22,6 +22,8 @@ export class Progress {
     private readonly intervalMs = 100,
   ) {
     this.started = now();
+    // No flash for short scans: the first line appears one interval in.
+    this.lastDraw = this.started;
   }
 
   /** Is progress wanted? stderr must be a TTY, --no-progress absent, and not CI. */
