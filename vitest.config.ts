@@ -4,11 +4,12 @@ import { defineConfig } from 'vitest/config';
 
 // One project per workspace package that has a test/ folder: packages/* and benchmarks.
 const roots = [...readdirSync('packages').map((name) => join('packages', name)), 'benchmarks'];
-const projects = roots
+// Plus the repository-level tests in test/ (self-scan, packaging, the GitHub Action).
+const projects = [...roots, '.']
   .filter((root) => existsSync(join(root, 'test')))
   .map((root) => ({
     test: {
-      name: root.replace(/^packages\//, ''),
+      name: root === '.' ? 'repo' : root.replace(/^packages\//, ''),
       root,
       include: ['test/**/*.test.ts'],
       testTimeout: 60_000,
