@@ -37,6 +37,9 @@ const MASK_PATTERNS: readonly RegExp[] = [
   /^(?:redacted|<redacted>|\[redacted\]|removed|hidden|masked)$/i,
 ];
 
+/** Microsoft Entra client secrets: 3 chars, a digit, `Q~`, then 31-34 chars. */
+const ENTRA_SECRET_SHAPE = /^[A-Za-z0-9_~.-]{3}\dQ~[A-Za-z0-9_~.-]{31,34}$/;
+
 /** Distinct characters a value needs; 43 random base64 characters have ~30 on average. */
 function distinctCount(value: string): number {
   return new Set(value).size;
@@ -82,7 +85,8 @@ export function secretPlaceholderReason(value: string): PlaceholderReason | unde
   if (PUBLIC_VALUES.has(trimmed)) return 'public-value';
   if (trimmed.length < 8) return 'too-short';
   if (TEMPLATE_PATTERNS.some((p) => p.test(trimmed))) return 'template';
-  if (MASK_PATTERNS.some((p) => p.test(trimmed))) return 'masked';
+  // A whole Entra-shaped secret may hold '...' by chance (its alphabet has '.'): that is no elision.
+  if (!ENTRA_SECRET_SHAPE.test(trimmed) && MASK_PATTERNS.some((p) => p.test(trimmed))) return 'masked';
   if (distinctCount(trimmed) < Math.min(8, Math.ceil(trimmed.length / 3))) return 'low-diversity';
   if (longestSequentialRun(trimmed) >= 8) return 'sequential';
   return undefined;
