@@ -4,8 +4,7 @@ import { main } from './main.js';
 // A closed pipe (`keyguard scan | head`) is not an error worth a stack trace.
 for (const stream of [process.stdout, process.stderr]) {
   stream.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw error;
+    process.exit(error.code === 'EPIPE' ? (process.exitCode ?? 0) : 2);
   });
 }
 

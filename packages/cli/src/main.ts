@@ -205,6 +205,7 @@ async function runScan(args: ScanArgs, env: CliEnv, io: CliIO): Promise<number> 
     colors: createColors(colorOn),
   });
   await writeOutput(text, args.output, io);
+  if (env.KEYGUARD_DEBUG) io.stderr.write(`keyguard: debug: max RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MiB\n`);
   if (args.strict && outcome.skipped.some(isUnreadable)) {
     io.stderr.write('keyguard: --strict: some paths could not be read\n');
     return ExitCode.Error;

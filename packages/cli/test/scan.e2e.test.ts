@@ -315,6 +315,25 @@ describe('hostile entries', () => {
   });
 });
 
+describe('memory', () => {
+  it('a 300 MB file is streamed: memory stays far below its size, the key at its end is found', async () => {
+    const dir = tmp();
+    const file = path.join(dir, 'big.log');
+    const line = `${'2026-01-01 INFO nothing to see here, just a long log line of ordinary text '.repeat(13)}\n`;
+    const block = line.repeat(Math.ceil((4 * 1024 * 1024) / line.length));
+    const handle = await fs.open(file, 'w');
+    for (let written = 0; written < 300 * 1024 * 1024; written += block.length) await handle.write(block);
+    await handle.write(`${asrsLine(keys.asrs('big'))}\n`);
+    await handle.close();
+    const r = await run(['scan', '--format', 'json', '--jobs', '1'], { cwd: dir, env: { KEYGUARD_DEBUG: '1' }, timeoutMs: 120_000 });
+    expect(r.code).toBe(1);
+    expect(json(r.stdout).findings).toHaveLength(1);
+    const rss = Number(/max RSS (\d+) MiB/.exec(r.stderr)?.[1]);
+    expect(rss).toBeGreaterThan(0);
+    expect(rss).toBeLessThan(260); // reading the file whole would need well over 300
+  });
+});
+
 describe('workers', () => {
   it('--jobs 4 gives the same report as --jobs 1, in path/line/column order', async () => {
     const dir = tmp();
