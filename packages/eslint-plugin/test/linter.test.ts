@@ -51,6 +51,21 @@ describe('configs.recommended', () => {
   });
 });
 
+describe('options schema', () => {
+  const verify = (options: unknown) => () =>
+    new Linter().verify('const a = 1;', [{ plugins: { keyguard }, rules: { [RULE]: ['error', options] } }], 'a.js');
+  it('accepts minConfidence and allow', () => {
+    expect(verify({ minConfidence: 'low', allow: ['abc'] })).not.toThrow();
+    expect(verify({})).not.toThrow();
+  });
+  it('rejects anything else', () => {
+    expect(verify({ minConfidence: 'extreme' })).toThrow(/Key "keyguard\/no-leaked-access-key":\s+Value "extreme" should be equal to one of the allowed values/);
+    expect(verify({ allow: 'abc' })).toThrow(/Key "keyguard\/no-leaked-access-key":/);
+    expect(verify({ allow: [''] })).toThrow(/Key "keyguard\/no-leaked-access-key":/);
+    expect(verify({ rules: {} })).toThrow(/Key "keyguard\/no-leaked-access-key":/);
+  });
+});
+
 describe('configs.text', () => {
   it('maps text files to keyguard/text and enables the rule', () => {
     expect(configs.text.language).toBe('keyguard/text');
