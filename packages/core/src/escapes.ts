@@ -93,6 +93,17 @@ export function continuesBase64(text: string, index: number): boolean {
   if (c === 61 /* = */) return true;
   if (c < 128 && BASE64[c] === 1) return true;
   if (c === 92 && text.charCodeAt(index + 1) === 47) return true; // \/
+  if (
+    c === 92 &&
+    (text.charCodeAt(index + 1) | 32) === 117 &&
+    isHex(text.charCodeAt(index + 2)) &&
+    isHex(text.charCodeAt(index + 3)) &&
+    isHex(text.charCodeAt(index + 4)) &&
+    isHex(text.charCodeAt(index + 5))
+  ) {
+    const code = parseInt(text.slice(index + 2, index + 6), 16); // \u002B, \u002F, \u003D, ...
+    return code === 61 || (code < 128 && BASE64[code] === 1);
+  }
   if (c === 37 && text.charCodeAt(index + 1) === 50 && isHexPlusOrSlash(text.charCodeAt(index + 2))) return true;
   if (c === 37 && text.charCodeAt(index + 1) === 51 && (text.charCodeAt(index + 2) | 32) === 100) return true;
   return false;
