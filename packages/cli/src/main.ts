@@ -105,10 +105,17 @@ async function scanPaths(
     },
     onResult: (r) => {
       counts.files += 1;
-      counts.bytes += r.bytes;
       counts.findings += r.findings.length;
       progress.update(counts);
     },
+    ...(progress.enabled
+      ? {
+          onBytes: (n: number) => {
+            counts.bytes += n;
+            progress.update(counts);
+          },
+        }
+      : {}),
   });
   for (const r of results) {
     const shown = displayPath(r.abs, io.cwd);

@@ -23,7 +23,7 @@ const O_NONBLOCK = (constants as { O_NONBLOCK?: number }).O_NONBLOCK ?? 0;
  * Scans one file, streaming it through core. Opens with O_NONBLOCK and checks the open handle
  * is a regular file, so a FIFO swapped in after the walk still cannot hang the scan.
  */
-export async function scanFile(abs: string, options: ScanOptions): Promise<FileResult> {
+export async function scanFile(abs: string, options: ScanOptions, onBytes?: (bytes: number) => void): Promise<FileResult> {
   let handle: fs.FileHandle;
   try {
     handle = await fs.open(abs, constants.O_RDONLY | O_NONBLOCK);
@@ -36,7 +36,7 @@ export async function scanFile(abs: string, options: ScanOptions): Promise<FileR
     const stats = await handle.stat();
     if (!stats.isFile()) return { abs, status: 'skipped', reason: entryKind(stats), findings: [], bytes: 0 };
     stream = handle.createReadStream({ highWaterMark: READ_CHUNK_BYTES, autoClose: false, start: 0 });
-    const scan = scanStream(stream, options);
+    const scan = scanStream(onBytes === undefined ? stream : counted(stream, onBytes), options);
     for await (const finding of scan) findings.push(finding);
     return { abs, status: 'scanned', findings, bytes: scan.stats.bytes, suppressed: scan.stats.suppressed };
   } catch (error) {
@@ -46,6 +46,14 @@ export async function scanFile(abs: string, options: ScanOptions): Promise<FileR
   } finally {
     stream?.destroy();
     await handle.close().catch(() => undefined);
+  }
+}
+
+/** Passes chunks through, telling `onBytes` how many went by (for progress inside big files). */
+async function* counted(source: AsyncIterable<Uint8Array | string>, onBytes: (bytes: number) => void): AsyncGenerator<Uint8Array | string> {
+  for await (const chunk of source) {
+    onBytes(chunk.length);
+    yield chunk;
   }
 }
 
@@ -60,6 +68,8 @@ export interface ScanFilesOptions {
   scanOptions: ScanOptions;
   jobs: number;
   onResult?: (result: FileResult) => void;
+  /** Bytes read so far, as they are read (progress). */
+  onBytes?: (bytes: number) => void;
   /** Told how many workers were started (0 = this thread). */
   onPlan?: (workers: number) => void;
 }
@@ -73,7 +83,12 @@ export interface WorkerResponse {
   id: number;
   result?: FileResult;
   error?: string;
+  /** Bytes read since the last message about this file (progress). */
+  bytes?: number;
 }
+
+/** How often (in bytes read) a worker reports progress within one file. */
+export const WORKER_PROGRESS_BYTES = 8 * 1024 * 1024;
 
 async function scanHere(files: readonly WalkFile[], options: ScanFilesOptions): Promise<FileResult[]> {
   const results: FileResult[] = new Array(files.length);
@@ -84,7 +99,7 @@ async function scanHere(files: readonly WalkFile[], options: ScanFilesOptions): 
     Array.from({ length: lanes }, async () => {
       while (next < files.length) {
         const i = next++;
-        const result = await scanFile(files[i]!.abs, options.scanOptions);
+        const result = await scanFile(files[i]!.abs, options.scanOptions, options.onBytes);
         results[i] = result;
         options.onResult?.(result);
       }
@@ -105,7 +120,7 @@ async function scanInWorkers(files: readonly WalkFile[], options: ScanFilesOptio
     await Promise.all(
       Array.from({ length: count }, () => {
         const worker = new Worker(new URL('./scan-worker.js', import.meta.url), {
-          workerData: { scanOptions: options.scanOptions },
+          workerData: { scanOptions: options.scanOptions, progress: options.onBytes !== undefined },
         });
         workers.push(worker);
         return new Promise<void>((resolve, reject) => {
@@ -118,6 +133,10 @@ async function scanInWorkers(files: readonly WalkFile[], options: ScanFilesOptio
             worker.postMessage({ id, abs: files[id]!.abs } satisfies WorkerRequest);
           };
           worker.on('message', (message: WorkerResponse) => {
+            if (message.bytes !== undefined) {
+              options.onBytes?.(message.bytes);
+              if (message.result === undefined) return;
+            }
             if (message.error !== undefined || message.result === undefined) {
               reject(new Error(`scan worker failed: ${message.error ?? 'no result'}`));
               return;

@@ -1,9 +1,9 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { JsonReport } from '../src/report/types.js';
-import { assertBuilt, run, tempDir, writeTree } from './helpers.js';
+import { assertBuilt, BIN, run, tempDir, writeTree } from './helpers.js';
 import { asrsLine, connectionString, keys } from './keys.js';
 
 beforeAll(assertBuilt);
@@ -315,22 +315,54 @@ describe('hostile entries', () => {
   });
 });
 
-describe('memory', () => {
-  it('a 300 MB file is streamed: memory stays far below its size, the key at its end is found', async () => {
-    const dir = tmp();
-    const file = path.join(dir, 'big.log');
+describe('big file: memory and progress', () => {
+  let bigDir: string;
+  let cleanupBig: () => void;
+  beforeAll(async () => {
+    ({ dir: bigDir, cleanup: cleanupBig } = tempDir());
     const line = `${'2026-01-01 INFO nothing to see here, just a long log line of ordinary text '.repeat(13)}\n`;
     const block = line.repeat(Math.ceil((4 * 1024 * 1024) / line.length));
-    const handle = await fs.open(file, 'w');
+    const handle = await fs.open(path.join(bigDir, 'big.log'), 'w');
     for (let written = 0; written < 300 * 1024 * 1024; written += block.length) await handle.write(block);
     await handle.write(`${asrsLine(keys.asrs('big'))}\n`);
     await handle.close();
-    const r = await run(['scan', '--format', 'json', '--jobs', '1'], { cwd: dir, env: { KEYGUARD_DEBUG: '1' }, timeoutMs: 120_000 });
+  });
+  afterAll(() => cleanupBig());
+
+  it('a 300 MB file is streamed: memory stays far below its size, the key at its end is found', async () => {
+    const r = await run(['scan', '--format', 'json', '--jobs', '1'], { cwd: bigDir, env: { KEYGUARD_DEBUG: '1' }, timeoutMs: 120_000 });
     expect(r.code).toBe(1);
     expect(json(r.stdout).findings).toHaveLength(1);
     const rss = Number(/max RSS (\d+) MiB/.exec(r.stderr)?.[1]);
     expect(rss).toBeGreaterThan(0);
     expect(rss).toBeLessThan(260); // reading the file whole would need well over 300
+  });
+
+  const hasScript = (() => {
+    try {
+      execFileSync('script', ['--version'], { stdio: 'ignore' });
+      return true;
+    } catch {
+      return false;
+    }
+  })();
+
+  /** Runs keyguard with a pseudo-terminal as stdout and stderr (util-linux `script`). */
+  function inTty(args: string[], env: Record<string, string> = {}): string {
+    const cmd = [process.execPath, BIN, ...args].map((a) => `'${a}'`).join(' ');
+    const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env };
+    for (const k of ['CI', 'NO_COLOR', 'FORCE_COLOR', 'GITHUB_ACTIONS']) if (!(k in env)) delete childEnv[k];
+    const r = spawnSync('script', ['-qec', cmd, '/dev/null'], { cwd: bigDir, env: childEnv, encoding: 'utf8', timeout: 120_000 });
+    expect(r.status).toBe(1); // script -e passes keyguard's exit code on: the key was found
+    return r.stdout;
+  }
+
+  it.skipIf(!hasScript)('shows progress (files, MB, findings, rate) on a TTY, not with --no-progress or CI', () => {
+    const out = path.join(bigDir, 'report.json');
+    const shown = inTty(['scan', 'big.log', '--format', 'json', '--output', out, '--jobs', '1']);
+    expect(shown).toMatch(/\r\x1b\[2Kkeyguard: \d+ files, \d+\.\d MB, \d+ findings, \d+\.\d MB\/s/);
+    expect(inTty(['scan', 'big.log', '--format', 'json', '--output', out, '--no-progress', '--jobs', '1'])).not.toContain('MB/s');
+    expect(inTty(['scan', 'big.log', '--format', 'json', '--output', out, '--jobs', '1'], { CI: 'true' })).not.toContain('MB/s');
   });
 });
 
