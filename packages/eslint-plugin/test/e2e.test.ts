@@ -175,3 +175,13 @@ describe('types', () => {
     expect(run.status, run.stdout + run.stderr).toBe(0);
   });
 });
+
+describe('types', () => {
+  it('the tests themselves type-check (test/tsconfig.json)', () => {
+    const run = spawnSync(process.execPath, [join(packageDir, 'node_modules/typescript/bin/tsc'), '-p', join(packageDir, 'test')], {
+      cwd: packageDir,
+      encoding: 'utf8',
+    });
+    expect(run.status, run.stdout + run.stderr).toBe(0);
+  });
+});

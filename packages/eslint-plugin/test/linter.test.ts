@@ -137,12 +137,14 @@ describe('eslint-disable directives', () => {
   }
 
   it('reports unused directives in text files like anywhere else', () => {
-    const messages = new Linter().verify(`# eslint-disable-next-line ${RULE}\nPORT=1\n`, config, '.env', {
-      reportUnusedDisableDirectives: 'error',
-    });
+    const messages = new Linter().verify(
+      `PORT=1\n# eslint-disable-next-line ${RULE}\nHOST=x\n`,
+      [...config, { linterOptions: { reportUnusedDisableDirectives: 'error' } }],
+      '.env',
+    );
     expect(messages).toHaveLength(1);
     expect(messages[0]!.message).toMatch(/Unused eslint-disable directive/);
-    expect(messages[0]!.line).toBe(1);
+    expect(messages[0]).toMatchObject({ ruleId: null, severity: 2, line: 2, column: 1 });
   });
 });
 

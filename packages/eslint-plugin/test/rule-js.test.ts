@@ -3,6 +3,7 @@
  * typescript-eslint's RuleTester (which parses with @typescript-eslint/parser).
  */
 import { RuleTester } from '@typescript-eslint/rule-tester';
+import type { TestCaseError } from '@typescript-eslint/rule-tester';
 import { afterAll, describe, it } from 'vitest';
 import { CONNECTION_STRING_ENV, noLeakedAccessKey } from '../src/index.js';
 import { ASRS, AWPS, ENTRA, LEGACY, LEGACY2, appCs, cs, fingerprint, locate, masked, replaceAt, wpsCs } from './helpers.js';
@@ -12,6 +13,10 @@ RuleTester.describe = describe;
 RuleTester.it = it;
 RuleTester.itOnly = it.only;
 
+// rule-tester 8.72 pins @typescript-eslint/utils 8.72 while the rule is built with 8.73: the
+// RuleModule types differ only by their private scope-manager classes.
+const rule = noLeakedAccessKey as unknown as Parameters<RuleTester['run']>[1];
+
 const ruleTester = new RuleTester();
 const jsxTester = new RuleTester({
   languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } },
@@ -20,6 +25,13 @@ const jsxTester = new RuleTester({
 const ENV = CONNECTION_STRING_ENV;
 const SIGNALR_MESSAGE = (secret: string, confidence = 'high', name = 'chat-prod'): string =>
   `Azure SignalR access key ${masked(secret)} leaked (azure-signalr-access-key, ${confidence} confidence): rotate it (az signalr key renew --name ${name} ...) and move to Microsoft Entra ID.`;
+
+/**
+ * An expected error checked by its full text. The tester asserts `message` at run time but does
+ * not declare it (it prefers `messageId`), hence the cast.
+ */
+const withMessage = (message: string, error: object): TestCaseError<string> =>
+  ({ message, ...error }) as unknown as TestCaseError<string>;
 
 /** An expected error at the secret's exact range, with the suggestions the rule must offer. */
 function at(
@@ -68,7 +80,7 @@ const tsEnum = `enum Conn {\n  Primary = "${cs(LEGACY)}",\n}\n`;
 const jsx = `const el = <Hub connection="${cs(LEGACY)}" />;\n`;
 const tsx = `const el: JSX.Element = <Hub connection={\`${cs(LEGACY)}\`} />;\n`;
 
-ruleTester.run('no-leaked-access-key', noLeakedAccessKey, {
+ruleTester.run('no-leaked-access-key', rule, {
   valid: [
     { code: 'const cs = process.env.Azure__SignalR__ConnectionString;' },
     // an unremarkable 44-character base64 value with no evidence is not a key
@@ -105,21 +117,23 @@ ruleTester.run('no-leaked-access-key', noLeakedAccessKey, {
     {
       code: jsIdentifiable,
       errors: [
-        {
-          message: `Azure SignalR access key ${masked(ASRS)} leaked (azure-signalr-access-key, high confidence): rotate it (az signalr key renew --name <resource> ...) and move to Microsoft Entra ID.`,
-          ...locate(jsIdentifiable, ASRS),
-          suggestions: [{ messageId: 'usePlaceholder', data: { placeholder: '<signalr-access-key>' }, output: replaceAt(jsIdentifiable, ASRS, '<signalr-access-key>') }],
-        },
+        withMessage(
+          `Azure SignalR access key ${masked(ASRS)} leaked (azure-signalr-access-key, high confidence): rotate it (az signalr key renew --name <resource> ...) and move to Microsoft Entra ID.`,
+          {
+            ...locate(jsIdentifiable, ASRS),
+            suggestions: [{ messageId: 'usePlaceholder', data: { placeholder: '<signalr-access-key>' }, output: replaceAt(jsIdentifiable, ASRS, '<signalr-access-key>') }],
+          },
+        ),
       ],
     },
     {
       code: jsString,
-      errors: [{ message: SIGNALR_MESSAGE(LEGACY), ...locate(jsString, LEGACY), suggestions: at(jsString, LEGACY, { literal: `"${cs(LEGACY)}"` }).suggestions }],
+      errors: [withMessage(SIGNALR_MESSAGE(LEGACY), { ...locate(jsString, LEGACY), suggestions: at(jsString, LEGACY, { literal: `"${cs(LEGACY)}"` }).suggestions })],
     },
     // medium confidence reported at the default threshold, with its confidence in the message
     {
       code: jsObject,
-      errors: [{ message: SIGNALR_MESSAGE(LEGACY, 'medium', '<resource>'), ...locate(jsObject, LEGACY), suggestions: at(jsObject, LEGACY).suggestions }],
+      errors: [withMessage(SIGNALR_MESSAGE(LEGACY, 'medium', '<resource>'), { ...locate(jsObject, LEGACY), suggestions: at(jsObject, LEGACY).suggestions })],
     },
     // low confidence reported when asked
     {
@@ -131,11 +145,10 @@ ruleTester.run('no-leaked-access-key', noLeakedAccessKey, {
     {
       code: jsWps,
       errors: [
-        {
-          message: `Azure Web PubSub access key ${masked(LEGACY)} leaked (azure-web-pubsub-access-key, high confidence): rotate it (az webpubsub key regenerate --name chat ...) and move to Microsoft Entra ID.`,
-          ...locate(jsWps, LEGACY),
-          suggestions: at(jsWps, LEGACY, { placeholder: '<web-pubsub-access-key>' }).suggestions,
-        },
+        withMessage(
+          `Azure Web PubSub access key ${masked(LEGACY)} leaked (azure-web-pubsub-access-key, high confidence): rotate it (az webpubsub key regenerate --name chat ...) and move to Microsoft Entra ID.`,
+          { ...locate(jsWps, LEGACY), suggestions: at(jsWps, LEGACY, { placeholder: '<web-pubsub-access-key>' }).suggestions },
+        ),
       ],
     },
     {
@@ -146,11 +159,10 @@ ruleTester.run('no-leaked-access-key', noLeakedAccessKey, {
     {
       code: jsEntra,
       errors: [
-        {
-          message: `Microsoft Entra client secret (SignalR connection string) ${masked(ENTRA)} leaked (azure-signalr-client-secret, high confidence): revoke the app secret and use a managed identity (AuthType=azure.msi).`,
-          ...locate(jsEntra, ENTRA),
-          suggestions: at(jsEntra, ENTRA, { placeholder: '<client-secret>', literal: `"${appCs(ENTRA)}"` }).suggestions,
-        },
+        withMessage(
+          `Microsoft Entra client secret (SignalR connection string) ${masked(ENTRA)} leaked (azure-signalr-client-secret, high confidence): revoke the app secret and use a managed identity (AuthType=azure.msi).`,
+          { ...locate(jsEntra, ENTRA), suggestions: at(jsEntra, ENTRA, { placeholder: '<client-secret>', literal: `"${appCs(ENTRA)}"` }).suggestions },
+        ),
       ],
     },
     // two findings, one report each, in order
@@ -181,7 +193,7 @@ ruleTester.run('no-leaked-access-key', noLeakedAccessKey, {
   ],
 });
 
-jsxTester.run('no-leaked-access-key', noLeakedAccessKey, {
+jsxTester.run('no-leaked-access-key', rule, {
   valid: [{ code: 'const el = <Hub connection={process.env.Azure__SignalR__ConnectionString} />;', filename: 'react.tsx' }],
   invalid: [
     // a JSX attribute string becomes an expression container
