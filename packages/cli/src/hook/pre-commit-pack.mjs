@@ -122,12 +122,30 @@ function prepack() {
     for (const name of missing) linkDir(join(stageDir, 'node_modules', name), join(cliDir, 'node_modules', name));
   }
 
-  // 2. build with the root's TypeScript
-  let tsc;
-  try {
-    tsc = createRequire(manifestPath).resolve('typescript/bin/tsc');
-  } catch {
-    fail('TypeScript is not installed at the repository root (run npm install or pnpm install first)');
+  // 2. build with the root's TypeScript (fetched too if npm left the root's devDependencies out)
+  const resolveTsc = () => {
+    for (const from of [manifestPath, join(stageDir, 'package.json')]) {
+      try {
+        return createRequire(from).resolve('typescript/bin/tsc');
+      } catch {
+        // try the next place
+      }
+    }
+    return undefined;
+  };
+  let tsc = resolveTsc();
+  if (tsc === undefined) {
+    const dev = rootPkg.devDependencies ?? {};
+    log('fetching typescript and @types/node for the build');
+    mkdirSync(stageDir, { recursive: true });
+    npm(
+      ['install', '--no-save', '--no-package-lock', '--ignore-scripts', '--no-audit', '--no-fund', '--prefix', stageDir,
+        `typescript@${dev.typescript ?? 'latest'}`, `@types/node@${dev['@types/node'] ?? 'latest'}`],
+      'npm install of typescript',
+    );
+    for (const pkgDir of [cliDir, coreDir]) linkDir(join(stageDir, 'node_modules', '@types', 'node'), join(pkgDir, 'node_modules', '@types', 'node'));
+    tsc = resolveTsc();
+    if (tsc === undefined) fail('TypeScript could not be installed for the build');
   }
   log('building packages/core and packages/cli');
   run(process.execPath, [tsc, '-b', join('packages', 'cli')], 'tsc -b packages/cli');
