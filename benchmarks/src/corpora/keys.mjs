@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 // Planted secrets: every form keyguard should report, and decoys it must not. Keys are generated at
 // run time from seeds by @keyguard/core/testing; nothing key-shaped is ever written in this repo.
 import {
@@ -18,40 +19,52 @@ const UPPER = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 const emulatorKey = () => `${UPPER}0123456789${UPPER.slice(0, 8)}`;
 const docsPlaceholder = () => `${UPPER.slice(0, 23)}E${UPPER.slice(23)}0123456789+=/`;
 
+const withSecret = (secret, build) => ({ ...build(secret), secret });
+
+/** keyguard's finding fingerprints a secret could have (sha256 of `${ruleId}:${secret}`, one per rule). */
+export function fingerprintsOf(secret) {
+  return ['azure-signalr-access-key', 'azure-web-pubsub-access-key', 'azure-signalr-client-secret'].map((rule) =>
+    createHash('sha256').update(`${rule}:${secret}`).digest('hex'),
+  );
+}
+
 /**
  * Each form: { id, positive, make(seed, name, rand) -> { payload, kind } }, where payload is what gets
  * written in the file (the wrapper adds the language's syntax) and `kv` marks key:value payloads.
  */
 export const FORMS = [
-  { id: 'cs-legacy', positive: true, make: (s, n) => ({ payload: cs(n, generateLegacyKey(s)) }) },
-  { id: 'cs-asrs', positive: true, make: (s, n) => ({ payload: cs(n, generateIdentifiableKey(s, 'ASRS')) }) },
+  { id: 'cs-legacy', positive: true, make: (s, n) => withSecret(generateLegacyKey(s), (k) => ({ payload: cs(n, k) })) },
+  { id: 'cs-asrs', positive: true, make: (s, n) => withSecret(generateIdentifiableKey(s, 'ASRS'), (k) => ({ payload: cs(n, k) })) },
   {
     id: 'cs-awps',
     positive: true,
-    make: (s, n) => ({ payload: `Endpoint=https://${n}.webpubsub.azure.com;AccessKey=${generateIdentifiableKey(s, 'AWPS')};Version=1.0;` }),
+    make: (s, n) =>
+      withSecret(generateIdentifiableKey(s, 'AWPS'), (k) => ({ payload: `Endpoint=https://${n}.webpubsub.azure.com;AccessKey=${k};Version=1.0;` })),
   },
   {
     id: 'cs-entra-app',
     positive: true,
-    make: (s, n, r) => ({
-      payload: `Endpoint=https://${n}.service.signalr.net;AuthType=azure.app;ClientId=${guid(r)};ClientSecret=${generateEntraClientSecret(s)};TenantId=${guid(r)};Version=1.0;`,
-    }),
+    make: (s, n, r) =>
+      withSecret(generateEntraClientSecret(s), (k) => ({
+        payload: `Endpoint=https://${n}.service.signalr.net;AuthType=azure.app;ClientId=${guid(r)};ClientSecret=${k};TenantId=${guid(r)};Version=1.0;`,
+      })),
   },
-  { id: 'kv-legacy', positive: true, make: (s) => ({ kv: ['accessKey', generateLegacyKey(s)] }) },
-  { id: 'kv-asrs', positive: true, make: (s) => ({ kv: ['accessKey', generateIdentifiableKey(s, 'ASRS')] }) },
-  { id: 'bare-asrs', positive: true, make: (s) => ({ kv: ['token', generateIdentifiableKey(s, 'ASRS')] }) },
-  { id: 'env-legacy', positive: true, make: (s, n) => ({ raw: `Azure__SignalR__ConnectionString=${cs(n, generateLegacyKey(s))}` }) },
+  { id: 'kv-legacy', positive: true, make: (s) => withSecret(generateLegacyKey(s), (k) => ({ kv: ['accessKey', k] })) },
+  { id: 'kv-asrs', positive: true, make: (s) => withSecret(generateIdentifiableKey(s, 'ASRS'), (k) => ({ kv: ['accessKey', k] })) },
+  { id: 'bare-asrs', positive: true, make: (s) => withSecret(generateIdentifiableKey(s, 'ASRS'), (k) => ({ kv: ['token', k] })) },
+  { id: 'env-legacy', positive: true, make: (s, n) => withSecret(generateLegacyKey(s), (k) => ({ raw: `Azure__SignalR__ConnectionString=${cs(n, k)}` })) },
   {
     id: 'json-escaped-legacy',
     positive: true,
-    make: (s, n) => ({
-      raw: `"Azure:SignalR:ConnectionString": "Endpoint=https:\\/\\/${n}.service.signalr.net;AccessKey=${encodeKey(generateLegacyKey(s), 'json')};Version=1.0;",`,
-    }),
+    make: (s, n) =>
+      withSecret(generateLegacyKey(s), (k) => ({
+        raw: `"Azure:SignalR:ConnectionString": "Endpoint=https:\\/\\/${n}.service.signalr.net;AccessKey=${encodeKey(k, 'json')};Version=1.0;",`,
+      })),
   },
   {
     id: 'url-encoded-legacy',
     positive: true,
-    make: (s, n) => ({ raw: `https://app.example.net/negotiate?connectionString=${encodeURIComponent(cs(n, generateLegacyKey(s)))}` }),
+    make: (s, n) => withSecret(generateLegacyKey(s), (k) => ({ raw: `https://app.example.net/negotiate?connectionString=${encodeURIComponent(cs(n, k))}` })),
   },
   // Decoys: a SignalR scanner must stay silent on these.
   {

@@ -1,0 +1,47 @@
+// The repo's fixtures/ (one folder per case: input.<ext> + expected.json), with tokens expanded by
+// expandTokens into a temp copy in the cache. Truth: the expected findings' lines.
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expandTokens } from '@keyguard/core/testing';
+import { FIXTURES_DIR, WORK_DIR } from '../paths.mjs';
+
+function encodeText(text, encoding) {
+  if (encoding === 'utf8bom') return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]);
+  if (encoding === 'utf16le') return Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+  if (encoding === 'utf16be') {
+    const b = Buffer.from(text, 'utf16le');
+    b.swap16();
+    return Buffer.concat([Buffer.from([0xfe, 0xff]), b]);
+  }
+  return Buffer.from(text, 'utf8');
+}
+
+/** Expands fixtures into WORK_DIR/fixtures; returns { root, cases, positives: [{file,line,ruleId}], negativesCases }. */
+export function prepareFixtures() {
+  if (!existsSync(FIXTURES_DIR)) return undefined;
+  const cases = readdirSync(FIXTURES_DIR, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+  if (cases.length === 0) return undefined;
+  const root = join(WORK_DIR, 'fixtures');
+  rmSync(root, { recursive: true, force: true });
+  const positives = [];
+  let negativeCases = 0;
+  let options = 0;
+  let excluded = 0;
+  for (const name of cases) {
+    const dir = join(FIXTURES_DIR, name);
+    const input = readdirSync(dir).find((f) => f.startsWith('input.'));
+    if (!input) continue;
+    const expectedPath = join(dir, 'expected.json');
+    const expected = existsSync(expectedPath) ? JSON.parse(readFileSync(expectedPath, 'utf8')) : { findings: [] };
+    // Cases that set options test those options; the scan runs with defaults, so their
+    // expectations are left out of the truth (negative cases stay: nothing may be reported).
+    if (expected.options) options++;
+    mkdirSync(join(root, name), { recursive: true });
+    writeFileSync(join(root, name, input), encodeText(expandTokens(readFileSync(join(dir, input), 'utf8')), expected.encode ?? 'utf8'));
+    const file = `${name}/${input}`;
+    if (expected.findings.length === 0) negativeCases++;
+    if (expected.options) excluded += expected.findings.length;
+    else for (const f of expected.findings) positives.push({ file, line: f.line, ruleId: f.ruleId, form: f.ruleId });
+  }
+  return { root, files: cases.length, cases: cases.length, positives, negativeCases, casesWithOptions: options, excludedForOptions: excluded };
+}

@@ -1,0 +1,207 @@
+// Results: latest.json (everything), latest.md (tables) and chart.svg (hand-written SVG).
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { RESULTS_DIR } from './paths.mjs';
+import { formatMs, formatNumber, formatPct } from './stats.mjs';
+
+const esc = (s) => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const cell = (s) => String(s ?? '–').replace(/\|/g, '\\|');
+const mib = (kb) => (Number.isFinite(kb) ? `${(kb / 1024).toFixed(0)} MiB` : '–');
+const range = (w) => (w && w.n > 0 ? `${formatMs(w.median)} (${formatMs(w.min)}–${formatMs(w.max)}, n=${w.n})` : '–');
+const times = (x) => (Number.isFinite(x) ? `${x >= 10 ? x.toFixed(0) : x.toFixed(2)}×` : '–');
+const mbps = (m) => (m && Number.isFinite(m.median) ? `${formatNumber(m.median)} (${formatNumber(m.min)}–${formatNumber(m.max)})` : '–');
+const na = (row) => `unavailable: ${row.reason}`;
+
+function table(head, rows) {
+  return [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`)].join('\n');
+}
+
+function toolsSection(tools) {
+  const rows = Object.entries(tools).map(([name, t]) => [
+    name,
+    t.available ? (t.gitleaksVersion ? `${t.gitleaksVersion} (npm ${t.version})` : t.version ?? 'yes') : '–',
+    t.source ?? (name.startsWith('keyguard') ? `repo @ ${t.commit ?? '?'}${t.packagesDirty ? ' (+ uncommitted changes)' : ''}` : ''),
+    t.available ? t.note ?? t.preset ?? '' : `**unavailable**: ${t.reason}`,
+  ]);
+  return `## Tools\n\n${table(['tool', 'version', 'from', 'notes'], rows)}`;
+}
+
+function coreSection(s) {
+  const rows = s.rows.map((r) => [r.tool, mbps(r.mbps), range(r.ms), times(r.vsRegex), r.result]);
+  return [
+    `## Core throughput: single thread, in memory\n`,
+    `${(s.corpus.bytes / 1e6).toFixed(0)} MB of ${s.corpus.name} (${s.corpus.files} files concatenated). MB/s median (min–max). Target: ${s.target}.\n`,
+    table(['what', 'MB/s', 'time', '× regex speed', 'result (findings / matches)'], rows),
+  ].join('\n');
+}
+
+function dirscanSection(s) {
+  return s.trees
+    .map((t) => {
+      const rows = t.rows.map((r) =>
+        r.available
+          ? [r.label, range(r.wall), mbps(r.mbps), mib(r.rssKB.median), times(r.timeVsRipgrep)]
+          : [r.label ?? r.tool, na(r), '', '', ''],
+      );
+      return `### Directory scan: ${t.tree} (${t.files} files, ${(t.bytes / 1e6).toFixed(0)} MB)\n\n${table(['tool', 'wall time', 'MB/s', 'peak RSS', 'time vs ripgrep'], rows)}`;
+    })
+    .join('\n\n');
+}
+
+function accuracySection(s) {
+  const parts = [];
+  for (const c of s.corpora) {
+    if (c.available === false) {
+      parts.push(`### Accuracy: ${c.corpus}\n\n${c.reason}`);
+      continue;
+    }
+    const rows = c.rows.map((r) => {
+      if (!r.available) return [r.label ?? r.tool, na(r), '', '', '', '', '', '', ''];
+      const a = r.accuracy;
+      const speed = c.corpus === 'fixtures' ? ['', ''] : [mbps(r.mbps), times(r.timeVsRipgrep)];
+      if (!a) return [r.label, '', '', '', '', '', '', ...speed];
+      return [r.label, a.findings, a.truePositives, a.falsePositives, formatPct(a.recall), formatPct(a.precision), c.decoys ? `${a.decoysReported}/${a.decoys}` : '', ...speed];
+    });
+    parts.push(
+      `### Accuracy: ${c.corpus}\n\n${c.description}: ${c.files} files${c.bytes ? `, ${(c.bytes / 1e6).toFixed(1)} MB` : ''}, ${c.positives} planted/expected secrets${c.decoys ? `, ${c.decoys} decoys (public placeholders, other services' keys, broken checksums, managed identity)` : ''}. A finding is a true positive when it is on a planted secret's line; anything else counts as a false positive (for secretlint and gitleaks, which have no SignalR rule, "false positives" are simply their other findings).\n\n` +
+        table(['tool', 'findings', 'true pos.', 'false pos.', 'recall', 'precision', 'decoys reported', 'MB/s', 'time vs ripgrep'], rows),
+    );
+    // Recall per form.
+    const scored = c.rows.filter((r) => r.available && r.accuracy?.byForm);
+    if (scored.length > 0) {
+      const forms = Object.keys(scored[0].accuracy.byForm);
+      parts.push(
+        `Recall by form (${c.corpus}):\n\n` +
+          table(['form', ...scored.map((r) => r.tool)], forms.map((f) => [f, ...scored.map((r) => `${r.accuracy.byForm[f]?.found ?? 0}/${r.accuracy.byForm[f]?.planted ?? 0}`)])),
+      );
+    }
+  }
+  return parts.join('\n\n');
+}
+
+function historySection(s) {
+  const rows = s.rows.map((r) =>
+    r.available
+      ? [r.label, range(r.wall), `${formatNumber(r.msPerCommit, 2)} ms`, mib(r.rssKB.median), times(r.timeVsRipgrep), r.accuracy ? `${r.accuracy.truePositives}/${r.accuracy.planted} keys (${formatPct(r.accuracy.recall)}); ${r.accuracy.findings} findings: ${r.accuracy.reportedAtIntroducingCommit} at the introducing commit, ${r.accuracy.repeatsOfPlantedKeys} repeats, ${r.accuracy.falsePositives} not planted` : r.matchingLines !== undefined ? `${r.matchingLines} matching lines` : '']
+      : [r.label ?? r.tool, na(r), '', '', '', ''],
+  );
+  return `## History scan\n\nGenerated repository: ${s.repo.commits} commits, ${s.repo.files} files, ${s.repo.planted} keys added (${s.repo.planted - s.repo.stillAtHead} later removed).\n\n${table(['tool', 'wall time', 'per commit', 'peak RSS', 'time vs ripgrep', 'keys found'], rows)}`;
+}
+
+function stagedSection(s) {
+  const rows = s.scenarios.flatMap((sc) =>
+    sc.rows.map((r) => [sc.scenario, r.label ?? r.tool, r.available ? range(r.wall) : na(r), r.available ? mib(r.rssKB.median) : '', r.available ? times(r.timeVsRipgrep) : '']),
+  );
+  return `## Staged scan (pre-commit hook)\n\nRepository of ${s.repoFiles} real files. Target: ${s.target}.\n\n${table(['commit', 'tool', 'wall time', 'peak RSS', 'time vs ripgrep'], rows)}`;
+}
+
+function eslintSection(s) {
+  const rows = s.rows.map((r) =>
+    r.available
+      ? [r.config, range(r.wall), formatNumber(r.mbps, 2), Number.isFinite(r.addedVsRecommended) ? `${(r.addedVsRecommended * 100).toFixed(1)}%` : '–', mib(r.rssKB.median), r.problems ? `${r.problems.keyguard} / ${r.problems.noSecrets} / ${r.problems.parseErrors}` : '']
+      : [r.config, na(r), '', '', '', ''],
+  );
+  return `## ESLint overhead\n\neslint ${s.eslint}, ${s.tree.files} files (${(s.tree.bytes / 1e6).toFixed(1)} MB) of real CommonJS from the node_modules corpus; ${s.command}. Target: ${s.target}.\n\n${table(['config', 'wall time', 'MB/s', 'added vs recommended', 'peak RSS', 'reports: keyguard / no-secrets / parse errors'], rows)}`;
+}
+
+function memorySection(s) {
+  const rows = s.rows.map((r) => (r.available ? [r.file, range(r.wall), formatNumber(r.mbps), mib(r.rssKB.median), `${mib(r.rssKB.min)}–${mib(r.rssKB.max)}`] : [r.file, na(r), '', '', '']));
+  return `## Constant memory\n\n${s.tool}: \`${s.command}\`.\n\n${table(['input', 'wall time', 'MB/s', 'peak RSS (median)', 'peak RSS range'], rows)}`;
+}
+
+const SECTIONS = { core: coreSection, dirscan: (s) => `## Directory scan\n\n${dirscanSection(s)}`, accuracy: (s) => `## Accuracy\n\n${accuracySection(s)}`, history: historySection, staged: stagedSection, eslint: eslintSection, memory: memorySection };
+
+export function renderMarkdown(results) {
+  const m = results.machine;
+  const out = [
+    `# keyguard benchmarks (${results.mode} run)`,
+    '',
+    `**Machine:** ${m.cores} cores, ${m.memoryGiB} GiB RAM, ${m.cpuModel}; ${m.os}; Node ${m.node}. Load average at start: ${m.loadAverageAtStart.join(' / ')}. ${results.date}.`,
+    '',
+    `Figures are medians of warm runs with (min–max) and the number of runs; ratios compare with ripgrep measured in the same run on the same input. The machine was shared with other work while this ran: treat differences under ~20% as noise. Total: ${formatMs(results.timing.totalMs)} (corpus preparation ${formatMs(results.timing.prepMs)}).`,
+    '',
+    toolsSection(results.tools),
+  ];
+  for (const [id, suite] of Object.entries(results.suites)) {
+    out.push('');
+    if (!suite.available) out.push(`## ${suite.title}\n\n**Unavailable:** ${suite.reason}`);
+    else out.push(SECTIONS[id](suite));
+  }
+  if (Object.keys(results.prep).length > 0) {
+    out.push('', '## Corpus preparation (this run; cached afterwards)', '', table(['corpus', 'time', 'files', 'size'], Object.entries(results.prep).map(([k, p]) => [k, p.ok ? formatMs(p.ms) : `failed: ${p.error}`, p.files ?? '', p.bytes ? `${(p.bytes / 1e6).toFixed(0)} MB` : ''])));
+  }
+  return `${out.join('\n')}\n`;
+}
+
+/** Bars for the chart: throughput (log scale) and planted-corpus recall/precision. */
+export function chartData(results) {
+  const s = results.suites;
+  const speed = [];
+  if (s.core?.available) {
+    for (const r of s.core.rows) speed.push({ label: `core: ${r.tool.replace(/ \(.*\)$/, '')}`, value: r.mbps.median, keyguard: r.tool.includes('keyguard') });
+  }
+  if (s.dirscan?.available) {
+    const t = s.dirscan.trees[0];
+    for (const r of t.rows) if (r.available) speed.push({ label: `dir scan (${t.tree.split(' ')[0]}): ${r.tool}`, value: r.mbps.median, keyguard: r.tool.startsWith('keyguard') });
+  }
+  const planted = s.accuracy?.available ? s.accuracy.corpora.find((c) => c.corpus.startsWith('planted')) : undefined;
+  if (planted) {
+    for (const r of planted.rows) {
+      if (r.available && ['gitleaks', 'secretlint'].includes(r.tool)) speed.push({ label: `planted corpus: ${r.tool}${r.tool === 'gitleaks' ? ' (wasm)' : ''}`, value: r.mbps.median });
+    }
+  }
+  const acc = planted ? planted.rows.filter((r) => r.available && r.accuracy).map((r) => ({ label: r.tool, recall: r.accuracy.recall, precision: r.accuracy.precision, keyguard: r.tool.startsWith('keyguard') })) : [];
+  return { speed: speed.filter((x) => Number.isFinite(x.value) && x.value > 0), acc };
+}
+
+export function renderSvg(results) {
+  const { speed, acc } = chartData(results);
+  const W = 960;
+  const rowH = 22;
+  const labelW = 300;
+  const barW = W - labelW - 90;
+  const top = 56;
+  const speedH = speed.length * rowH;
+  const accTop = top + speedH + 70;
+  const H = accTop + acc.length * rowH * 1.6 + 50;
+  const lo = 0.1;
+  const hi = Math.max(10, ...speed.map((x) => x.value)) * 1.2;
+  const x = (v) => (Math.log10(Math.max(v, lo)) - Math.log10(lo)) / (Math.log10(hi) - Math.log10(lo)) * barW;
+  const o = [];
+  o.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${Math.round(H)}" viewBox="0 0 ${W} ${Math.round(H)}" font-family="Helvetica, Arial, sans-serif" font-size="12">`);
+  o.push(`<rect width="100%" height="100%" fill="#ffffff"/>`);
+  o.push(`<text x="12" y="22" font-size="16" font-weight="bold">keyguard benchmarks: throughput (MB/s, log scale) and accuracy on the planted-key corpus</text>`);
+  o.push(`<text x="12" y="40" fill="#555">${esc(results.machineLabel)}; Node ${esc(results.machine.node)}; ${esc(results.date.slice(0, 10))}; ${esc(results.mode)} run; shared machine</text>`);
+  for (let p = -1; p <= Math.log10(hi); p++) {
+    const gx = labelW + x(10 ** p);
+    o.push(`<line x1="${gx.toFixed(1)}" y1="${top - 4}" x2="${gx.toFixed(1)}" y2="${top + speedH}" stroke="#ddd"/>`);
+    o.push(`<text x="${gx.toFixed(1)}" y="${top + speedH + 14}" text-anchor="middle" fill="#777">${10 ** p >= 1 ? 10 ** p : 10 ** p}</text>`);
+  }
+  speed.forEach((b, i) => {
+    const y = top + i * rowH;
+    o.push(`<text x="${labelW - 8}" y="${y + 15}" text-anchor="end">${esc(b.label)}</text>`);
+    o.push(`<rect x="${labelW}" y="${y + 4}" width="${Math.max(1, x(b.value)).toFixed(1)}" height="${rowH - 8}" fill="${b.keyguard ? '#2b6cb0' : '#a0aec0'}"/>`);
+    o.push(`<text x="${(labelW + x(b.value) + 6).toFixed(1)}" y="${y + 15}">${esc(formatNumber(b.value))}</text>`);
+  });
+  o.push(`<text x="12" y="${accTop - 22}" font-size="14" font-weight="bold">Planted-key corpus: recall (dark) and precision (light)</text>`);
+  acc.forEach((a, i) => {
+    const y = accTop + i * rowH * 1.6;
+    const w = (v) => (Number.isFinite(v) ? v * barW : 0);
+    o.push(`<text x="${labelW - 8}" y="${y + 16}" text-anchor="end">${esc(a.label)}</text>`);
+    o.push(`<rect x="${labelW}" y="${y + 2}" width="${w(a.recall).toFixed(1)}" height="${rowH * 0.6}" fill="${a.keyguard ? '#2b6cb0' : '#4a5568'}"/>`);
+    o.push(`<text x="${(labelW + w(a.recall) + 6).toFixed(1)}" y="${y + 13}">recall ${esc(formatPct(a.recall))}</text>`);
+    o.push(`<rect x="${labelW}" y="${y + 2 + rowH * 0.65}" width="${w(a.precision).toFixed(1)}" height="${rowH * 0.6}" fill="${a.keyguard ? '#90cdf4' : '#cbd5e0'}"/>`);
+    o.push(`<text x="${(labelW + w(a.precision) + 6).toFixed(1)}" y="${y + 13 + rowH * 0.65}">precision ${esc(formatPct(a.precision))}</text>`);
+  });
+  o.push('</svg>');
+  return `${o.join('\n')}\n`;
+}
+
+export function writeResults(results, name) {
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  const files = [join(RESULTS_DIR, `${name}.json`), join(RESULTS_DIR, `${name}.md`), join(RESULTS_DIR, name === 'latest' ? 'chart.svg' : `${name}.svg`)];
+  writeFileSync(files[0], `${JSON.stringify(results, null, 2)}\n`);
+  writeFileSync(files[1], renderMarkdown(results));
+  writeFileSync(files[2], renderSvg(results));
+  return files;
+}

@@ -1,0 +1,100 @@
+#!/usr/bin/env node
+// Entry point: `pnpm bench` (everything, preparing what is missing) or `pnpm bench --quick`.
+//   --quick            a subset in under a minute (small corpora, fewer runs)
+//   --only a,b         only these suites (core, dirscan, accuracy, history, staged, eslint, memory)
+//   --out <name>       results/<name>.{json,md,svg} (default: latest for a full run, dev otherwise)
+//   --no-install       never install peers or corpora (report what is missing)
+import { parseArgs } from 'node:util';
+import { ensureKernel } from './corpora/kernel.mjs';
+import { ensureNodeModules } from './corpora/node-modules.mjs';
+import { machineInfo, machineLabel } from './machine.mjs';
+import { ensurePeers } from './peers.mjs';
+import { CACHE_DIR } from './paths.mjs';
+import { renderMarkdown, writeResults } from './report.mjs';
+import * as core from './suites/core.mjs';
+import * as dirscan from './suites/dirscan.mjs';
+import * as accuracy from './suites/accuracy.mjs';
+import * as history from './suites/history.mjs';
+import * as staged from './suites/staged.mjs';
+import * as eslint from './suites/eslint.mjs';
+import * as memory from './suites/memory.mjs';
+
+const SUITES = [core, dirscan, accuracy, history, staged, eslint, memory];
+
+const { values } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    only: { type: 'string' },
+    out: { type: 'string' },
+    'no-install': { type: 'boolean', default: false },
+  },
+  allowPositionals: false,
+});
+const quick = values.quick;
+const only = values.only?.split(',').map((s) => s.trim());
+const unknown = only?.filter((o) => !SUITES.some((s) => s.id === o));
+if (unknown?.length) {
+  console.error(`unknown suite(s): ${unknown.join(', ')}; known: ${SUITES.map((s) => s.id).join(', ')}`);
+  process.exit(2);
+}
+const outName = values.out ?? (quick || only ? 'dev' : 'latest');
+const install = !values['no-install'];
+const log = (...a) => console.log(...a);
+const t0 = Date.now();
+const elapsed = () => `${((Date.now() - t0) / 1000).toFixed(1)} s`;
+
+const machine = machineInfo();
+log(`keyguard bench (${quick ? 'quick' : 'full'}) on ${machineLabel(machine)}, node ${machine.node}; cache ${CACHE_DIR}`);
+
+log('peers:');
+const tools = await ensurePeers({ install, log });
+for (const [name, t] of Object.entries(tools)) log(`  ${name}: ${t.available ? t.version ?? 'ok' : `UNAVAILABLE (${t.reason})`}`);
+
+// Big corpora: prepared (cached) by full runs; quick runs use them only if already there.
+const prep = {};
+if (!quick && install) {
+  for (const [name, fn] of [
+    ['kernel', ensureKernel],
+    ['node-modules', ensureNodeModules],
+  ]) {
+    const s = Date.now();
+    try {
+      const m = await fn({ log });
+      prep[name] = { ok: true, ms: Date.now() - s, files: m.files, bytes: m.bytes };
+    } catch (e) {
+      prep[name] = { ok: false, ms: Date.now() - s, error: String(e.message ?? e).slice(0, 300) };
+      log(`  ${name}: UNAVAILABLE (${prep[name].error})`);
+    }
+  }
+}
+const prepMs = Date.now() - t0;
+
+const suites = {};
+for (const suite of SUITES) {
+  if (only && !only.includes(suite.id)) continue;
+  log(`[${elapsed()}] ${suite.title}`);
+  const s = Date.now();
+  try {
+    suites[suite.id] = await suite.runSuite({ quick, tools, log, prep });
+  } catch (e) {
+    suites[suite.id] = { available: false, reason: `suite failed: ${String(e.stack ?? e).split('\n').slice(0, 3).join(' | ')}` };
+  }
+  suites[suite.id].title = suite.title;
+  suites[suite.id].suiteMs = Date.now() - s;
+  if (!suites[suite.id].available) log(`  UNAVAILABLE: ${suites[suite.id].reason}`);
+}
+
+const results = {
+  schema: 1,
+  mode: quick ? 'quick' : only ? `only ${only.join(',')}` : 'full',
+  date: new Date().toISOString(),
+  machine,
+  machineLabel: machineLabel(machine),
+  tools,
+  prep,
+  timing: { totalMs: Date.now() - t0, prepMs, suitesMs: Date.now() - t0 - prepMs },
+  suites,
+};
+const files = writeResults(results, outName);
+console.log(`\n${renderMarkdown(results)}`);
+log(`[${elapsed()}] wrote ${files.join(', ')}`);

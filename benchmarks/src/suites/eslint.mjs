@@ -1,0 +1,111 @@
+// ESLint overhead: eslint (flat config, no type information, single thread) over real CommonJS from
+// the node_modules corpus, with: no rules (parse only), eslint's recommended rules, recommended +
+// keyguard/no-leaked-access-key, and recommended + no-secrets/no-secrets. Target: keyguard adds < 5%.
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { nodeModulesReady } from '../corpora/node-modules.mjs';
+import { listFiles } from '../corpora/walk.mjs';
+import { repeat, timed } from '../measure.mjs';
+import { ESLINT_PLUGIN_ENTRY, PEERS_DIR, REPO_DIR, WORK_DIR, peerBin } from '../paths.mjs';
+import { mbPerSec } from '../stats.mjs';
+
+export const id = 'eslint';
+export const title = 'ESLint rule overhead';
+
+// CommonJS only (sourceType: commonjs for every file).
+const PACKAGES = ['lodash', 'webpack/lib', '@babel/core/lib', '@babel/traverse/lib', '@babel/generator/lib', 'eslint/lib', 'rxjs/dist/cjs', 'aws-sdk/lib', 'enhanced-resolve/lib', 'ajv/dist'];
+
+function prepareTree(quick, log) {
+  const n = nodeModulesReady();
+  const root = n ? join(n.root, 'node_modules') : join(REPO_DIR, 'node_modules/.pnpm');
+  const dir = join(WORK_DIR, 'eslint');
+  const src = join(dir, 'src');
+  rmSync(dir, { recursive: true, force: true });
+  const limit = quick ? 0.4e6 : 4e6;
+  let bytes = 0;
+  let files = 0;
+  const pkgs = n ? PACKAGES : [''];
+  outer: for (let round = 0; ; round++) {
+    let added = 0;
+    for (const pkg of pkgs) {
+      const list = listFiles(join(root, pkg)).filter((f) => /\.(js|cjs)$/.test(f.path) && !f.path.includes('node_modules/') && f.size < 400_000);
+      // Take files round-robin across packages so every package is represented.
+      for (const f of list.slice(round * 20, round * 20 + 20)) {
+        const dest = join(src, pkg.replace(/\//g, '_') || 'ws', f.path);
+        mkdirSync(dirname(dest), { recursive: true });
+        copyFileSync(join(root, pkg, f.path), dest);
+        bytes += f.size;
+        files++;
+        added++;
+        if (bytes >= limit) break outer;
+      }
+    }
+    if (added === 0) break;
+  }
+  log(`  ${files} CommonJS files, ${(bytes / 1e6).toFixed(1)} MB, from ${n ? PACKAGES.join(', ') : 'workspace node_modules'}`);
+  return { dir, src, files, bytes };
+}
+
+function writeConfigs(dir, withKeyguard) {
+  const url = (p) => pathToFileURL(p).href;
+  const common = `files: ['**/*.js', '**/*.cjs'], languageOptions: { ecmaVersion: 'latest', sourceType: 'commonjs' }, linterOptions: { reportUnusedDisableDirectives: 'off' }`;
+  const head = `import js from '${url(join(PEERS_DIR, 'node_modules/@eslint/js/src/index.js'))}';\n`;
+  const configs = {
+    'parse only (no rules)': `export default [{ ${common} }];\n`,
+    'recommended': `${head}export default [{ ${common}, rules: js.configs.recommended.rules }];\n`,
+    'recommended + keyguard/no-leaked-access-key': withKeyguard
+      ? `${head}import keyguard from '${url(ESLINT_PLUGIN_ENTRY)}';\nexport default [{ ${common}, plugins: { keyguard }, rules: { ...js.configs.recommended.rules, 'keyguard/no-leaked-access-key': 'error' } }];\n`
+      : undefined,
+    'recommended + no-secrets/no-secrets': `${head}import noSecrets from '${url(join(PEERS_DIR, 'node_modules/eslint-plugin-no-secrets/dist/index.js'))}';\nexport default [{ ${common}, plugins: { 'no-secrets': noSecrets }, rules: { ...js.configs.recommended.rules, 'no-secrets/no-secrets': 'error' } }];\n`,
+  };
+  const out = {};
+  Object.entries(configs).forEach(([name, text], i) => {
+    if (text === undefined) return;
+    const file = join(dir, `eslint.config.${i}.mjs`);
+    writeFileSync(file, text);
+    out[name] = file;
+  });
+  return out;
+}
+
+export async function runSuite({ quick, tools, log }) {
+  if (!tools.eslint.available) return { available: false, reason: tools.eslint.reason };
+  const tree = prepareTree(quick, log);
+  const withKeyguard = tools['keyguard-eslint-plugin'].available;
+  const configs = writeConfigs(tree.dir, withKeyguard);
+  const runs = quick ? 1 : 3;
+  const warmup = quick ? 0 : 1;
+  const rows = [];
+  for (const [name, config] of Object.entries(configs)) {
+    log(`    ${name}…`);
+    const out = join(tree.dir, 'report.json');
+    const r = await repeat(
+      () => timed(peerBin('eslint'), ['-c', config, '-f', 'json', '-o', out, '--no-warn-ignored', 'src'], { cwd: tree.dir, timeoutMs: quick ? 60_000 : 300_000 }),
+      { runs, warmup, okCodes: [0, 1], budgetMs: quick ? 15_000 : 150_000, log },
+    );
+    const row = { config: name, available: r.ok, ...(r.ok ? {} : { reason: r.error }), wall: r.wall, rssKB: r.rss, mbps: mbPerSec(tree.bytes, r.wall.median), runs: r.runs.map((s) => Math.round(s.ms)) };
+    if (r.ok) {
+      const report = JSON.parse(readFileSync(out, 'utf8'));
+      const byRule = {};
+      let fatal = 0;
+      for (const f of report) for (const m of f.messages) m.fatal ? fatal++ : (byRule[m.ruleId] = (byRule[m.ruleId] ?? 0) + 1);
+      row.problems = { keyguard: byRule['keyguard/no-leaked-access-key'] ?? 0, noSecrets: byRule['no-secrets/no-secrets'] ?? 0, parseErrors: fatal };
+      rmSync(out, { force: true });
+    }
+    rows.push(row);
+  }
+  if (!withKeyguard) {
+    rows.splice(2, 0, { config: 'recommended + keyguard/no-leaked-access-key', available: false, reason: tools['keyguard-eslint-plugin'].reason });
+  }
+  const base = rows.find((r) => r.config === 'recommended');
+  for (const r of rows) r.addedVsRecommended = base?.available && r.available ? r.wall.median / base.wall.median - 1 : NaN;
+  return {
+    available: true,
+    eslint: tools.eslint.version,
+    target: 'keyguard rule adds < 5% to eslint:recommended',
+    tree: { files: tree.files, bytes: tree.bytes },
+    command: 'eslint -c <config> -f json -o <out> src   (flat config, no type info, one thread)',
+    rows,
+  };
+}

