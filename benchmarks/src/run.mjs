@@ -5,8 +5,11 @@
 //   --out <name>       results/<name>.{json,md,svg} (default: latest for a full run, dev otherwise)
 //   --no-install       never install peers or corpora (report what is missing)
 import { parseArgs } from 'node:util';
-import { ensureKernel } from './corpora/kernel.mjs';
-import { ensureNodeModules } from './corpora/node-modules.mjs';
+import { ensureBigFiles } from './corpora/bigfile.mjs';
+import { ensureHistory, historyReady } from './corpora/history.mjs';
+import { ensureKernel, kernelReady } from './corpora/kernel.mjs';
+import { ensureNodeModules, nodeModulesReady } from './corpora/node-modules.mjs';
+import { ensurePlanted, plantedReady } from './corpora/planted.mjs';
 import { machineInfo, machineLabel } from './machine.mjs';
 import { ensurePeers } from './peers.mjs';
 import { CACHE_DIR } from './paths.mjs';
@@ -50,21 +53,30 @@ log('peers:');
 const tools = await ensurePeers({ install, log });
 for (const [name, t] of Object.entries(tools)) log(`  ${name}: ${t.available ? t.version ?? 'ok' : `UNAVAILABLE (${t.reason})`}`);
 
-// Big corpora: prepared (cached) by full runs; quick runs use them only if already there.
+// Corpora, cached in CACHE_DIR: the big ones (kernel, node_modules) are prepared by full runs only;
+// quick runs use them when they are there. Derived corpora are built from whatever is available.
+const size = quick ? 'quick' : 'full';
+const wants = (...ids) => !only || ids.some((i) => only.includes(i));
 const prep = {};
-if (!quick && install) {
-  for (const [name, fn] of [
-    ['kernel', ensureKernel],
-    ['node-modules', ensureNodeModules],
-  ]) {
-    const s = Date.now();
-    try {
-      const m = await fn({ log });
-      prep[name] = { ok: true, ms: Date.now() - s, files: m.files, bytes: m.bytes };
-    } catch (e) {
-      prep[name] = { ok: false, ms: Date.now() - s, error: String(e.message ?? e).slice(0, 300) };
-      log(`  ${name}: UNAVAILABLE (${prep[name].error})`);
-    }
+const corpora = [
+  ['kernel', () => kernelReady(), ensureKernel, !quick && install],
+  ['node-modules', () => nodeModulesReady(), ensureNodeModules, !quick && install],
+  [`planted-${size}`, () => plantedReady(size), (o) => ensurePlanted(size, o), wants('accuracy')],
+  [`history-${size}`, () => historyReady(size), (o) => ensureHistory(size, o), wants('history')],
+  [`big-file-${size}`, () => undefined, (o) => ensureBigFiles(size, o).big, wants('memory')],
+];
+log('corpora:');
+for (const [name, ready, ensure, enabled] of corpora) {
+  if (!enabled) continue;
+  const s = Date.now();
+  const cached = Boolean(ready());
+  try {
+    const m = await ensure({ log });
+    prep[name] = { ok: true, cached, ms: Date.now() - s, files: m.files, bytes: m.bytes };
+    log(`  ${name}: ${cached ? 'cached' : `prepared in ${((Date.now() - s) / 1000).toFixed(1)} s`}`);
+  } catch (e) {
+    prep[name] = { ok: false, ms: Date.now() - s, error: String(e.message ?? e).slice(0, 300) };
+    log(`  ${name}: UNAVAILABLE (${prep[name].error})`);
   }
 }
 const prepMs = Date.now() - t0;

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+// @ts-expect-error plain ESM script without types
+import { chartData, renderMarkdown, renderSvg } from '../src/report.mjs';
+
+const w = (median: number) => ({ median, min: median * 0.9, max: median * 1.1, n: 3 });
+const results = {
+  mode: 'full',
+  date: '2026-01-01T00:00:00.000Z',
+  machine: { cores: 2, memoryGiB: 8, cpuModel: 'Test CPU', os: 'Test OS', node: 'v20.19.0', loadAverageAtStart: [0, 0, 0] },
+  machineLabel: '2 cores, 8 GiB RAM, Test CPU',
+  tools: {
+    ripgrep: { available: true, version: '13.0.0', source: 'apt ripgrep' },
+    gitleaks: { available: false, reason: 'not installed' },
+  },
+  prep: {},
+  timing: { totalMs: 1000, prepMs: 10, suitesMs: 990 },
+  suites: {
+    core: {
+      available: true,
+      title: 'Core',
+      target: 'x',
+      corpus: { name: 'kernel sample', bytes: 1e6, files: 3 },
+      rows: [
+        { tool: 'regex /x/g', mbps: w(100), ms: w(10), vsRegex: 1, result: 0 },
+        { tool: 'keyguard scanText', mbps: w(900), ms: w(1.1), vsRegex: 9, result: 0 },
+      ],
+    },
+    accuracy: {
+      available: true,
+      title: 'Accuracy',
+      corpora: [
+        {
+          corpus: 'planted-full',
+          description: 'd',
+          files: 2,
+          bytes: 100,
+          positives: 2,
+          decoys: 1,
+          rows: [
+            {
+              tool: 'keyguard',
+              label: 'keyguard CLI',
+              available: true,
+              wall: w(10),
+              mbps: w(5),
+              timeVsRipgrep: 2,
+              accuracy: { findings: 2, truePositives: 2, falsePositives: 0, recall: 1, precision: 1, decoysReported: 0, byForm: { a: { planted: 2, found: 2 } } },
+            },
+            { tool: 'secretlint', label: 'secretlint', available: false, reason: 'missing' },
+          ],
+        },
+      ],
+    },
+    eslint: { available: false, title: 'ESLint', reason: 'plugin not built' },
+  },
+};
+
+describe('report rendering', () => {
+  it('labels the machine and renders a table per suite, unavailable ones with their reason', () => {
+    const md = renderMarkdown(results);
+    expect(md).toContain('2 cores, 8 GiB RAM, Test CPU');
+    expect(md).toContain('| keyguard scanText | 900 (810–990) |');
+    expect(md).toContain('**unavailable**: not installed');
+    expect(md).toContain('unavailable: missing');
+    expect(md).toContain('**Unavailable:** plugin not built');
+    expect(md).toContain('| a | 2/2 |');
+  });
+  it('draws throughput and accuracy bars in a standalone SVG', () => {
+    const data = chartData(results);
+    expect(data.speed.map((s: { label: string }) => s.label)).toEqual(['core: regex /x/g', 'core: keyguard scanText']);
+    expect(data.acc).toHaveLength(1);
+    const svg = renderSvg(results);
+    expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
+    expect(svg.trim().endsWith('</svg>')).toBe(true);
+    expect(svg).toContain('recall 100.0%');
+    expect(svg).not.toContain('NaN');
+  });
+});
