@@ -12,7 +12,7 @@ export const title = 'Core throughput (single thread, in memory)';
 export async function runSuite({ quick, log }) {
   const root = sourceRoots()[0];
   const size = quick ? 16 * 2 ** 20 : 256 * 2 ** 20;
-  const runs = quick ? 2 : 5;
+  const runs = quick ? 2 : 4;
   const worker = fileURLToPath(new URL('./core-worker.mjs', import.meta.url));
   log(`  ${(size / 2 ** 20).toFixed(0)} MiB of ${root.name} text, ${runs} runs each`);
   const r = await timed(process.execPath, ['--expose-gc', '--max-old-space-size=8192', worker, root.root, String(size), String(runs)], {

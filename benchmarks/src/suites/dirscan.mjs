@@ -21,14 +21,14 @@ export async function runSuite({ quick, tools, log }) {
     if (n) trees.push({ name: 'node_modules corpus', root: n.root, files: n.files, bytes: n.bytes });
   }
   if (trees.length === 0) return { available: false, reason: 'no tree prepared (run without --quick once)' };
-  const runs = quick ? 2 : 5;
+  const runs = quick ? 2 : 3;
   const useCore = !tools['keyguard-cli'].available;
   const results = [];
   for (const t of trees) {
     if (t.bytes === undefined) Object.assign(t, treeStats(t.root));
     log(`  ${t.name}: ${t.files} files, ${(t.bytes / 1e6).toFixed(0)} MB`);
     const rows = [];
-    const opts = { tools, bytes: t.bytes, runs, budgetMs: quick ? 15_000 : 120_000, timeoutMs: quick ? 30_000 : 300_000, log };
+    const opts = { tools, bytes: t.bytes, runs, budgetMs: quick ? 15_000 : 100_000, timeoutMs: quick ? 30_000 : 300_000, log };
     for (const d of ['ripgrep', 'keyguard', ...(useCore ? ['keyguard-core'] : []), 'git-secrets']) {
       rows.push(await measureDriver(d, t.root, opts));
     }

@@ -46,7 +46,7 @@ export async function runSuite({ quick, tools, log }) {
   const scenarios = [];
   let bigCommit = false;
   const measure = async (name, make, okCodes = [0, 1]) => {
-    const r = await repeat(make, { runs: bigCommit && quick ? 1 : runs, warmup: bigCommit && quick ? 0 : 1, okCodes, budgetMs: quick ? 5_000 : 30_000 });
+    const r = await repeat(make, { runs: bigCommit ? (quick ? 1 : 5) : runs, warmup: bigCommit && quick ? 0 : 1, okCodes, budgetMs: quick ? 5_000 : 20_000 });
     return { tool: name, available: r.ok, ...(r.ok ? {} : { reason: r.error }), wall: r.wall, rssKB: r.rss, runs: r.runs.map((s) => Math.round(s.ms)) };
   };
   const cliAvailable = tools['keyguard-cli'].available;
