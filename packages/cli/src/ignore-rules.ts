@@ -27,7 +27,12 @@ export function isIgnoredBy(layers: readonly IgnoreLayer[], abs: string, isDir: 
   for (const layer of layers) {
     if (!isInside(abs, layer.base) || abs === layer.base) continue;
     const rel = toPosix(path.relative(layer.base, abs)) + (isDir ? '/' : '');
-    const result = layer.ig.test(rel);
+    let result: { ignored: boolean; unignored: boolean };
+    try {
+      result = layer.ig.test(rel);
+    } catch {
+      continue; // a name `ignore` refuses (e.g. `...`): no rule can be about it
+    }
     if (result.ignored) ignored = true;
     else if (result.unignored) ignored = false;
   }

@@ -102,6 +102,19 @@ describe('keyguard scan: paths', () => {
     expect(paths(json(r.stdout))).toEqual(['pkg/k.ts']);
   });
 
+  it('odd names (dots only, spaces, unicode, newline) are walked and matched against ignore files without crashing', async () => {
+    const dir = tmp();
+    await writeTree(dir, {
+      '.gitignore': '*.skip\n',
+      '.../k.ts': asrsLine(keys.asrs('dots')),
+      'a b/ü\nx.ts': asrsLine(keys.asrs('odd')),
+      'a b/c.skip': asrsLine(keys.asrs('skip')),
+    });
+    const r = await run(['scan', '--format', 'json'], { cwd: dir });
+    expect(r.stderr).toBe('');
+    expect(paths(json(r.stdout))).toEqual(['.../k.ts', 'a b/ü\nx.ts']);
+  });
+
   it('never scans .git, even with --no-ignore', async () => {
     const dir = tmp();
     await writeTree(dir, { '.git/config': asrsLine(keys.asrs('git')), 'sub/.git/HEAD': asrsLine(keys.asrs('git2')), 'ok.txt': 'fine\n' });
