@@ -54,9 +54,25 @@ interface DirEntry {
   stats: Stats;
 }
 
+/** Folders listed at once: enough to hide latency, few enough to stay far from EMFILE. */
+const LIST_CONCURRENCY = 16;
+let listing = 0;
+const waiting: (() => void)[] = [];
+
+async function limited<T>(task: () => Promise<T>): Promise<T> {
+  if (listing >= LIST_CONCURRENCY) await new Promise<void>((resolve) => waiting.push(resolve));
+  listing += 1;
+  try {
+    return await task();
+  } finally {
+    listing -= 1;
+    waiting.shift()?.();
+  }
+}
+
 /** One directory's entries, listed with fast-glob (no recursion: we prune ignored folders ourselves). */
 async function listDir(dir: string): Promise<DirEntry[]> {
-  const entries = await fg.async('*', {
+  const entries = await limited(() => fg.async('*', {
     cwd: dir,
     dot: true,
     onlyFiles: false,
@@ -66,7 +82,7 @@ async function listDir(dir: string): Promise<DirEntry[]> {
     objectMode: true,
     suppressErrors: false,
     caseSensitiveMatch: true,
-  });
+  }));
   return entries
     .map((e) => ({ name: e.name, abs: path.join(dir, e.name), stats: e.stats! }))
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -103,6 +119,8 @@ export async function walk(paths: readonly string[], options: WalkOptions): Prom
       if (layer !== undefined) here = [...layers, layer];
     }
     const all = [...here, ...extra];
+    // Sub-folders are walked concurrently (bounded by `limited`); the report is sorted later.
+    const subdirs: Promise<void>[] = [];
     for (const entry of entries) {
       if (entry.name === '.git') continue;
       let stats = entry.stats;
@@ -131,13 +149,14 @@ export async function walk(paths: readonly string[], options: WalkOptions): Prom
           skipped.push({ abs: entry.abs, reason: 'symlink-loop' });
           continue;
         }
-        await walkDir(entry.abs, here, new Set([...ancestors, real]));
+        subdirs.push(walkDir(entry.abs, here, new Set([...ancestors, real])));
         continue;
       }
       const kind = entryKind(stats);
       if (kind === 'file') addFile(entry.abs, stats.size);
       else skipped.push({ abs: entry.abs, reason: kind });
     }
+    await Promise.all(subdirs);
   };
 
   for (const p of paths) {
