@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { UsageError } from '../exit-codes.js';
 import { spawnFailure } from './exec.js';
 
@@ -57,10 +57,105 @@ export interface Blob {
 }
 
 /**
- * Streams the given objects through ONE `git cat-file --batch` process, in order.
- * Every request is written up front (stdin is always closed), so git never waits for us.
- * Missing objects and non-blobs are passed to `onMissing`.
+ * ONE long-lived `git cat-file --batch` process: `request()` object names (blob ids, or
+ * `<commit>:<path>`) as they become known; each answer is handed to `onBlob`, in request order,
+ * while more requests arrive. `finish()` closes stdin (always call it, or `abort()`), waits for
+ * the last answer and reports git's failure as a one-line UsageError.
  */
+export class CatFileBatch {
+  private readonly child: ChildProcessWithoutNullStreams;
+  private readonly pending: string[] = [];
+  private readonly errs: Buffer[] = [];
+  private readonly loop: Promise<void>;
+  private readonly exited: Promise<number>;
+  private spawnError: UsageError | undefined;
+  private loopError: unknown;
+  private closed = false;
+  requested = 0;
+
+  constructor(
+    private readonly cwd: string,
+    private readonly onBlob: (blob: Blob, request: string) => Promise<void>,
+    private readonly onMissing?: (request: string) => void,
+  ) {
+    try {
+      this.child = spawn('git', ['cat-file', '--batch'], { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+    } catch (err) {
+      throw spawnFailure(err as NodeJS.ErrnoException, cwd);
+    }
+    this.child.stderr.on('data', (c: Buffer) => this.errs.push(c));
+    this.child.stdin.on('error', () => {});
+    this.exited = new Promise<number>((resolve) => {
+      this.child.on('error', (err) => {
+        this.spawnError = spawnFailure(err, cwd);
+        resolve(-1);
+      });
+      this.child.on('close', (code) => resolve(code ?? 1));
+    });
+    this.loop = this.read().catch((err: unknown) => {
+      this.loopError = err;
+      this.abort();
+    });
+  }
+
+  request(spec: string): void {
+    if (this.closed) return;
+    this.pending.push(spec);
+    this.requested++;
+    this.child.stdin.write(`${spec}\n`);
+  }
+
+  /** Stops git at once (error paths). */
+  abort(): void {
+    this.closed = true;
+    this.child.stdin.end();
+    this.child.stdout.destroy();
+    if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill();
+  }
+
+  async finish(): Promise<void> {
+    if (!this.closed) {
+      this.closed = true;
+      this.child.stdin.end();
+    }
+    await this.loop;
+    const code = await this.exited;
+    if (this.spawnError) throw this.spawnError;
+    if (this.loopError !== undefined) throw this.loopError;
+    if (code !== 0) {
+      const detail = Buffer.concat(this.errs).toString('utf8').split('\n')[0] || `exit ${code}`;
+      throw new UsageError(`git cat-file failed: ${detail}`);
+    }
+  }
+
+  private async read(): Promise<void> {
+    const reader = new ByteReader(this.child.stdout[Symbol.asyncIterator]() as AsyncIterator<Buffer>);
+    for (;;) {
+      const header = await reader.line();
+      if (header === undefined) return;
+      const spec = this.pending.shift() ?? '';
+      const m = /^([0-9a-f]+) (\S+) (\d+)$/.exec(header);
+      if (m === null) {
+        // `<spec> missing` / `<spec> ambiguous`: no content follows
+        this.onMissing?.(spec);
+        continue;
+      }
+      const size = Number(m[3]);
+      const state = { left: size };
+      if (m[2] === 'blob') {
+        const chunks: AsyncIterable<Buffer> = { [Symbol.asyncIterator]: () => reader.bytes(state) };
+        await this.onBlob({ oid: m[1]!, size, chunks }, spec);
+      } else {
+        this.onMissing?.(spec);
+      }
+      // Drain whatever the handler left unread (binary sniffing stops early), then the LF.
+      for await (const _ of reader.bytes(state)) void _;
+      await reader.line();
+    }
+  }
+}
+
+/** Streams a known list of objects through one `git cat-file --batch` process, in order. */
 export async function readBlobs(
   cwd: string,
   oids: readonly string[],
@@ -68,61 +163,12 @@ export async function readBlobs(
   onMissing?: (oid: string, index: number) => void,
 ): Promise<void> {
   if (oids.length === 0) return;
-  let child;
-  try {
-    child = spawn('git', ['cat-file', '--batch'], { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
-  } catch (err) {
-    throw spawnFailure(err as NodeJS.ErrnoException, cwd);
-  }
-  let spawnError: UsageError | undefined;
-  const errs: Buffer[] = [];
-  child.stderr.on('data', (c: Buffer) => errs.push(c));
-  child.stdin.on('error', () => {});
-  const exited = new Promise<number>((resolve) => {
-    child.on('error', (err) => {
-      spawnError = spawnFailure(err, cwd);
-      resolve(-1);
-    });
-    child.on('close', (code) => resolve(code ?? 1));
-  });
-  // Write every request, then close stdin: git exits once it has answered them all.
-  child.stdin.end(`${oids.join('\n')}\n`);
-
-  const reader = new ByteReader(child.stdout[Symbol.asyncIterator]() as AsyncIterator<Buffer>);
-  let finished = false;
-  try {
-    for (let i = 0; i < oids.length; i++) {
-      const header = await reader.line();
-      if (header === undefined) break;
-      const parts = header.split(' ');
-      if (parts.length !== 3 || parts[1] === 'missing' || parts[1] === 'ambiguous') {
-        onMissing?.(oids[i]!, i);
-        continue;
-      }
-      const size = Number(parts[2]);
-      const state = { left: size };
-      if (parts[1] === 'blob') {
-        const chunks: AsyncIterable<Buffer> = { [Symbol.asyncIterator]: () => reader.bytes(state) };
-        await onBlob({ oid: parts[0]!, size, chunks }, i);
-      } else {
-        onMissing?.(oids[i]!, i);
-      }
-      // Drain whatever the handler left unread (binary sniffing stops early), then the LF.
-      for await (const _ of reader.bytes(state)) void _;
-      await reader.line();
-    }
-    await reader.end();
-    finished = true;
-  } finally {
-    if (!finished) {
-      child.stdout.destroy();
-      if (child.exitCode === null) child.kill();
-    }
-  }
-  const code = await exited;
-  if (spawnError) throw spawnError;
-  if (finished && code !== 0) {
-    const detail = Buffer.concat(errs).toString('utf8').split('\n')[0];
-    throw new UsageError(`git cat-file failed: ${detail}`);
-  }
+  let index = 0;
+  const batch = new CatFileBatch(
+    cwd,
+    (blob) => onBlob(blob, index++),
+    (spec) => onMissing?.(spec, index++),
+  );
+  for (const oid of oids) batch.request(oid);
+  await batch.finish();
 }

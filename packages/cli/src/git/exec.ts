@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { UsageError } from '../exit-codes.js';
 
 /** Config that must not change what plumbing prints, whatever the user's settings. */
@@ -96,4 +96,13 @@ export async function repoInfo(cwd: string): Promise<RepoInfo> {
 export async function emptyTree(cwd: string): Promise<string> {
   const out = await gitOk(['hash-object', '-t', 'tree', '--stdin'], cwd, 'git hash-object');
   return out.toString('utf8').trim();
+}
+
+/** Starts git with the same safe config as `git()`, for output read as a stream. */
+export function gitSpawn(args: string[], cwd: string): ChildProcessWithoutNullStreams {
+  try {
+    return spawn('git', [...SAFE_CONFIG, ...args], { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+  } catch (err) {
+    throw spawnFailure(err as NodeJS.ErrnoException, cwd);
+  }
 }

@@ -1,7 +1,9 @@
 import { UsageError } from '../exit-codes.js';
 import type { ReportedFinding, ScanOutcome, SkippedEntry } from '../outcome.js';
-import { readBlobs } from './cat-file.js';
-import { git, repoInfo } from './exec.js';
+import { StringDecoder } from 'node:string_decoder';
+import type { Finding } from '@keyguard/core';
+import { CatFileBatch } from './cat-file.js';
+import { git, gitSpawn, repoInfo } from './exec.js';
 import { GITLINK_MODE, compareFindings, isNullOid, parseRaw, repoPathOf, reportedPath, scanBlob } from './shared.js';
 import type { GitHistoryOptions } from './types.js';
 
@@ -64,79 +66,123 @@ export async function scanHistory(opts: GitHistoryOptions): Promise<ScanOutcome>
       return { findings: [], skipped: [], files: 0, bytes: 0, suppressed: 0, durationMs: Math.round(performance.now() - started) };
     }
   }
-  const log = await git(args, cwd);
-  if (log.code !== 0) {
-    const line = log.stderr.split('\n').find((l) => l.trim() !== '') ?? `exit ${log.code}`;
-    const detail = line.replace(/^(fatal|error): /, '');
-    if (range !== undefined && range !== '') throw new UsageError(`--history=${range}: ${detail}`);
-    throw new UsageError(`git log failed: ${detail}`);
-  }
-
   const commits: Commit[] = [];
-  const blobs = new Map<string, BlobUse>(); // insertion order = order of first appearance
-  const tokens = log.stdout.toString('utf8').split('\0');
-  for (let i = 0; i < tokens.length; ) {
-    let tok = tokens[i]!;
-    if (tok.startsWith('\n')) tok = tok.replace(/^\n+/, '');
-    if (tok.startsWith(COMMIT_MARK)) {
-      commits.push({ sha: tok.slice(1), author: tokens[i + 1] ?? '', date: tokens[i + 2] ?? '' });
-      i += 3;
-      continue;
-    }
-    if (tok.startsWith(':')) {
-      const parsed = parseRaw([tok, tokens[i + 1] ?? '', tokens[i + 2] ?? ''], 0);
-      if (parsed === undefined) {
-        i++;
-        continue;
-      }
-      i += parsed.used;
-      const e = parsed.entry;
-      if (isNullOid(e.newOid) || e.newMode === GITLINK_MODE || e.status.startsWith('D')) continue;
-      const commitIndex = commits.length - 1;
-      let use = blobs.get(e.newOid);
-      if (use === undefined) {
-        use = { paths: new Map() };
-        blobs.set(e.newOid, use);
-      }
-      if (!use.paths.has(e.path)) use.paths.set(e.path, commitIndex);
-      continue;
-    }
-    i++;
-  }
-
-  // Drop ignored paths; a blob with no path left is not read at all.
-  const oids: string[] = [];
-  for (const [oid, use] of blobs) {
-    if (opts.isIgnored) {
-      for (const p of [...use.paths.keys()]) if (opts.isIgnored(reportedPath(p, info))) use.paths.delete(p);
-    }
-    if (use.paths.size > 0) oids.push(oid);
-  }
-
-  const findings: ReportedFinding[] = [];
+  const blobs = new Map<string, BlobUse>(); // every blob seen at a scanned path
+  const withFindings = new Map<string, Finding[]>();
   const skipped: SkippedEntry[] = [];
   let files = 0;
   let bytes = 0;
   let suppressed = 0;
-  await readBlobs(cwd, oids, async (blob) => {
-    const use = blobs.get(blob.oid)!;
+  let findingCount = 0;
+
+  // Blobs are read and scanned while git log is still listing commits.
+  const batch = new CatFileBatch(cwd, async (blob, oid) => {
     const r = await scanBlob(blob.chunks, blob.size, opts.scanOptions);
     if (r.kind === 'binary') {
-      const [firstPath] = use.paths.keys();
-      skipped.push({ path: reportedPath(firstPath!, info), reason: 'binary' });
+      const [firstPath] = blobs.get(oid)?.paths.keys() ?? [];
+      skipped.push({ path: reportedPath(firstPath ?? oid, info), reason: 'binary' });
       return;
     }
     files++;
     bytes += r.bytes;
     suppressed += r.suppressed;
-    for (const f of r.findings) {
+    if (r.findings.length > 0) {
+      withFindings.set(oid, r.findings);
+      findingCount += r.findings.length;
+    }
+    opts.onProgress?.({ files, bytes, findings: findingCount });
+  });
+
+  const ignoredCache = new Map<string, boolean>();
+  const ignored = (repoPath: string): boolean => {
+    if (!opts.isIgnored) return false;
+    let v = ignoredCache.get(repoPath);
+    if (v === undefined) {
+      v = opts.isIgnored(reportedPath(repoPath, info));
+      ignoredCache.set(repoPath, v);
+    }
+    return v;
+  };
+
+  // The log is parsed as it streams: `\x01sha`, author, date, then `:meta` / path pairs.
+  let headerLeft = 0;
+  let meta: string | undefined;
+  const onToken = (raw: string): void => {
+    if (headerLeft > 0) {
+      const c = commits[commits.length - 1]!;
+      if (headerLeft === 2) c.author = raw;
+      else c.date = raw;
+      headerLeft--;
+      return;
+    }
+    if (meta !== undefined) {
+      const parsed = parseRaw([meta, raw], 0);
+      meta = undefined;
+      const e = parsed?.entry;
+      if (e === undefined || isNullOid(e.newOid) || e.newMode === GITLINK_MODE || e.status.startsWith('D')) return;
+      if (ignored(e.path)) return;
+      let use = blobs.get(e.newOid);
+      if (use === undefined) {
+        use = { paths: new Map() };
+        blobs.set(e.newOid, use);
+        batch.request(e.newOid); // first appearance: its introducing commit is the current one
+      }
+      if (!use.paths.has(e.path)) use.paths.set(e.path, commits.length - 1);
+      return;
+    }
+    const tok = raw.startsWith('\n') ? raw.replace(/^\n+/, '') : raw;
+    if (tok.startsWith(COMMIT_MARK)) {
+      commits.push({ sha: tok.slice(1), author: '', date: '' });
+      headerLeft = 2;
+    } else if (tok.startsWith(':')) {
+      meta = tok;
+    }
+  };
+
+  const child = gitSpawn(args, cwd);
+  child.stdin.end();
+  const errs: Buffer[] = [];
+  child.stderr.on('data', (c: Buffer) => errs.push(c));
+  const exited = new Promise<number>((resolve) => {
+    child.on('error', () => resolve(-1));
+    child.on('close', (code) => resolve(code ?? 1));
+  });
+  try {
+    const decoder = new StringDecoder('utf8');
+    let carry = '';
+    for await (const chunk of child.stdout as AsyncIterable<Buffer>) {
+      const parts = (carry + decoder.write(chunk)).split('\0');
+      carry = parts.pop()!;
+      for (const t of parts) onToken(t);
+    }
+    const rest = carry + decoder.end();
+    if (rest.length > 0) onToken(rest);
+  } catch (error) {
+    batch.abort();
+    throw error;
+  }
+  const code = await exited;
+  if (code !== 0) {
+    batch.abort();
+    await batch.finish().catch(() => {});
+    const line = Buffer.concat(errs).toString('utf8').split('\n').find((l) => l.trim() !== '') ?? `exit ${code}`;
+    const detail = line.replace(/^(fatal|error): /, '');
+    if (code === -1) throw new UsageError('git was not found on PATH: install git to use --history');
+    if (range !== undefined && range !== '') throw new UsageError(`--history=${range}: ${detail}`);
+    throw new UsageError(`git log failed: ${detail}`);
+  }
+  await batch.finish();
+
+  const findings: ReportedFinding[] = [];
+  for (const [oid, list] of withFindings) {
+    const use = blobs.get(oid)!;
+    for (const f of list) {
       for (const [p, commitIndex] of use.paths) {
         const c = commits[commitIndex];
         findings.push({ ...f, path: reportedPath(p, info), commit: c?.sha, author: c?.author, date: c?.date });
       }
     }
-    opts.onProgress?.({ files, bytes, findings: findings.length });
-  });
+  }
   historyStats.blobsScanned = files + skipped.length;
   historyStats.commits = commits.length;
   findings.sort(compareFindings);
