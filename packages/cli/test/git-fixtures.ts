@@ -1,5 +1,5 @@
 // Shared helpers for the git-*.test.ts and hook-*.test.ts suites (not a test file itself).
-import { execFileSync, spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -45,7 +45,11 @@ export function cleanupTemp(): void {
 }
 
 export function git(cwd: string, ...args: string[]): string {
-  return execFileSync('git', args, { cwd, env: env(), encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const r = spawnSync('git', args, { cwd, env: env(), encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 256 * 1024 * 1024 });
+  if (r.status !== 0) {
+    throw new Error(`git ${args.join(' ')} failed in ${cwd} (status ${r.status}, signal ${r.signal}, error ${r.error?.message ?? '-'}): ${r.stderr}`);
+  }
+  return r.stdout;
 }
 
 export function gitTry(cwd: string, args: string[], extraEnv: Record<string, string | undefined> = {}): SpawnSyncReturns<string> {

@@ -255,6 +255,13 @@ describe('scanStaged: what the next commit adds', () => {
     expect(out.files).toBe(n);
     expect(out.findings.map((f) => f.path)).toEqual(['d42/f4242.ts']);
     expect(ms).toBeLessThan(30_000);
+    // every file named on the command line, as `pre-commit run --all-files` does
+    const names = Array.from({ length: n }, (_, i) => `d${i % 100}/f${i}.ts`);
+    const t1 = performance.now();
+    const named = await staged(repo, names);
+    expect(named.files).toBe(n);
+    expect(named.findings).toHaveLength(1);
+    expect(performance.now() - t1).toBeLessThan(30_000);
   }, 90_000);
 
   it('not a repository / git missing: one-line usage errors', async () => {

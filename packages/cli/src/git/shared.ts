@@ -41,6 +41,26 @@ export function repoPathOf(userPath: string, info: RepoInfo, cwd: string): strin
   return rel;
 }
 
+/**
+ * A matcher for a set of path filters (repository-relative, '' = everything): returns the filters
+ * `repoPath` equals or lies under, in time proportional to its depth, however many filters.
+ */
+export function filterMatcher(filters: readonly string[]): (repoPath: string) => string[] {
+  const set = new Set(filters);
+  return (repoPath) => {
+    const hits: string[] = [];
+    if (set.has('')) hits.push('');
+    let at = repoPath.indexOf('/');
+    while (at !== -1) {
+      const dir = repoPath.slice(0, at);
+      if (set.has(dir)) hits.push(dir);
+      at = repoPath.indexOf('/', at + 1);
+    }
+    if (set.has(repoPath)) hits.push(repoPath);
+    return hits;
+  };
+}
+
 /** Does `repoPath` equal one of the `filters` or lie under one of them ('' = everything)? */
 export function matchesFilter(repoPath: string, filters: readonly string[]): boolean {
   return filters.some((f) => f === '' || repoPath === f || repoPath.startsWith(`${f}/`));

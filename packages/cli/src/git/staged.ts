@@ -8,7 +8,7 @@ import {
   GITLINK_MODE,
   compareFindings,
   isNullOid,
-  matchesFilter,
+  filterMatcher,
   parseRaw,
   repoPathOf,
   reportedPath,
@@ -62,6 +62,7 @@ export async function scanStaged(opts: GitScanOptions): Promise<ScanOutcome> {
   const tokens = raw.toString('utf8').split('\0');
   const filters = (opts.paths ?? []).map((p) => repoPathOf(p, info, cwd));
   const filtered = filters.length > 0;
+  const match = filterMatcher(filters);
   const usedFilter = new Set<string>();
   const touched = new Set<string>();
 
@@ -83,7 +84,7 @@ export async function scanStaged(opts: GitScanOptions): Promise<ScanOutcome> {
     i += parsed.used;
     const e = parsed.entry;
     if (filtered) {
-      const hit = filters.filter((f) => matchesFilter(e.path, [f]));
+      const hit = match(e.path);
       if (hit.length === 0) continue;
       for (const f of hit) usedFilter.add(f);
     }
@@ -101,13 +102,15 @@ export async function scanStaged(opts: GitScanOptions): Promise<ScanOutcome> {
 
   if (filtered) {
     // Named files with no staged change: scan their index content in full.
-    const specs = filters.map((f) => (f === '' ? ':(top)' : `:(top,literal)${f}`));
-    const ls = await gitOk(['ls-files', '-s', '-z', '--full-name', '--', ...specs], cwd, 'git ls-files');
+    // The whole index, filtered here: no pathspec list on the command line, however many files.
+    const ls = await gitOk(['ls-files', '-s', '-z', '--full-name'], cwd, 'git ls-files');
     for (const rec of ls.toString('utf8').split('\0')) {
       const m = /^(\d+) ([0-9a-f]+) (\d)\t([\s\S]*)$/.exec(rec);
       if (m === null) continue;
       const [, mode, oid, stage, repoPath] = m as unknown as [string, string, string, string, string];
-      for (const f of filters) if (matchesFilter(repoPath, [f])) usedFilter.add(f);
+      const hit = match(repoPath);
+      if (hit.length === 0) continue;
+      for (const f of hit) usedFilter.add(f);
       if (touched.has(repoPath)) continue;
       touched.add(repoPath);
       if (stage !== '0') {
