@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { generateIdentifiableKey } from '@keyguard/core/testing';
+import { generateIdentifiableKey } from '../packages/core/src/testing/index.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cliBin, repoRoot, run } from './helpers.js';
 

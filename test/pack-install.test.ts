@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { generateLegacyKey } from '@keyguard/core/testing';
+import { generateLegacyKey } from '../packages/core/src/testing/index.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publishedPackages, repoRoot, run } from './helpers.js';
 
