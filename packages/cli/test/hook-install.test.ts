@@ -117,6 +117,19 @@ describe('keyguard hook install / uninstall', () => {
     expect(readFileSync(hookFile(repo), 'utf8')).toBe(FOREIGN);
   });
 
+  it('refuses to chain or replace a husky hook (its scripts depend on their own file name)', () => {
+    const repo = repoWithCommit();
+    const husky = '#!/usr/bin/env sh\n. "$(dirname -- "$0")/_/husky.sh"\n\nnpm test\n';
+    writeFileSync(hookFile(repo), husky);
+    for (const flag of ['--chain', '--force']) {
+      const r = runCli(['hook', 'install', flag], repo);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toContain('.husky/pre-commit');
+    }
+    expect(readFileSync(hookFile(repo), 'utf8')).toBe(husky);
+    expect(existsSync(`${hookFile(repo)}.keyguard-chained`)).toBe(false);
+  });
+
   it('install twice is idempotent; uninstall with no foreign hook leaves no hook', () => {
     const repo = repoWithCommit();
     expect(runCli(['hook', 'install'], repo).status).toBe(0);

@@ -173,6 +173,12 @@ async function install(cwd: string, flags: { force: boolean; chain: boolean }, i
       );
       return ExitCode.Error;
     }
+    if (/husky/i.test(readFileSync(loc.file, 'utf8'))) {
+      // husky's hook scripts find their target from their own file name: chaining or replacing breaks them.
+      throw new UsageError(
+        `${loc.file} is husky's: add \`keyguard scan --staged\` to .husky/pre-commit instead of installing keyguard's hook (see docs/hooks.md)`,
+      );
+    }
     const target = flags.chain ? chained : backup;
     if (existsSync(chained) || existsSync(backup)) {
       throw new UsageError(`${target} already exists: move it away first, keyguard will not overwrite it`);
