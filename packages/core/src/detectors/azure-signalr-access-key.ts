@@ -62,6 +62,24 @@ export const azureSignalrAccessKey: Detector = {
         confidence: 'high',
       },
       { name: 'weak evidence only', text: `# signalr\nvalue = {{KG:legacy:9}}`, secret: '{{KG:legacy:9}}', confidence: 'low' },
+      {
+        name: 'Azure Functions setting',
+        text: `{ "Values": { "AzureSignalRConnectionString": "Endpoint=https://fn.service.signalr.net;AccessKey={{KG:legacy:10}};Version=1.0;" } }`,
+        secret: '{{KG:legacy:10}}',
+        confidence: 'high',
+      },
+      {
+        name: 'reverse proxy endpoints and port',
+        text: `Endpoint=https://gw.service.signalr.net;ClientEndpoint=https://chat.contoso.com;ServerEndpoint=https://internal.contoso.com;Port=8443;AccessKey={{KG:legacy:11}};Version=1.0;`,
+        secret: '{{KG:legacy:11}}',
+        confidence: 'high',
+      },
+      {
+        name: 'named endpoint env var',
+        text: `Azure__SignalR__ConnectionString__east__primary=Endpoint=https://east.service.signalr.net;AccessKey={{KG:legacy:12}};Version=1.0;`,
+        secret: '{{KG:legacy:12}}',
+        confidence: 'high',
+      },
     ],
     falsePositives: [
       { name: 'no evidence', text: `digest = "{{KG:legacy:20}}"` },
@@ -76,6 +94,8 @@ export const azureSignalrAccessKey: Detector = {
       { name: 'non-canonical padding', text: `${CS}{{KG:noncanonical:1}};Version=1.0;` },
       { name: 'Service Bus key', text: `Endpoint=sb://ns.servicebus.windows.net/;SharedAccessKeyName=Root;SharedAccessKey={{KG:legacy:21}}` },
       { name: 'Service Bus signature', text: `${CS}{{KG:svc-+ASb:1}};Version=1.0;` },
+      { name: 'Event Hubs signature', text: `${CS}{{KG:svc-+AEh:1}};Version=1.0;` },
+      { name: 'base64 continues after the padding', text: `${CS}{{KG:legacy:25}}A;Version=1.0;` },
       { name: 'broken checksum', text: `const k = "{{KG:asrs-badsum:1}}";` },
       { name: 'subresource integrity', text: `<script src="https://cdn.example/signalr.js" integrity="sha256-{{KG:legacy:22}}"></script>` },
       { name: 'longer base64 run', text: `accessKey: "QQ{{KG:legacy:23}}"` },

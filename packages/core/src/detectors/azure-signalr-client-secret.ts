@@ -38,8 +38,15 @@ export const azureSignalrClientSecret: Detector = {
         secret: '{{KG:entra:2}}',
         confidence: 'high',
       },
+      {
+        name: 'properties in another order',
+        text: `ClientSecret={{KG:entra:5}};AuthType=azure.app;Endpoint=https://x.service.signalr.net;ClientId=1;Version=1.0`,
+        secret: '{{KG:entra:5}}',
+        confidence: 'high',
+      },
     ],
     falsePositives: [
+      { name: 'AuthType=azure (no app secret)', text: `Endpoint=https://x.service.signalr.net;AuthType=azure;ClientSecret={{KG:entra:6}};Version=1.0;` },
       { name: 'managed identity', text: `Endpoint=https://contoso.service.signalr.net;AuthType=azure.msi;ClientId=abc;Version=1.0;` },
       { name: 'template', text: `${APP}\${CLIENT_SECRET};Version=1.0;` },
       { name: 'angle placeholder', text: `${APP}<client-secret>;Version=1.0;` },

@@ -26,6 +26,12 @@ export const azureWebPubsubAccessKey: Detector = {
       },
       { name: 'identifiable key', text: `key: {{KG:awps:1}}`, secret: '{{KG:awps:1}}', confidence: 'high' },
       {
+        name: 'China cloud connection string',
+        text: `Endpoint=https://chat.webpubsub.azure.cn;AccessKey={{KG:legacy:34}};Version=1.0;`,
+        secret: '{{KG:legacy:34}}',
+        confidence: 'high',
+      },
+      {
         name: 'configuration name nearby',
         text: `"Azure:WebPubSub": { "AccessKey": "{{KG:legacy:32}}" }`,
         secret: '{{KG:legacy:32}}',
