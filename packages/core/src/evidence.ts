@@ -73,7 +73,8 @@ export function assignedName(text: string, start: number): string | undefined {
   const before = text.slice(lineStart, start);
   for (const pattern of NAME_BEFORE_VALUE) {
     const match = pattern.exec(before);
-    if (match?.[1] !== undefined) return match[1];
+    // `accessKey: "…"`: the name can swallow the YAML/JS colon; report it without.
+    if (match?.[1] !== undefined) return match[1].replace(/:+$/, '');
   }
   return undefined;
 }

@@ -1,0 +1,66 @@
+/**
+ * Classification of a legacy key: high inside a connection string with an Endpoint, medium with
+ * an access-key assignment or a SignalR / Web PubSub host or configuration name within 300
+ * characters, low with weak words only, nothing without evidence.
+ */
+import { describe, expect, it } from 'vitest';
+import { EVIDENCE_WINDOW, scanText } from '../src/index.js';
+import { generateLegacyKey } from '../src/testing/index.js';
+
+const key = generateLegacyKey('classify');
+const classify = (text: string): [string, string][] =>
+  scanText(text, { minConfidence: 'low' }).map((f) => [f.ruleId, f.confidence]);
+
+describe('confidence levels', () => {
+  it.each([
+    ['connection string with a SignalR endpoint', `"Endpoint=https://c.service.signalr.net;AccessKey=${key};Version=1.0;"`, 'azure-signalr-access-key', 'high'],
+    ['connection string with a Web PubSub endpoint', `"Endpoint=https://c.webpubsub.azure.com;AccessKey=${key};Version=1.0;"`, 'azure-web-pubsub-access-key', 'high'],
+    ['connection string with an unknown host', `"Endpoint=https://sig.example.test;AccessKey=${key};Version=1.0;"`, 'azure-signalr-access-key', 'high'],
+    ['AccessKey property without an Endpoint', `"AccessKey=${key};Version=1.0;"`, 'azure-signalr-access-key', 'medium'],
+    ['accessKey assignment', `accessKey = "${key}"`, 'azure-signalr-access-key', 'medium'],
+    ['access_key assignment', `ACCESS_KEY: '${key}'`, 'azure-signalr-access-key', 'medium'],
+    ['pubsub access key name', `WebPubSubAccessKey=${key}`, 'azure-web-pubsub-access-key', 'medium'],
+    ['SignalR host nearby', `endpoint: https://c.service.signalr.net\nkey: ${key}`, 'azure-signalr-access-key', 'medium'],
+    ['China host nearby', `host c.signalr.azure.cn\nkey: ${key}`, 'azure-signalr-access-key', 'medium'],
+    ['Web PubSub config name nearby', `"Azure:WebPubSub": { "Key": "${key}" }`, 'azure-web-pubsub-access-key', 'medium'],
+    ['weak word only', `# signalr\nvalue = ${key}`, 'azure-signalr-access-key', 'low'],
+    ['weak pubsub word only', `# web pubsub\nvalue = ${key}`, 'azure-web-pubsub-access-key', 'low'],
+  ])('%s', (_name, text, ruleId, confidence) => {
+    expect(classify(text)).toEqual([[ruleId, confidence]]);
+  });
+
+  it('no evidence at all: nothing', () => {
+    expect(classify(`value = ${key}`)).toEqual([]);
+    expect(classify(`${key}`)).toEqual([]);
+  });
+
+  it('the reported keyword is the name as written, without separators', () => {
+    for (const [text, keyword] of [
+      [`accessKey: "${key}"`, 'accessKey'],
+      [`signalr-access-key: ${key}`, 'signalr-access-key'],
+      [`SIGNALR_ACCESS_KEY=${key}`, 'SIGNALR_ACCESS_KEY'],
+      [`"AccessKey": "${key}"`, 'AccessKey'],
+      [`$accessKey = '${key}'`, '$accessKey'],
+    ] as const) {
+      const [f] = scanText(text);
+      expect(f?.context.keyword, text.slice(0, 20)).toBe(keyword);
+    }
+  });
+});
+
+describe('the evidence window is 300 characters on each side', () => {
+  expect(EVIDENCE_WINDOW).toBe(300);
+  const strong = 'Azure:SignalR';
+
+  it.each([
+    ['before', (gap: number) => `${strong}${'.'.repeat(gap)}\n${key}\n`],
+    ['after', (gap: number) => `\n${key}${'.'.repeat(gap)}${strong}\n`],
+  ])('a configuration name %s the key', (_side, make) => {
+    // the gap counts characters between the keyword and the key, the newline included before
+    const inside = EVIDENCE_WINDOW - strong.length - (_side === 'before' ? 1 : 0);
+    expect(classify(make(inside))).toEqual([['azure-signalr-access-key', 'medium']]);
+    // one more character: the name is cut; before the key, its tail "SignalR" is still a weak word
+    expect(classify(make(inside + 1))).toEqual(_side === 'before' ? [['azure-signalr-access-key', 'low']] : []);
+    expect(classify(make(inside + strong.length))).toEqual([]);
+  });
+});
