@@ -10,9 +10,16 @@ export const CLI_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const REPO_ROOT = resolve(CLI_ROOT, '..', '..');
 export const BIN = join(CLI_ROOT, 'dist', 'bin.js');
 
+/**
+ * An empty global git config of our own: not /dev/null, which a process that "writes" a report
+ * there by replacing the file can turn into garbage for every git command on the machine.
+ */
+const EMPTY_GIT_CONFIG = join(mkdtempSync(join(tmpdir(), 'kg-gitconfig-')), 'config');
+writeFileSync(EMPTY_GIT_CONFIG, '');
+
 /** Machine-independent git: no global/system config, fixed identities and dates. */
 export const GIT_ENV: Record<string, string> = {
-  GIT_CONFIG_GLOBAL: '/dev/null',
+  GIT_CONFIG_GLOBAL: EMPTY_GIT_CONFIG,
   GIT_CONFIG_NOSYSTEM: '1',
   GIT_AUTHOR_NAME: 'Ada Author',
   GIT_AUTHOR_EMAIL: 'ada@example.test',

@@ -3,10 +3,10 @@
 // and `npm install -g <tarball>` at its root, then runs `keyguard scan --staged <files>`.
 // Uses the npm registry (pre-commit's own npm install) and the Debian `pre-commit` package.
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT, asrsKey, cleanupTemp, codeWithKey, commit, env, git, isolateGit, makeRepo, tempDir, write } from './git-fixtures.js';
+import { REPO_ROOT, asrsKey, cleanupTemp, codeWithKey, env, git, isolateGit, makeRepo, tempDir, write } from './git-fixtures.js';
 
 const INSTALL_TIMEOUT = 600_000;
 
@@ -62,16 +62,6 @@ describe('pre-commit framework', () => {
       // The hook repository: a clone of this repository (committed files only).
       const hookRepo = join(tempDir('kg-pc-src-'), 'keyguard');
       git(REPO_ROOT, 'clone', '-q', '--no-local', REPO_ROOT, hookRepo);
-      const manifestPath = join(hookRepo, 'package.json');
-      const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, Record<string, string>>;
-      if (workspaceSpecs(manifest).length > 0) {
-        // Asserted by the test above; neutralised here so that this test checks the rest of the chain.
-        for (const field of DEP_FIELDS) {
-          for (const [name, spec] of Object.entries(manifest[field] ?? {})) if (/^(workspace|link|catalog):/.test(spec)) delete manifest[field]![name];
-        }
-        writeFileSync(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
-        commit(hookRepo, 'test: drop pnpm-only specs from the root manifest');
-      }
       const rev = git(hookRepo, 'rev-parse', 'HEAD').trim();
 
       const home = tempDir('kg-pc-home-');
