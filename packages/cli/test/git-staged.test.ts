@@ -193,7 +193,15 @@ describe('scanStaged: what the next commit adds', () => {
     out = await staged(repo, ['a.ts', 'b.ts', 'legacy.ts', 'other.ts']);
     expect(out.findings.map((f) => f.path)).toEqual(['a.ts', 'b.ts', 'legacy.ts']);
     expect(out.files).toBe(4);
-    // a directory restricts to what is under it; an unknown path is reported, not silently passed
+    // a folder restricts to the staged changes under it (its unchanged files are not scanned)
+    write(repo, 'lib/old.ts', codeWithKey('lib-old'));
+    commit(repo, 'lib');
+    write(repo, 'lib/new.ts', codeWithKey('lib-new'));
+    git(repo, 'add', 'lib/new.ts');
+    out = await staged(repo, ['lib']);
+    expect(out.findings.map((f) => f.path)).toEqual(['lib/new.ts']);
+    expect(out.files).toBe(1);
+    // an unknown path is reported, not silently passed
     mkdirSync(join(repo, 'nested'));
     out = await staged(repo, ['missing.ts']);
     expect(out.files).toBe(0);

@@ -47,7 +47,8 @@ async function mergeHeads(cwd: string): Promise<string[]> {
  * Scans what the next commit would add: the staged (index) content of every added, modified,
  * renamed or type-changed file. A secret is new unless HEAD's version of the path (for a rename,
  * the source's; during a merge, any merged parent's) already holds the same fingerprint.
- * Files named in `paths` that have no staged change are scanned in full (`pre-commit run --all-files`).
+ * Files named in `paths` that have no staged change are scanned in full (`pre-commit run --all-files`);
+ * a folder in `paths` restricts the scan to the staged changes under it.
  */
 export async function scanStaged(opts: GitScanOptions): Promise<ScanOutcome> {
   const started = performance.now();
@@ -101,7 +102,7 @@ export async function scanStaged(opts: GitScanOptions): Promise<ScanOutcome> {
   }
 
   if (filtered) {
-    // Named files with no staged change: scan their index content in full.
+    // Files named exactly but with no staged change: scan their index content in full.
     // The whole index, filtered here: no pathspec list on the command line, however many files.
     const ls = await gitOk(['ls-files', '-s', '-z', '--full-name'], cwd, 'git ls-files');
     for (const rec of ls.toString('utf8').split('\0')) {
@@ -111,6 +112,8 @@ export async function scanStaged(opts: GitScanOptions): Promise<ScanOutcome> {
       const hit = match(repoPath);
       if (hit.length === 0) continue;
       for (const f of hit) usedFilter.add(f);
+      // Only a file named exactly is scanned in full; a folder restricts to its staged changes.
+      if (!hit.includes(repoPath) || repoPath === '') continue;
       if (touched.has(repoPath)) continue;
       touched.add(repoPath);
       if (stage !== '0') {
