@@ -8,6 +8,7 @@ import { scanText } from '../src/index.js';
 import { generateEntraClientSecret, generateIdentifiableKey, generateLegacyKey } from '../src/testing/index.js';
 import { type TextEncoding, byteOffsetOf, chunked, collect, encodeText, positionAfter } from './helpers.js';
 import { scanStream } from '../src/index.js';
+import { WINDOW_BYTES } from '../src/scan-stream.js';
 
 const printableAscii = fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c));
 const unicode = fc.oneof(
@@ -121,6 +122,33 @@ describe.each(forms)('property: %s', (_name, planted) => {
         expect(f.endColumn).toBe(f.column + p.secret.length);
       }),
       { numRuns: 60 },
+    );
+  });
+});
+
+describe.each(forms)('property near the UTF-8 window boundary: %s', (_name, planted) => {
+  // UTF-8 streams are scanned in windows of WINDOW_BYTES: put the key within a few KiB of the
+  // first window's end (after a large block of lines), then random text, random chunks.
+  const block = Array.from({ length: Math.ceil(WINDOW_BYTES / 40) + 1000 }, (_, i) => `line ${i} of the big block, ok\n`).join('');
+  it('is found exactly once at the right place', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: WINDOW_BYTES - 12_000, max: WINDOW_BYTES + 2_000 }),
+        filler,
+        filler,
+        planted,
+        fc.array(fc.integer({ min: 512, max: 3 * 65536 }), { minLength: 1, maxLength: 8 }),
+        async (cut, more, after, p, sizes) => {
+          const before = block.slice(0, cut) + more;
+          const text = before + p.text + after;
+          const index = before.length + p.text.indexOf(p.secret);
+          const findings = await collect(scanStream(chunked(Buffer.from(text, 'utf8'), cycle(sizes))));
+          expect(findings.map((f) => ({ secret: f.secret, line: f.line, column: f.column, offset: f.offset }))).toEqual([
+            { secret: p.secret, ...positionAfter(text.slice(0, index)), offset: Buffer.byteLength(text.slice(0, index), 'utf8') },
+          ]);
+        },
+      ),
+      { numRuns: 25 },
     );
   });
 });

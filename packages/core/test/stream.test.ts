@@ -2,8 +2,9 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { type Finding, SkippedInputError, scanStream, BINARY_SNIFF_BYTES } from '../src/index.js';
+import { WINDOW_BYTES } from '../src/scan-stream.js';
 import { generateIdentifiableKey, generateLegacyKey } from '../src/testing/index.js';
-import { byteOffsetOf, chunked, collect, encodeText, positionAfter, prng, randomSizes, scanBytes, where } from './helpers.js';
+import { byteOffsetOf, chunked, collect, encodeText, positionAfter, positionsOf, prng, randomSizes, scanBytes, where } from './helpers.js';
 
 const cs = (key: string, name = 'chat'): string => `Endpoint=https://${name}.service.signalr.net;AccessKey=${key};Version=1.0;`;
 
@@ -90,6 +91,56 @@ describe('chunk boundaries', () => {
     expect(findings.map((f) => f.secret)).toEqual([key]);
     expect(scan.stats.bytes).toBe(bytes.length);
     expect(scan.stats.encoding).toBe('utf-8');
+  });
+});
+
+describe('UTF-8 window boundaries (the stream scans UTF-8 in windows of WINDOW_BYTES)', () => {
+  // Keys every ~700 characters around each of the first three window boundaries, in text with
+  // multi-byte characters and every line break, so some key straddles each boundary and each
+  // overlap edge whatever the chunking.
+  const parts: string[] = [];
+  const secrets: string[] = [];
+  const indexes: number[] = [];
+  let length = 0;
+  let bytes = 0;
+  let i = 0;
+  const dense = (b: number): boolean => [1, 2, 3].some((k) => Math.abs(b - k * WINDOW_BYTES) < 12_000);
+  while (bytes < 3 * WINDOW_BYTES + 20_000) {
+    // outside the dense zones, approach the next one in halving steps (filler is < 2 bytes/char)
+    const nextZone = [1, 2, 3].map((k) => k * WINDOW_BYTES - 11_000).find((z) => z > bytes) ?? bytes + 600;
+    const gap = filler(dense(bytes) ? 300 + ((i * 37) % 500) : Math.min(50_000, Math.max(300, Math.floor((nextZone - bytes) / 2))), 100 + i);
+    const key = i % 3 === 0 ? generateIdentifiableKey(`win-${i}`, i % 2 === 0 ? 'ASRS' : 'AWPS') : generateLegacyKey(`win-${i}`);
+    const piece = i % 3 === 0 ? ` ${key}\n` : `"${cs(key, `w${i}`)}"\r\n`;
+    parts.push(gap, piece);
+    secrets.push(key);
+    indexes.push(length + gap.length + piece.indexOf(key));
+    length += gap.length + piece.length;
+    bytes += Buffer.byteLength(gap, 'utf8') + Buffer.byteLength(piece, 'utf8');
+    i += 1;
+  }
+  const text = parts.join('');
+  const data = Buffer.from(text, 'utf8');
+  const expected = positionsOf(text, indexes).map((p, k) => ({ ...p, secret: secrets[k] }));
+
+  it('the corpus really crowds keys around the boundaries', () => {
+    expect(WINDOW_BYTES).toBeGreaterThan(0);
+    for (const k of [1, 2, 3]) {
+      const near = expected.filter((e) => Math.abs(e.offset - k * WINDOW_BYTES) < 10_000);
+      expect(near.length, `boundary ${k}`).toBeGreaterThan(15);
+    }
+  });
+
+  it.each([
+    ['exactly WINDOW_BYTES', () => WINDOW_BYTES],
+    ['WINDOW_BYTES + 1', () => WINDOW_BYTES + 1],
+    ['64 KiB', () => 65536],
+    ['4093 bytes', () => 4093],
+    ['random 1 B - 64 KiB', randomSizes(12, 1, 65536)],
+    ['random 1 B - 3 MiB', randomSizes(13, 1, 3 * WINDOW_BYTES)],
+    ['the whole input', () => data.length],
+  ])('every key found once, in order, at the right place: chunks of %s', async (_name, sizes) => {
+    const findings = await scanBytes(data, sizes);
+    expect(findings.map((f) => ({ line: f.line, column: f.column, offset: f.offset, secret: f.secret }))).toEqual(expected);
   });
 });
 
