@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { EVIDENCE_WINDOW, scanText } from '../src/index.js';
-import { generateLegacyKey } from '../src/testing/index.js';
+import { generateEntraClientSecret, generateIdentifiableKey, generateLegacyKey } from '../src/testing/index.js';
 
 const key = generateLegacyKey('classify');
 const classify = (text: string): [string, string][] =>
@@ -62,5 +62,40 @@ describe('the evidence window is 300 characters on each side', () => {
     // one more character: the name is cut; before the key, its tail "SignalR" is still a weak word
     expect(classify(make(inside + 1))).toEqual(_side === 'before' ? [['azure-signalr-access-key', 'low']] : []);
     expect(classify(make(inside + strong.length))).toEqual([]);
+  });
+});
+
+describe('identifiable keys need boundaries, not evidence', () => {
+  const ident = generateIdentifiableKey('boundaries');
+
+  it.each([
+    ['alone', ident, 1],
+    ['quoted', `"${ident}"`, 1],
+    ['in a URL query', `https://x.test/?key=${ident}&a=1`, 1],
+    ['after a base62 character', `x${ident}`, 0],
+    ['after a base64 "+"', `+${ident}`, 0],
+    ['before a base62 character', `${ident}x`, 0],
+    ['before "/"', `${ident}/`, 0],
+    ['before "="', `${ident}=`, 0],
+    ['after "-" and before "."', `-${ident}.`, 1],
+  ])('%s', (_name, text, count) => {
+    expect(scanText(text, { minConfidence: 'low' }).map((f) => f.secret)).toEqual(count === 1 ? [ident] : []);
+  });
+});
+
+describe('Entra client secret shape: 3 characters, a digit, Q~, then 31 to 34 characters', () => {
+  const base = generateEntraClientSecret('shape').slice(0, 6) + 'aB3_~.-x'.repeat(5);
+  const app = (secret: string): string => `"Endpoint=https://e.service.signalr.net;AuthType=azure.app;ClientId=a;ClientSecret=${secret};Version=1.0;"`;
+
+  it.each([
+    [30, 'medium', 'client-secret'],
+    [31, 'high', 'entra-client-secret'],
+    [34, 'high', 'entra-client-secret'],
+    [35, 'medium', 'client-secret'],
+  ] as const)('%i characters after Q~: %s', (tail, confidence, format) => {
+    const secret = base.slice(0, 6 + tail);
+    expect(secret.slice(4, 6)).toBe('Q~');
+    const findings = scanText(app(secret));
+    expect(findings.map((f) => [f.ruleId, f.confidence, f.context.keyFormat, f.secret])).toEqual([['azure-signalr-client-secret', confidence, format, secret]]);
   });
 });
