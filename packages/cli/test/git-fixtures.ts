@@ -14,7 +14,10 @@ export const BIN = join(CLI_ROOT, 'dist', 'bin.js');
  * An empty global git config of our own: not /dev/null, which a process that "writes" a report
  * there by replacing the file can turn into garbage for every git command on the machine.
  */
-const EMPTY_GIT_CONFIG = join(mkdtempSync(join(tmpdir(), 'kg-gitconfig-')), 'config');
+const made: string[] = [];
+const configDir = mkdtempSync(join(tmpdir(), 'kg-gitconfig-'));
+made.push(configDir);
+const EMPTY_GIT_CONFIG = join(configDir, 'config');
 writeFileSync(EMPTY_GIT_CONFIG, '');
 
 /** Machine-independent git: no global/system config, fixed identities and dates. */
@@ -41,7 +44,6 @@ export function env(extra: Record<string, string | undefined> = {}): NodeJS.Proc
   return e;
 }
 
-const made: string[] = [];
 export function tempDir(prefix = 'kg-git-'): string {
   const d = realpathSync(mkdtempSync(join(tmpdir(), prefix)));
   made.push(d);
