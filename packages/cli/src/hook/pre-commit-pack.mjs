@@ -86,7 +86,7 @@ function rewriteCoreImports(coreExports) {
   let count = 0;
   for (const file of walk(join(cliDir, 'dist'))) {
     const text = readFileSync(file, 'utf8');
-    const next = text.replace(/(\bfrom\s*|\bimport\s*\(\s*)(['"])@keyguard\/core(\/[A-Za-z0-9_./-]+)?\2/g, (_m, lead, quote, sub) => {
+    const next = text.replace(/(\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)(['"])@keyguard\/core(\/[A-Za-z0-9_./-]+)?\2/g, (_m, lead, quote, sub) => {
       let rel = relative(dirname(file), target(sub)).split(sep).join('/');
       if (!rel.startsWith('.')) rel = `./${rel}`;
       count++;
