@@ -58,6 +58,7 @@ export function connectionContextAround(
     if (m.index >= at) break;
     csStart = m.index + m[0].length - m[0].replace(/^[^A-Za-z]/, '').length;
   }
+  const endpointBefore = csStart >= 0;
   if (csStart < 0) {
     PROPERTY_START.lastIndex = 0;
     const first = PROPERTY_START.exec(region);
@@ -66,7 +67,10 @@ export function connectionContextAround(
   }
   let csEnd = region.length;
   ENDPOINT_START.lastIndex = at + secret.length;
-  const next = ENDPOINT_START.exec(region);
+  let next = ENDPOINT_START.exec(region);
+  // Properties come in any order: with no Endpoint before the secret, the first one after it
+  // belongs to the same string (`AccessKey=…;Endpoint=…`); the next one starts another string.
+  if (next !== null && !endpointBefore) next = ENDPOINT_START.exec(region);
   if (next !== null) csEnd = next.index + 1;
   ENDPOINT_START.lastIndex = 0;
 

@@ -99,3 +99,34 @@ describe('Entra client secret shape: 3 characters, a digit, Q~, then 31 to 34 ch
     expect(findings.map((f) => [f.ruleId, f.confidence, f.context.keyFormat, f.secret])).toEqual([['azure-signalr-client-secret', confidence, format, secret]]);
   });
 });
+
+describe('connection strings in any property order', () => {
+  const k1 = generateLegacyKey('order-1');
+  const k2 = generateLegacyKey('order-2');
+  const at = (text: string): [string, string | undefined][] => scanText(text).map((f) => [f.confidence, f.context.endpoint]);
+
+  it('AccessKey before Endpoint is still a connection string with an Endpoint: high', () => {
+    expect(at(`"AccessKey=${k1};Endpoint=https://rev.service.signalr.net;Version=1.0;"`)).toEqual([['high', 'https://rev.service.signalr.net']]);
+    expect(at(`"Version=1.0;AccessKey=${k1};endpoint=https://rev.webpubsub.azure.com"`)).toEqual([['high', 'https://rev.webpubsub.azure.com']]);
+  });
+
+  it('no Endpoint anywhere: medium', () => {
+    expect(at(`"AccessKey=${k1};Version=1.0;"`)).toEqual([['medium', undefined]]);
+  });
+
+  it('two strings on one line each keep their own Endpoint, in either order', () => {
+    expect(at(`Endpoint=https://a.service.signalr.net;AccessKey=${k1};Endpoint=https://b.service.signalr.net;AccessKey=${k2};`)).toEqual([
+      ['high', 'https://a.service.signalr.net'],
+      ['high', 'https://b.service.signalr.net'],
+    ]);
+    expect(at(`AccessKey=${k1};Endpoint=https://a.service.signalr.net;Endpoint=https://b.service.signalr.net;AccessKey=${k2};`)).toEqual([
+      ['high', 'https://a.service.signalr.net'],
+      ['high', 'https://b.service.signalr.net'],
+    ]);
+  });
+
+  it('a Service Bus string in the next quoted value does not make it another service\'s key', () => {
+    // quotes end the region: the Service Bus string that follows is another string
+    expect(scanText(`"AccessKey=${k1};Version=1.0;" "Endpoint=sb://x.servicebus.windows.net/;SharedAccessKey=abc"`).map((f) => f.secret)).toEqual([k1]);
+  });
+});
