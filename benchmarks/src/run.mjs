@@ -5,7 +5,7 @@
 //   --out <name>       results/<name>.{json,md,svg} (default: latest for a full run, dev otherwise)
 //   --no-install       never install peers or corpora (report what is missing)
 import { parseArgs } from 'node:util';
-import { ensureBigFiles } from './corpora/bigfile.mjs';
+import { bigFilesReady, ensureBigFiles } from './corpora/bigfile.mjs';
 import { ensureHistory, historyReady } from './corpora/history.mjs';
 import { ensureKernel, kernelReady } from './corpora/kernel.mjs';
 import { ensureNodeModules, nodeModulesReady } from './corpora/node-modules.mjs';
@@ -63,7 +63,7 @@ const corpora = [
   ['node-modules', () => nodeModulesReady(), ensureNodeModules, !quick && install],
   [`planted-${size}`, () => plantedReady(size), (o) => ensurePlanted(size, o), wants('accuracy')],
   [`history-${size}`, () => historyReady(size), (o) => ensureHistory(size, o), wants('history')],
-  [`big-file-${size}`, () => undefined, (o) => ensureBigFiles(size, o).big, wants('memory')],
+  [`big-file-${size}`, () => bigFilesReady(size), (o) => ensureBigFiles(size, o).big, wants('memory')],
 ];
 log('corpora:');
 for (const [name, ready, ensure, enabled] of corpora) {

@@ -42,6 +42,11 @@ function write(path, bytes, log) {
   return { path, bytes: written };
 }
 
+export function bigFilesReady(size) {
+  const p = join(CORPORA_DIR, `big-${size}.c`);
+  return existsSync(p) && statSync(p).size >= BIG_SIZES[size] && existsSync(join(CORPORA_DIR, 'small-1mib.c')) ? { path: p } : undefined;
+}
+
 export function ensureBigFiles(size, { log = console.log } = {}) {
   return {
     big: write(join(CORPORA_DIR, `big-${size}.c`), BIG_SIZES[size], log),
