@@ -50,7 +50,10 @@ export interface EvidenceWindow {
 /** The text around a key, bounded by the evidence window. */
 export function evidenceWindow(text: string, start: number, end: number): EvidenceWindow {
   const slice = text.slice(Math.max(0, start - EVIDENCE_WINDOW), Math.min(text.length, end + EVIDENCE_WINDOW));
-  return { text: slice, lower: slice.toLowerCase() };
+  let lower = slice.toLowerCase();
+  // 'İ' lower-cases to two characters: keep indexes aligned with `text` (keywords are ASCII).
+  if (lower.length !== slice.length) lower = slice.replace(/[A-Z]+/g, (m) => m.toLowerCase());
+  return { text: slice, lower };
 }
 
 const NAME_BEFORE_VALUE: readonly RegExp[] = [

@@ -130,3 +130,13 @@ describe('connection strings in any property order', () => {
     expect(scanText(`"AccessKey=${k1};Version=1.0;" "Endpoint=sb://x.servicebus.windows.net/;SharedAccessKey=abc"`).map((f) => f.secret)).toEqual([k1]);
   });
 });
+
+describe('the reported keyword is the text as found', () => {
+  it('also after characters whose lower case is longer (İ)', () => {
+    const key = generateLegacyKey('dotted-i');
+    for (const prefix of ['', 'İ', 'İİİİ ', 'ﬃ İstanbul ']) {
+      const [f] = scanText(`${prefix}Azure:SignalR\nkey: ${key}`);
+      expect(f?.context.keyword, JSON.stringify(prefix)).toBe('Azure:SignalR');
+    }
+  });
+});
