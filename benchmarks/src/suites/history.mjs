@@ -6,7 +6,7 @@ import { ensureHistory } from '../corpora/history.mjs';
 import { repeat, timed, timedShell } from '../measure.mjs';
 import { CLI_BIN, peerBin } from '../paths.mjs';
 import { ratio } from '../stats.mjs';
-import { RG_SHAPE, gitSecretsEnv } from '../tools.mjs';
+import { GITLEAKS_SCRATCH_REPORT, RG_SHAPE, gitSecretsEnv } from '../tools.mjs';
 import { reportPath } from './common.mjs';
 
 export const id = 'history';
@@ -109,7 +109,7 @@ export async function runSuite({ quick, tools, log }) {
       'gitleaks',
       'git log -p --all | gitleaks stdin (wasm; its `git` mode cannot spawn git)',
       'git log -p --all | gitleaks stdin --report-format json',
-      () => timedShell(`git log -p --all | ${peerBin('gitleaks')} stdin --no-banner --log-level error --exit-code 0 --report-format json --report-path /dev/null`, { cwd: repo, timeoutMs }),
+      () => timedShell(`git log -p --all | ${peerBin('gitleaks')} stdin --no-banner --log-level error --exit-code 0 --report-format json --report-path ${GITLEAKS_SCRATCH_REPORT}`, { cwd: repo, timeoutMs }),
       [0],
       undefined,
       true,
