@@ -175,6 +175,11 @@ async function writeOutput(text: string, file: string | undefined, io: CliIO): P
 
 async function runScan(args: ScanArgs, env: CliEnv, io: CliIO): Promise<number> {
   const started = performance.now();
+  // The escape hatch works under every hook manager, not only the hook keyguard installs.
+  if (args.staged && env.KEYGUARD_SKIP === '1') {
+    io.stderr.write('keyguard: KEYGUARD_SKIP=1, secret scan skipped\n');
+    return ExitCode.Clean;
+  }
   const gitMode = args.staged || args.history !== undefined;
   const scanRoot = args.stdin || gitMode ? io.cwd : path.resolve(io.cwd, args.paths[0] ?? '.');
   const { config, dir } = loadConfig(args.config, scanRoot, io.cwd);
@@ -212,6 +217,10 @@ async function runScan(args: ScanArgs, env: CliEnv, io: CliIO): Promise<number> 
     colors: createColors(colorOn),
   });
   await writeOutput(text, args.output, io);
+  if (args.staged && args.format === 'pretty' && outcome.findings.length > 0) {
+    const { stagedNextSteps } = await import('./hook/messages.js');
+    io.stderr.write(`${stagedNextSteps().join('\n')}\n`);
+  }
   if (env.KEYGUARD_DEBUG) io.stderr.write(`keyguard: debug: max RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MiB\n`);
   if (args.strict && outcome.skipped.some(isUnreadable)) {
     io.stderr.write('keyguard: --strict: some paths could not be read\n');
