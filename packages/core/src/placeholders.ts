@@ -27,6 +27,8 @@ const TEMPLATE_PATTERNS: readonly RegExp[] = [
   /^#\{[^{}]*\}#$/, // #{Key}#
   /^\$[A-Za-z_][A-Za-z0-9_]*$/, // $KEY
   /^\[[^[\]]*\]$/, // [your key]
+  // An interpolation cut short where the scanner stopped at a quote: ${env['X']}, $(Get-Secret 'x')
+  /^(?:\$\{|\$\(|\{\{|#\{)/,
 ];
 
 const MASK_PATTERNS: readonly RegExp[] = [

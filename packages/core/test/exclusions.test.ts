@@ -64,6 +64,18 @@ describe('each exclusion class excludes', () => {
     }
   });
 
+  it('interpolations whose expression holds quotes (the value is cut at the quote) are templates', () => {
+    for (const t of [
+      "${process.env['SIGNALR_SECRET']}",
+      '${fn("client")}',
+      "$(Get-Secret -Name 'signalr')",
+      "{{ lookup('env', 'CLIENT_SECRET') }}",
+      "#{Octopus.Action['x'].Secret}#",
+    ]) {
+      expect(scanText(`const cs = \`Endpoint=https://ex.service.signalr.net;AuthType=azure.app;ClientId=abc;ClientSecret=${t};Version=1.0;\`;`, { minConfidence: 'low' }), t).toEqual([]);
+    }
+  });
+
   it('an elided value with the Entra prefix but not its length is still masked', () => {
     expect(secretPlaceholderReason('AbC1Q~abc...xyz')).toBe('masked');
     expect(scanText(appCs('AbC1Q~abc...xyz'), { minConfidence: 'low' })).toEqual([]);
