@@ -27,6 +27,8 @@ const TEMPLATE_PATTERNS: readonly RegExp[] = [
   /^#\{[^{}]*\}#$/, // #{Key}#
   /^\$[A-Za-z_][A-Za-z0-9_]*$/, // $KEY
   /^\[[^[\]]*\]$/, // [your key]
+  /^\{[A-Za-z_][\w.:-]*\}$/, // {clientSecret}: C# $"..." and Python f"..." interpolation
+  /^\$env:[A-Za-z_]\w*$/i, // $env:CLIENT_SECRET (PowerShell)
   // An interpolation cut short where the scanner stopped at a quote: ${env['X']}, $(Get-Secret 'x')
   /^(?:\$\{|\$\(|\{\{|#\{)/,
 ];

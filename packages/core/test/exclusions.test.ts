@@ -64,6 +64,18 @@ describe('each exclusion class excludes', () => {
     }
   });
 
+  it('C# / Python interpolation ({clientSecret}) and PowerShell $env: are templates', () => {
+    for (const [code, t] of [
+      ['csharp', '$"Endpoint={endpoint};AuthType=azure.app;ClientId={clientId};ClientSecret={clientSecret};Version=1.0;"'],
+      ['python', 'f"Endpoint=https://a.service.signalr.net;AuthType=azure.app;ClientId={cid};ClientSecret={settings.secret};"'],
+      ['powershell', '"Endpoint=https://a.service.signalr.net;AuthType=azure.app;ClientId=x;ClientSecret=$env:SIGNALR_CLIENT_SECRET;"'],
+    ]) {
+      expect(scanText(t!, { minConfidence: 'low' }), code).toEqual([]);
+    }
+    // a braced value that is not an identifier is still a secret
+    expect(scanText(appCs('{not an identifier!}'), { minConfidence: 'low' }).map((f) => f.secret)).toEqual(['{not an identifier!}']);
+  });
+
   it('interpolations whose expression holds quotes (the value is cut at the quote) are templates', () => {
     for (const t of [
       "${process.env['SIGNALR_SECRET']}",
