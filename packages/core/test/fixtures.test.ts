@@ -106,7 +106,8 @@ function serialize(fixture: Fixture, f: Finding): ExpectedFinding {
 }
 
 describe('fixture corpus', () => {
-  it('has cases, each one folder with one input and an expected.json', () => {
+  // With the update flag, expected.json files are being (re)written by the tests below.
+  it.skipIf(UPDATE)('has cases, each one folder with one input and an expected.json', () => {
     expect(fixtures.length).toBeGreaterThanOrEqual(30);
     for (const f of fixtures) {
       expect(existsSync(join(f.dir, 'expected.json')), f.name).toBe(true);
@@ -114,7 +115,7 @@ describe('fixture corpus', () => {
     }
   });
 
-  it('covers positives and negatives', () => {
+  it.skipIf(UPDATE)('covers positives and negatives', () => {
     const positives = fixtures.filter((f) => f.expected.findings.length > 0);
     const negatives = fixtures.filter((f) => f.expected.findings.length === 0);
     expect(positives.length).toBeGreaterThanOrEqual(15);
