@@ -78,6 +78,11 @@ const OTHER_AZURE_HOSTS = [
   '.redis.cache.windows.net',
 ];
 
+/** Does the text (lower-case) name a host of another Azure service that uses keys? */
+export function namesOtherAzureHost(textLower: string): boolean {
+  return OTHER_AZURE_HOSTS.some((suffix) => textLower.includes(suffix));
+}
+
 export function hostOf(endpoint: string): string | undefined {
   const match = /^[a-z][a-z0-9+.-]*:\/\/([^/:?#\s;]+)/i.exec(endpoint.trim());
   return match?.[1]?.toLowerCase();

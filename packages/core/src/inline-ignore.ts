@@ -3,8 +3,8 @@
  * `gitleaks:allow`, `pragma: allowlist secret`. On the line before: `keyguard:allow-next-line`,
  * `pragma: allowlist nextline secret`.
  */
-const SAME_LINE = /keyguard:allow(?!-next-line)|gitleaks:allow|pragma: ?allowlist secret/;
-const NEXT_LINE = /keyguard:allow-next-line|pragma: ?allowlist nextline secret/;
+const SAME_LINE = /keyguard:allow(?![-\w])|gitleaks:allow(?![-\w])|pragma: ?allowlist secret/;
+const NEXT_LINE = /keyguard:allow-next-line(?![-\w])|pragma: ?allowlist nextline secret/;
 
 /** How far around a secret markers are looked for, so a giant line costs no more than a short one. */
 export const MARKER_REACH = 2048;

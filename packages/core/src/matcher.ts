@@ -1,5 +1,6 @@
 import { LEGACY_LAST_CHAR, BASE64 } from './charclass.js';
 import { type ConnectionContext, connectionContextAround } from './connection-context.js';
+import { namesOtherAzureHost } from './connection-string.js';
 import {
   WEAK_KEYWORDS,
   assignedName,
@@ -20,7 +21,10 @@ import {
   providerOf,
 } from './identifiable-key.js';
 import { isLegacyAccessKey } from './legacy-key.js';
-import { keyPlaceholderReason, secretPlaceholderReason } from './placeholders.js';
+import { ENTRA_SECRET_SHAPE, keyPlaceholderReason, secretPlaceholderReason } from './placeholders.js';
+
+/** Turns a value read from the scanned text into the source's characters (see text-model). */
+export type DecodeValue = (value: string) => string;
 
 /** A match inside one text window, before positions and options are applied. */
 export interface RawMatch {
@@ -80,6 +84,8 @@ function classifyLegacyKey(text: string, start: number, end: number, key: string
     context.keyword = window.text.slice(strong.at, strong.at + strong.length);
     return { start, end, ruleId: ruleFor(strong.service), confidence: 'medium', secret: key, context };
   }
+  // Weak words near another Azure service's host speak of that service's keys, not SignalR's.
+  if (namesOtherAzureHost(window.lower)) return undefined;
   const weak = firstKeyword(window.lower, WEAK_KEYWORDS);
   if (weak !== undefined) {
     context.keyword = weak;
@@ -120,7 +126,6 @@ function identifiableMatchAt(text: string, anchorAt: number): RawMatch | undefin
   return { start, end, ruleId: ruleFor(provider === 'AWPS' ? 'web-pubsub' : 'signalr'), confidence: 'high', secret: key, context };
 }
 
-const ENTRA_SECRET = /^[A-Za-z0-9_~.-]{3}\dQ~[A-Za-z0-9_~.-]{31,34}$/;
 const VALUE_END = (c: number): boolean =>
   c === 59 || c === 10 || c === 13 || c === 34 || c === 39 || c === 96 || c === 60 || c === 62 || Number.isNaN(c);
 
@@ -134,7 +139,7 @@ function isClientSecretBefore(text: string, eqAt: number): boolean {
   return text.slice(i - CLIENT_SECRET.length, i).toLowerCase() === CLIENT_SECRET;
 }
 
-function clientSecretMatchAt(text: string, eqAt: number, eqWidth: number): RawMatch | undefined {
+function clientSecretMatchAt(text: string, eqAt: number, eqWidth: number, decode: DecodeValue): RawMatch | undefined {
   let i = eqAt + eqWidth;
   while (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9) i++;
   const start = i;
@@ -144,13 +149,14 @@ function clientSecretMatchAt(text: string, eqAt: number, eqWidth: number): RawMa
   if (end <= start) return undefined;
   const raw = text.slice(start, end);
   const secret = raw.includes('%') ? raw.replace(/%([0-9A-Fa-f]{2})/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16))) : raw;
-  if (secretPlaceholderReason(secret) !== undefined) return undefined;
+  // Judge the characters the source holds (a UTF-8 '…' is three latin1 characters here).
+  if (secretPlaceholderReason(decode(secret)) !== undefined) return undefined;
   const cs = connectionContextAround(text, start, end, secret, 'clientsecret');
   if (cs === undefined) return undefined;
   const authType = cs.authType?.toLowerCase();
   if (authType !== 'azure.app' && authType !== 'aad') return undefined;
   if (cs.service === 'other-azure') return undefined;
-  const entra = ENTRA_SECRET.test(secret);
+  const entra = ENTRA_SECRET_SHAPE.test(secret);
   const context = connectionFields(cs, { keyFormat: entra ? 'entra-client-secret' : 'client-secret' });
   if (secret !== raw) context.encoding = 'url-encoded';
   return { start, end, ruleId: 'azure-signalr-client-secret', confidence: entra ? 'high' : 'medium', secret, context };
@@ -168,7 +174,13 @@ function collectAnchors(text: string, needle: string, from: number, to: number, 
  * Every match whose anchor lies in [from, to). The text beyond `to` and before `from` is
  * context only: the caller keeps enough of it on both sides (see the stream scanner).
  */
-export function findMatches(text: string, from: number, to: number, enabled: ReadonlySet<RuleId>): RawMatch[] {
+export function findMatches(
+  text: string,
+  from: number,
+  to: number,
+  enabled: ReadonlySet<RuleId>,
+  decode: DecodeValue = (value) => value,
+): RawMatch[] {
   const matches: RawMatch[] = [];
   const wantKeys = enabled.has('azure-signalr-access-key') || enabled.has('azure-web-pubsub-access-key');
   const wantClientSecrets = enabled.has('azure-signalr-client-secret');
@@ -183,7 +195,7 @@ export function findMatches(text: string, from: number, to: number, enabled: Rea
     if (last < 128 && LEGACY_LAST_CHAR[last] === 1) {
       if (wantKeys) push(legacyMatchAt(text, at));
     } else if (wantClientSecrets && ((last | 32) === 116 || last === 32 || last === 9) && isClientSecretBefore(text, at)) {
-      push(clientSecretMatchAt(text, at, 1));
+      push(clientSecretMatchAt(text, at, 1, decode));
     }
   }
   // Encoded '=' (`%3D`, `\u003D`): rare, so their own passes cost little.
@@ -193,7 +205,7 @@ export function findMatches(text: string, from: number, to: number, enabled: Rea
   for (const pad of encodedPads) {
     if (paddingAt(text, pad) === undefined) continue;
     if (wantKeys) push(legacyMatchAt(text, pad));
-    if (wantClientSecrets && text.charCodeAt(pad) === 37 && isClientSecretBefore(text, pad)) push(clientSecretMatchAt(text, pad, 3));
+    if (wantClientSecrets && text.charCodeAt(pad) === 37 && isClientSecretBefore(text, pad)) push(clientSecretMatchAt(text, pad, 3, decode));
   }
   if (wantKeys) {
     for (let at = text.indexOf(IDENTIFIABLE_ANCHOR, from); at !== -1 && at < to; at = text.indexOf(IDENTIFIABLE_ANCHOR, at + 1)) {

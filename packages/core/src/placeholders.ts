@@ -42,7 +42,8 @@ const MASK_PATTERNS: readonly RegExp[] = [
 ];
 
 /** Microsoft Entra client secrets: 3 chars, a digit, `Q~`, then 31-34 chars. */
-const ENTRA_SECRET_SHAPE = /^[A-Za-z0-9_~.-]{3}\dQ~[A-Za-z0-9_~.-]{31,34}$/;
+/** A Microsoft Entra client secret's common shape: 3 chars, a digit, `Q~`, 31-34 chars. */
+export const ENTRA_SECRET_SHAPE = /^[A-Za-z0-9_~.-]{3}\dQ~[A-Za-z0-9_~.-]{31,34}$/;
 
 /** Distinct characters a value needs; 43 random base64 characters have ~30 on average. */
 function distinctCount(value: string): number {
@@ -84,13 +85,25 @@ export function keyPlaceholderReason(value: string): PlaceholderReason | undefin
 }
 
 /** Why a free-form secret value (a client secret) is a placeholder, or undefined. */
+/**
+ * Free-form values that name a secret instead of holding one (docs and code). Never applied to
+ * an Entra-shaped value, which is random by construction.
+ */
+const NAMING_PATTERNS: readonly RegExp[] = [
+  /^(?:your|my|the|some|example|sample|dummy|fake|placeholder|insert|enter)[-_ ]/i, // your-client-secret
+  /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/, // YOUR_CLIENT_SECRET: an environment variable's name
+  /^(?:process\.env|import\.meta\.env|os\.environ|env|config|configuration|settings|secrets|vars)(?:\.|\[)/i, // process.env.X
+];
+
 export function secretPlaceholderReason(value: string): PlaceholderReason | undefined {
   const trimmed = value.trim().replace(/^(['"])(.*)\1$/, '$2');
   if (PUBLIC_VALUES.has(trimmed)) return 'public-value';
   if (trimmed.length < 8) return 'too-short';
   if (TEMPLATE_PATTERNS.some((p) => p.test(trimmed))) return 'template';
   // A whole Entra-shaped secret may hold '...' by chance (its alphabet has '.'): that is no elision.
-  if (!ENTRA_SECRET_SHAPE.test(trimmed) && MASK_PATTERNS.some((p) => p.test(trimmed))) return 'masked';
+  const entraShaped = ENTRA_SECRET_SHAPE.test(trimmed);
+  if (!entraShaped && MASK_PATTERNS.some((p) => p.test(trimmed))) return 'masked';
+  if (!entraShaped && NAMING_PATTERNS.some((p) => p.test(trimmed))) return 'template';
   if (distinctCount(trimmed) < Math.min(8, Math.ceil(trimmed.length / 3))) return 'low-diversity';
   if (longestSequentialRun(trimmed) >= 8) return 'sequential';
   return undefined;

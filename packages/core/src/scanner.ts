@@ -83,7 +83,7 @@ export class IncrementalScanner {
     const limit = final ? text.length : text.length - LOOKAHEAD;
     const findings: Finding[] = [];
     if (limit > from) {
-      for (const match of findMatches(text, from, limit, this.options.enabled)) {
+      for (const match of findMatches(text, from, limit, this.options.enabled, this.model.decode)) {
         const finding = this.toFinding(match.start, match.end, match);
         if (finding !== undefined) findings.push(finding);
       }

@@ -1,8 +1,9 @@
 /**
  * How scanned text maps back to the source. UTF-8 streams are scanned as latin1 strings (one
  * character per byte: decoding is a copy, and an index is a byte offset), and UTF-16 columns
- * are counted from the bytes of the current line only. Strings handed to scanText and decoded
- * UTF-16 sources are scanned as they are, and bytes are counted instead.
+ * are counted from the bytes of the current line only. scanText encodes its string to UTF-8
+ * first and takes the same path. Decoded UTF-16 sources are scanned as strings, and bytes are
+ * counted instead (two per code unit).
  */
 import { countLineFeedsJs, countLineFeedsLatin1 } from './line-feeds.js';
 
@@ -37,12 +38,6 @@ export const latin1Utf8Model: TextModel = {
   decode: (value) => (NON_ASCII.test(value) ? Buffer.from(value, 'latin1').toString('utf8') : value),
 };
 
-export const stringUtf8Model: TextModel = {
-  units: (_text, from, to) => to - from,
-  bytes: (text, from, to) => (to - from <= 0 ? 0 : Buffer.byteLength(text.slice(from, to), 'utf8')),
-  lineFeeds: countLineFeedsJs,
-  decode: (value) => value,
-};
 
 export const stringUtf16Model: TextModel = {
   units: (_text, from, to) => to - from,

@@ -142,3 +142,30 @@ describe('each exclusion class excludes', () => {
     expect(scanText(`${signalr}AccessKey=${key}`).map((f) => f.secret)).toEqual([key]);
   });
 });
+
+describe('client secrets that name a secret instead of holding one', () => {
+  const app = 'Endpoint=https://a.service.signalr.net;AuthType=azure.app;ClientId=1;ClientSecret=';
+  it.each(['your-client-secret', 'YOUR_CLIENT_SECRET', 'process.env.CLIENT_SECRET', 'config.signalr.clientSecret', 'os.environ["SECRET"]'])(
+    'ignores %s',
+    async (value) => {
+      const { scanText: scan } = await import('../src/index.js');
+      expect(scan(`${app}${value};Version=1.0;`, { minConfidence: 'low' })).toEqual([]);
+    },
+  );
+  it('still reports an Entra-shaped secret and an ordinary one', async () => {
+    const { scanText: scan } = await import('../src/index.js');
+    const { generateEntraClientSecret: entra } = await import('../src/testing/index.js');
+    expect(scan(`${app}${entra('naming')};`).map((f) => f.confidence)).toEqual(['high']);
+    expect(scan(`${app}Tr0ub4dor-and-3;`).map((f) => f.confidence)).toEqual(['medium']);
+  });
+});
+
+describe('weak evidence near another Azure service', () => {
+  it('drops a key-shaped value in an App Configuration string with a weak word nearby', async () => {
+    const { scanText: scan } = await import('../src/index.js');
+    const { generateLegacyKey: key } = await import('../src/testing/index.js');
+    const k = key('azconfig');
+    expect(scan(`Endpoint=https://x.azconfig.io;Id=abc;Secret=${k} # signalr`, { minConfidence: 'low' })).toEqual([]);
+    expect(scan(`Endpoint=https://x.example.org;Id=abc;Secret=${k} # signalr`, { minConfidence: 'low' })).toHaveLength(1);
+  });
+});

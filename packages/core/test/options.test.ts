@@ -134,3 +134,15 @@ describe('finding fields', () => {
     expect(moved.map((m) => m.fingerprint)).toEqual([f!.fingerprint]);
   });
 });
+
+describe('inline markers are whole words', () => {
+  it('keyguard:allowed or gitleaks:allowlist do not suppress', async () => {
+    const { scanText: scan } = await import('../src/index.js');
+    const { generateLegacyKey: key } = await import('../src/testing/index.js');
+    const line = (marker: string) => `accessKey: "${key('marker-word')}" // ${marker}`;
+    expect(scan(line('keyguard:allow'))).toHaveLength(0);
+    expect(scan(line('keyguard:allowed'))).toHaveLength(1);
+    expect(scan(line('gitleaks:allowlist'))).toHaveLength(1);
+    expect(scan(`# keyguard:allow-next-lines\n${line('')}`)).toHaveLength(1);
+  });
+});
