@@ -98,10 +98,11 @@ function stagedSection(s) {
 function eslintSection(s) {
   const rows = s.rows.map((r) =>
     r.available
-      ? [r.config, range(r.wall), formatNumber(r.mbps, 2), Number.isFinite(r.addedVsRecommended) ? `${(r.addedVsRecommended * 100).toFixed(1)}%` : '–', mib(r.rssKB.median), r.problems ? `${r.problems.keyguard} / ${r.problems.noSecrets} / ${r.problems.parseErrors}` : '']
+      ? [r.config, range(r.wall), formatNumber(r.mbps, 2), Number.isFinite(r.addedVsRecommended) ? `${(r.addedVsRecommended * 100).toFixed(1)}% (${r.addedMs >= 0 ? '+' : ''}${r.addedMs.toFixed(0)} ms)` : '–', mib(r.rssKB.median), r.problems ? `${r.problems.keyguard} / ${r.problems.noSecrets} / ${r.problems.parseErrors}` : '']
       : [r.config, na(r), '', '', '', ''],
   );
-  return `## ESLint overhead\n\neslint ${s.eslint}, ${s.tree.files} files (${(s.tree.bytes / 1e6).toFixed(1)} MB) of real CommonJS from the node_modules corpus; ${s.command}. Target: ${s.target}.\n\n${table(['config', 'wall time', 'MB/s', 'added vs recommended', 'peak RSS', 'reports: keyguard / no-secrets / parse errors'], rows)}`;
+  const imp = s.pluginImport ? `\n\nFor scale: importing the keyguard plugin on its own takes ${s.pluginImport.ms.toFixed(0)} ms more than a bare Node start (\`import()\`: ${s.pluginImport.importMs.toFixed(0)} ms, \`node -e 0\`: ${s.pluginImport.nodeMs.toFixed(0)} ms), a one-off cost per eslint process that does not grow with the tree.` : '';
+  return `## ESLint overhead\n\neslint ${s.eslint}, ${s.tree.files} files (${(s.tree.bytes / 1e6).toFixed(1)} MB) of real CommonJS from the node_modules corpus; ${s.command}. Target: ${s.target}.\n\n${table(['config', 'wall time', 'MB/s', 'added vs recommended', 'peak RSS', 'reports: keyguard / no-secrets / parse errors'], rows)}${imp}`;
 }
 
 function memorySection(s) {
@@ -142,7 +143,7 @@ export function chartData(results) {
   }
   if (s.dirscan?.available) {
     const t = s.dirscan.trees[0];
-    for (const r of t.rows) if (r.available) speed.push({ label: `dir scan (${t.tree.split(' ')[0]}): ${r.tool}`, value: r.mbps.median, keyguard: r.tool.startsWith('keyguard') });
+    for (const r of t.rows) if (r.available) speed.push({ label: `dir scan (${t.short ?? t.tree}): ${r.tool}`, value: r.mbps.median, keyguard: r.tool.startsWith('keyguard') });
   }
   const planted = s.accuracy?.available ? s.accuracy.corpora.find((c) => c.corpus.startsWith('planted')) : undefined;
   if (planted) {
@@ -156,10 +157,10 @@ export function chartData(results) {
 
 export function renderSvg(results) {
   const { speed, acc } = chartData(results);
-  const W = 960;
+  const W = 1000;
   const rowH = 22;
   const labelW = 300;
-  const barW = W - labelW - 90;
+  const barW = W - labelW - 110;
   const top = 56;
   const speedH = speed.length * rowH;
   const accTop = top + speedH + 70;
@@ -171,7 +172,8 @@ export function renderSvg(results) {
   o.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${Math.round(H)}" viewBox="0 0 ${W} ${Math.round(H)}" font-family="Helvetica, Arial, sans-serif" font-size="12">`);
   o.push(`<rect width="100%" height="100%" fill="#ffffff"/>`);
   o.push(`<text x="12" y="22" font-size="16" font-weight="bold">keyguard benchmarks: throughput (MB/s, log scale) and accuracy on the planted-key corpus</text>`);
-  o.push(`<text x="12" y="40" fill="#555">${esc(results.machineLabel)}; Node ${esc(results.machine.node)}; ${esc(results.date.slice(0, 10))}; ${esc(results.mode)} run; shared machine</text>`);
+  o.push(`<text x="12" y="40" fill="#555">${esc(results.machineLabel)}; Node ${esc(results.machine.node)}; ${esc(results.date.slice(0, 10))}; ${esc(results.mode)} run; shared machine. Blue: keyguard. Medians.</text>`);
+  o.push(`<text x="${labelW + barW}" y="${top + speedH + 30}" text-anchor="end" fill="#777">MB/s (log scale)</text>`);
   for (let p = -1; p <= Math.log10(hi); p++) {
     const gx = labelW + x(10 ** p);
     o.push(`<line x1="${gx.toFixed(1)}" y1="${top - 4}" x2="${gx.toFixed(1)}" y2="${top + speedH}" stroke="#ddd"/>`);
@@ -186,7 +188,7 @@ export function renderSvg(results) {
   o.push(`<text x="12" y="${accTop - 22}" font-size="14" font-weight="bold">Planted-key corpus: recall (dark) and precision (light)</text>`);
   acc.forEach((a, i) => {
     const y = accTop + i * rowH * 1.6;
-    const w = (v) => (Number.isFinite(v) ? v * barW : 0);
+    const w = (v) => (Number.isFinite(v) ? v * (barW - 40) : 0);
     o.push(`<text x="${labelW - 8}" y="${y + 16}" text-anchor="end">${esc(a.label)}</text>`);
     o.push(`<rect x="${labelW}" y="${y + 2}" width="${w(a.recall).toFixed(1)}" height="${rowH * 0.6}" fill="${a.keyguard ? '#2b6cb0' : '#4a5568'}"/>`);
     o.push(`<text x="${(labelW + w(a.recall) + 6).toFixed(1)}" y="${y + 13}">recall ${esc(formatPct(a.recall))}</text>`);

@@ -14,11 +14,11 @@ export async function runSuite({ quick, tools, log }) {
   const k = kernelReady();
   const n = nodeModulesReady();
   if (quick) {
-    if (k) trees.push({ name: 'kernel lib/ subtree', root: join(k.root, 'lib') });
-    else if (n) trees.push({ name: 'node_modules/rxjs', root: join(n.root, 'node_modules/rxjs') });
+    if (k) trees.push({ name: 'kernel lib/ subtree', short: 'kernel lib/', root: join(k.root, 'lib') });
+    else if (n) trees.push({ name: 'node_modules/rxjs', short: 'rxjs', root: join(n.root, 'node_modules/rxjs') });
   } else {
-    if (k) trees.push({ name: 'Linux 6.1 source (linux-source-6.1)', root: k.root, files: k.files, bytes: k.bytes });
-    if (n) trees.push({ name: 'node_modules corpus', root: n.root, files: n.files, bytes: n.bytes });
+    if (k) trees.push({ name: 'Linux 6.1 source (linux-source-6.1)', short: 'kernel', root: k.root, files: k.files, bytes: k.bytes });
+    if (n) trees.push({ name: 'node_modules corpus', short: 'node_modules', root: n.root, files: n.files, bytes: n.bytes });
   }
   if (trees.length === 0) return { available: false, reason: 'no tree prepared (run without --quick once)' };
   const runs = quick ? 2 : 3;
@@ -44,7 +44,7 @@ export async function runSuite({ quick, tools, log }) {
       available: false,
       reason: 'not run on large trees: ~1 MB/s, and it ignores **/node_modules/** by design (see the accuracy table)',
     });
-    results.push({ tree: t.name, files: t.files, bytes: t.bytes, rows: addRatios(rows) });
+    results.push({ tree: t.name, short: t.short, files: t.files, bytes: t.bytes, rows: addRatios(rows) });
   }
   return { available: true, runsPerTool: runs, trees: results };
 }

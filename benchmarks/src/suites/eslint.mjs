@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { nodeModulesReady } from '../corpora/node-modules.mjs';
 import { listFiles } from '../corpora/walk.mjs';
-import { lastLine, timed } from '../measure.mjs';
+import { lastLine, repeat, timed } from '../measure.mjs';
 import { ESLINT_PLUGIN_ENTRY, PEERS_DIR, REPO_DIR, WORK_DIR, peerBin } from '../paths.mjs';
 import { mbPerSec, summarize } from '../stats.mjs';
 
@@ -122,7 +122,18 @@ export async function runSuite({ quick, tools, log }) {
     rows.splice(2, 0, { config: 'recommended + keyguard/no-leaked-access-key', available: false, reason: tools['keyguard-eslint-plugin'].reason });
   }
   const base = rows.find((r) => r.config === 'recommended');
-  for (const r of rows) r.addedVsRecommended = base?.available && r.available ? r.wall.median / base.wall.median - 1 : NaN;
+  for (const r of rows) {
+    r.addedVsRecommended = base?.available && r.available ? r.wall.median / base.wall.median - 1 : NaN;
+    r.addedMs = base?.available && r.available ? r.wall.median - base.wall.median : NaN;
+  }
+  // A fixed part of any plugin's cost is loading it: time `import(plugin)` against a bare node.
+  let pluginImport;
+  if (withKeyguard) {
+    const opts = { runs: quick ? 2 : 5, warmup: 1, okCodes: [0] };
+    const bare = await repeat(() => timed(process.execPath, ['-e', '0']), opts);
+    const load = await repeat(() => timed(process.execPath, ['--input-type=module', '-e', `await import(${JSON.stringify(pathToFileURL(ESLINT_PLUGIN_ENTRY).href)})`]), opts);
+    pluginImport = { ms: load.wall.median - bare.wall.median, nodeMs: bare.wall.median, importMs: load.wall.median };
+  }
   return {
     available: true,
     eslint: tools.eslint.version,
@@ -130,5 +141,6 @@ export async function runSuite({ quick, tools, log }) {
     tree: { files: tree.files, bytes: tree.bytes },
     command: 'eslint -c <config> -f json -o <out> src   (flat config, no type info, one thread; configs interleaved run by run)',
     rows,
+    pluginImport,
   };
 }
