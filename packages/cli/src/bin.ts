@@ -8,6 +8,15 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
+// Last resort: whatever escapes main (an error inside a dependency's own callbacks) is still
+// one line and exit 2, never a stack trace.
+const die = (error: unknown): void => {
+  process.stderr.write(`keyguard: internal error: ${String((error as Error)?.message ?? error).split('\n')[0]}\n`);
+  process.exit(2);
+};
+process.on('uncaughtException', die);
+process.on('unhandledRejection', die);
+
 main(process.argv.slice(2), process.env, {
   stdout: process.stdout,
   stderr: process.stderr,

@@ -1,4 +1,5 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { type Confidence, isConfidence, isRuleId, type RuleId } from '@keyguard/core';
 import { UsageError } from './exit-codes.js';
@@ -111,11 +112,16 @@ export function parseConfig(text: string, file: string): KeyguardConfig {
   }
 }
 
-/** The nearest `keyguard.config.json` at or above `start` (a directory or file). */
-export function findConfigFile(start: string): string | undefined {
+/**
+ * The nearest `keyguard.config.json` at or above `start` (a directory or file).
+ * The scan root is stat'ed asynchronously on purpose: a synchronous stat of a FIFO leaves
+ * Node's shared stat buffer saying "FIFO", and Node's realpathSync (used to resolve every later
+ * import) then stops early and returns unresolved symlink paths (pnpm layouts break).
+ */
+export async function findConfigFile(start: string): Promise<string | undefined> {
   let dir = path.resolve(start);
   try {
-    if (!statSync(dir).isDirectory()) dir = path.dirname(dir);
+    if (!(await stat(dir)).isDirectory()) dir = path.dirname(dir);
   } catch {
     dir = path.dirname(dir);
   }
@@ -129,8 +135,8 @@ export function findConfigFile(start: string): string | undefined {
 }
 
 /** `--config FILE` if given (must exist), else the nearest config file above the scan root. */
-export function loadConfig(explicit: string | undefined, scanRoot: string, cwd: string): LoadedConfig {
-  const file = explicit !== undefined ? path.resolve(cwd, explicit) : findConfigFile(scanRoot);
+export async function loadConfig(explicit: string | undefined, scanRoot: string, cwd: string): Promise<LoadedConfig> {
+  const file = explicit !== undefined ? path.resolve(cwd, explicit) : await findConfigFile(scanRoot);
   if (file === undefined) return { config: {}, file: undefined, dir: path.resolve(scanRoot) };
   let text: string;
   try {

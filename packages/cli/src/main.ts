@@ -182,7 +182,7 @@ async function runScan(args: ScanArgs, env: CliEnv, io: CliIO): Promise<number> 
   }
   const gitMode = args.staged || args.history !== undefined;
   const scanRoot = args.stdin || gitMode ? io.cwd : path.resolve(io.cwd, args.paths[0] ?? '.');
-  const { config, dir } = loadConfig(args.config, scanRoot, io.cwd);
+  const { config, dir } = await loadConfig(args.config, scanRoot, io.cwd);
   const scanOptions: ScanOptions = {
     minConfidence: args.minConfidence ?? config.minConfidence ?? 'medium',
     inlineIgnore: args.inlineIgnore,

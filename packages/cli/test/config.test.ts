@@ -65,12 +65,12 @@ describe('finding the config file', () => {
     await fs.mkdir(path.join(dir, 'a/b/c'), { recursive: true });
     await fs.writeFile(path.join(dir, 'a/keyguard.config.json'), '{"minConfidence":"high"}');
     await fs.writeFile(path.join(dir, 'other.json'), '{"minConfidence":"low"}');
-    expect(findConfigFile(path.join(dir, 'a/b/c'))).toBe(path.join(dir, 'a/keyguard.config.json'));
-    expect(findConfigFile(path.join(dir, 'a/b/c/file-that-does-not-exist.txt'))).toBe(path.join(dir, 'a/keyguard.config.json'));
-    const found = loadConfig(undefined, path.join(dir, 'a/b'), dir);
+    expect(await findConfigFile(path.join(dir, 'a/b/c'))).toBe(path.join(dir, 'a/keyguard.config.json'));
+    expect(await findConfigFile(path.join(dir, 'a/b/c/file-that-does-not-exist.txt'))).toBe(path.join(dir, 'a/keyguard.config.json'));
+    const found = await loadConfig(undefined, path.join(dir, 'a/b'), dir);
     expect(found.config).toEqual({ minConfidence: 'high' });
     expect(found.dir).toBe(path.join(dir, 'a'));
-    expect(loadConfig('other.json', path.join(dir, 'a/b'), dir).config).toEqual({ minConfidence: 'low' });
-    expect(() => loadConfig('missing.json', dir, dir)).toThrow('config missing.json: cannot read (no such file)');
+    expect((await loadConfig('other.json', path.join(dir, 'a/b'), dir)).config).toEqual({ minConfidence: 'low' });
+    await expect(loadConfig('missing.json', dir, dir)).rejects.toThrow('config missing.json: cannot read (no such file)');
   });
 });
