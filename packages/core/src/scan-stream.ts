@@ -17,7 +17,8 @@ export class SkippedInputError extends Error {
 /** Bytes looked at for a NUL, as git does, before a source is called binary. */
 export const BINARY_SNIFF_BYTES = 8000;
 
-export type StreamSource = AsyncIterable<Uint8Array | string> | NodeJS.ReadableStream;
+/** Byte or text chunks: an async iterable, a Node readable stream, or chunks already in memory. */
+export type StreamSource = AsyncIterable<Uint8Array | string> | NodeJS.ReadableStream | readonly (Uint8Array | string)[];
 
 export interface StreamStats {
   /** Bytes read from the source. */
