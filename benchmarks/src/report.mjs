@@ -129,7 +129,7 @@ export function renderMarkdown(results) {
     else out.push(SECTIONS[id](suite));
   }
   if (Object.keys(results.prep).length > 0) {
-    out.push('', '## Corpus preparation (this run; cached afterwards)', '', table(['corpus', 'this run', 'files', 'size'], Object.entries(results.prep).map(([k, p]) => [k, p.ok ? (p.cached ? `cached (${formatMs(p.ms)})` : `prepared in ${formatMs(p.ms)}`) : `failed: ${p.error}`, p.files ?? '', p.bytes ? `${(p.bytes / 1e6).toFixed(0)} MB` : ''])));
+    out.push('', '## Corpus preparation (this run; cached afterwards)', '', table(['corpus', 'this run', 'files', 'size'], Object.entries(results.prep).map(([k, p]) => [k, p.ok ? (p.cached ? `cached (${formatMs(p.ms)})` : `prepared in ${formatMs(p.ms)}`) : `failed: ${p.error}`, p.commits ? `${p.files} files, ${p.commits} commits` : p.files ?? '', p.bytes ? `${(p.bytes / 1e6).toFixed(0)} MB` : ''])));
   }
   return `${out.join('\n')}\n`;
 }

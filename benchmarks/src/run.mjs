@@ -72,7 +72,7 @@ for (const [name, ready, ensure, enabled] of corpora) {
   const cached = Boolean(ready());
   try {
     const m = await ensure({ log });
-    prep[name] = { ok: true, cached, ms: Date.now() - s, files: m.files, bytes: m.bytes };
+    prep[name] = { ok: true, cached, ms: Date.now() - s, files: m.files, bytes: m.bytes ?? m.gitDirBytes, ...(m.commits ? { commits: m.commits } : {}) };
     log(`  ${name}: ${cached ? 'cached' : `prepared in ${((Date.now() - s) / 1000).toFixed(1)} s`}`);
   } catch (e) {
     prep[name] = { ok: false, ms: Date.now() - s, error: String(e.message ?? e).slice(0, 300) };
