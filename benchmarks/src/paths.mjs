@@ -14,10 +14,11 @@ export const CORPORA_DIR = join(CACHE_DIR, 'corpora');
 export const PEERS_DIR = join(CACHE_DIR, 'peers');
 export const WORK_DIR = join(CACHE_DIR, 'work');
 
-export const CLI_BIN = join(REPO_DIR, 'packages/cli/dist/bin.js');
+// Overridable to compare another build (or to check the suite without one).
+export const CLI_BIN = process.env.KEYGUARD_BENCH_CLI ?? join(REPO_DIR, 'packages/cli/dist/bin.js');
 export const CORE_ENTRY = join(REPO_DIR, 'packages/core/dist/index.js');
 export const CORE_TESTING_ENTRY = join(REPO_DIR, 'packages/core/dist/testing/index.js');
-export const ESLINT_PLUGIN_ENTRY = join(REPO_DIR, 'packages/eslint-plugin/dist/index.js');
+export const ESLINT_PLUGIN_ENTRY = process.env.KEYGUARD_BENCH_ESLINT_PLUGIN ?? join(REPO_DIR, 'packages/eslint-plugin/dist/index.js');
 export const FIXTURES_DIR = join(REPO_DIR, 'fixtures');
 export const NODE_MODULES_LOCK_DIR = join(BENCH_DIR, 'corpora/node-modules');
 
