@@ -4,6 +4,7 @@
 //   --only a,b         only these suites (core, dirscan, accuracy, history, staged, eslint, memory)
 //   --out <name>       results/<name>.{json,md,svg} (default: latest for a full run, dev otherwise)
 //   --no-install       never install peers or corpora (report what is missing)
+import { statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { bigFilesReady, ensureBigFiles } from './corpora/bigfile.mjs';
 import { ensureHistory, historyReady } from './corpora/history.mjs';
@@ -107,6 +108,12 @@ const results = {
   timing: { totalMs: Date.now() - t0, prepMs, suitesMs: Date.now() - t0 - prepMs },
   suites,
 };
+// Peers must never replace /dev/null with a file (the wasm gitleaks did once): check it is intact.
+if (!statSync('/dev/null').isCharacterDevice()) {
+  console.error('ERROR: /dev/null is no longer a character device: a tool replaced it. Restore it (as root):');
+  console.error('  mknod -m 666 /dev/null.new c 1 3 && mv -f /dev/null.new /dev/null');
+  process.exitCode = 1;
+}
 const files = writeResults(results, outName);
 console.log(`\n${renderMarkdown(results)}`);
 log(`[${elapsed()}] wrote ${files.join(', ')}`);

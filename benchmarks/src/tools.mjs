@@ -106,7 +106,7 @@ export const DRIVERS = {
       if (!existsSync(SECRETLINTRC)) writeFileSync(SECRETLINTRC, JSON.stringify({ rules: [{ id: '@secretlint/secretlint-rule-preset-recommend' }] }));
       return {
         cmd: peerBin('secretlint'),
-        args: ['--secretlintrc', SECRETLINTRC, '--format', 'json', '--output', out ?? '/dev/null', `${tree}/**/*`],
+        args: ['--secretlintrc', SECRETLINTRC, '--format', 'json', '--output', out ?? GITLEAKS_SCRATCH_REPORT, `${tree}/**/*`],
         cwd: PEERS_DIR,
       };
     },
