@@ -1,4 +1,4 @@
-import { parseConnectionString, scanText, shortRemediation } from '@keyguard/core';
+import { KNOWN_PROPERTIES, hostOf, parseConnectionString, scanText, serviceOfHost, shortRemediation } from '@keyguard/core';
 import type { Confidence, Finding, RuleId } from '@keyguard/core';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { createRule } from '../create-rule.js';
@@ -31,22 +31,7 @@ const TITLES: Record<RuleId, string> = {
   'azure-signalr-client-secret': 'Microsoft Entra client secret (SignalR connection string)',
 };
 
-const KNOWN_CONNECTION_STRING_KEYS = new Set([
-  'endpoint',
-  'port',
-  'version',
-  'clientendpoint',
-  'serverendpoint',
-  'authtype',
-  'accesskey',
-  'clientid',
-  'tenantid',
-  'clientsecret',
-  'clientcertpath',
-  'clientcert',
-]);
-
-const SIGNALR_HOST = /^https?:\/\/[^\s/;]+\.(?:service\.signalr\.net|signalr\.azure\.cn)(?:[:/]|$)/iu;
+const KNOWN_CONNECTION_STRING_KEYS: ReadonlySet<string> = new Set(KNOWN_PROPERTIES);
 
 /** The minimum SourceCode surface the rule needs; every ESLint language provides it. */
 interface AnySourceCode {
@@ -67,7 +52,8 @@ export function isWholeSignalrConnectionString(value: string): boolean {
   const parsed = parseConnectionString(value);
   if (parsed.problems.length > 0) return false;
   for (const key of parsed.properties.keys()) if (!KNOWN_CONNECTION_STRING_KEYS.has(key)) return false;
-  return SIGNALR_HOST.test(parsed.properties.get('endpoint')?.value ?? '');
+  const endpoint = parsed.properties.get('endpoint')?.value;
+  return endpoint !== undefined && serviceOfHost(hostOf(endpoint)) === 'signalr';
 }
 
 /** A string or expression-free template literal whose value may be swapped for an expression. */
