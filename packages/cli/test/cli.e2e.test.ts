@@ -2,22 +2,12 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { JsonReport } from '../src/report/types.js';
-import { assertBuilt, PACKAGE_DIR, REPO_ROOT, run, tempDir, writeTree } from './helpers.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { assertBuilt, json, PACKAGE_DIR, REPO_ROOT, run, useTempDirs, writeTree } from './helpers.js';
 import { asrsLine, keys } from './keys.js';
 
 beforeAll(assertBuilt);
-const cleanups: (() => void)[] = [];
-afterEach(() => {
-  while (cleanups.length > 0) cleanups.pop()!();
-});
-function tmp(): string {
-  const t = tempDir();
-  cleanups.push(t.cleanup);
-  return t.dir;
-}
-const json = (stdout: string): JsonReport => JSON.parse(stdout) as JsonReport;
+const tmp = useTempDirs();
 
 describe('help, version, usage errors', () => {
   it('--help documents every command, flag and exit code', async () => {

@@ -1,21 +1,11 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { JsonReport } from '../src/report/types.js';
-import { assertBuilt, run, tempDir, writeTree } from './helpers.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { assertBuilt, json, run, useTempDirs, writeTree } from './helpers.js';
 import { asrsLine, connectionString, keys } from './keys.js';
 
 beforeAll(assertBuilt);
-const cleanups: (() => void)[] = [];
-afterEach(() => {
-  while (cleanups.length > 0) cleanups.pop()!();
-});
-function tmp(): string {
-  const t = tempDir();
-  cleanups.push(t.cleanup);
-  return t.dir;
-}
-const json = (stdout: string): JsonReport => JSON.parse(stdout) as JsonReport;
+const tmp = useTempDirs();
 
 describe('keyguard.config.json', () => {
   it('ignore, allow, minConfidence and rules take effect; found by walking up from the scan root', async () => {

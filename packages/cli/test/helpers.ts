@@ -4,6 +4,8 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterEach } from 'vitest';
+import type { JsonReport } from '../src/report/types.js';
 
 export const PACKAGE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const REPO_ROOT = path.resolve(PACKAGE_DIR, '../..');
@@ -89,3 +91,19 @@ export async function writeTree(root: string, files: Record<string, string | Buf
 }
 
 export const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+
+/** A temp-folder factory whose folders are removed after each test of the calling file. */
+export function useTempDirs(): () => string {
+  const cleanups: (() => void)[] = [];
+  afterEach(() => {
+    while (cleanups.length > 0) cleanups.pop()!();
+  });
+  return () => {
+    const t = tempDir();
+    cleanups.push(t.cleanup);
+    return t.dir;
+  };
+}
+
+/** The JSON report a run printed. */
+export const json = (stdout: string): JsonReport => JSON.parse(stdout) as JsonReport;

@@ -1,24 +1,14 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JsonReport } from '../src/report/types.js';
-import { assertBuilt, BIN, run, tempDir, writeTree } from './helpers.js';
+import { assertBuilt, BIN, json, run, tempDir, useTempDirs, writeTree } from './helpers.js';
 import { asrsLine, connectionString, keys } from './keys.js';
 
 beforeAll(assertBuilt);
 
-const cleanups: (() => void)[] = [];
-afterEach(() => {
-  while (cleanups.length > 0) cleanups.pop()!();
-});
-function tmp(): string {
-  const t = tempDir();
-  cleanups.push(t.cleanup);
-  return t.dir;
-}
-
-const json = (stdout: string): JsonReport => JSON.parse(stdout) as JsonReport;
+const tmp = useTempDirs();
 const paths = (r: JsonReport): string[] => r.findings.map((f) => f.path);
 
 describe('keyguard scan: paths', () => {
