@@ -1,8 +1,8 @@
 export type { Confidence, Finding, FindingContext, RuleId, ScanOptions, SecretEncoding } from './finding.js';
 export { CONFIDENCE_LEVELS, isConfidence, meetsConfidence } from './finding.js';
 export { scanText } from './scan-text.js';
-export { scanStream, StreamScan, SkippedInputError, BINARY_SNIFF_BYTES } from './scan-stream.js';
-export type { StreamSource, StreamStats } from './scan-stream.js';
+export { scanBytes, scanStream, StreamScan, SkippedInputError, BINARY_SNIFF_BYTES } from './scan-stream.js';
+export type { BytesScanResult, StreamSource, StreamStats } from './scan-stream.js';
 export { rules, detectors } from './detectors/index.js';
 export type { Detector, RuleMeta, PositiveSample, NegativeSample, SecretForm } from './detectors/index.js';
 export { ALL_RULE_IDS, isRuleId } from './options.js';

@@ -1,6 +1,6 @@
 import { TextDecoder } from 'node:util';
 import type { Finding, ScanOptions } from './finding.js';
-import { resolveOptions } from './options.js';
+import { type ResolvedOptions, resolveOptions } from './options.js';
 import { latin1Utf8Model, stringUtf16Model } from './text-model.js';
 import { IncrementalScanner } from './scanner.js';
 
@@ -99,60 +99,94 @@ class Utf16Text {
 }
 
 /**
+ * The synchronous heart of every byte scan: feed chunks, get findings. It holds back the first
+ * BINARY_SNIFF_BYTES to recognise a BOM and look for NULs, and throws SkippedInputError('binary').
+ */
+export class ByteScan {
+  readonly stats: StreamStats = { bytes: 0, suppressed: 0, encoding: undefined };
+  private scanner: IncrementalScanner | undefined;
+  private reader: Utf8Windows | Utf16Text | undefined;
+  private head: Buffer | undefined;
+
+  constructor(private readonly options: ResolvedOptions) {}
+
+  push(chunk: Buffer): Finding[] {
+    this.stats.bytes += chunk.length;
+    if (this.reader !== undefined) return this.counted(this.reader.add(chunk));
+    this.head = this.head === undefined ? chunk : Buffer.concat([this.head, chunk]);
+    if (this.head.length < BINARY_SNIFF_BYTES) return [];
+    const first = this.head;
+    this.head = undefined;
+    return this.counted(this.open(first));
+  }
+
+  finish(): Finding[] {
+    const opened = this.reader === undefined ? this.open(this.head ?? Buffer.alloc(0)) : [];
+    const reader = this.reader!;
+    return this.counted([...opened, ...(reader instanceof Utf8Windows ? reader.flush(true) : reader.flush())]);
+  }
+
+  private open(bytes: Buffer): Finding[] {
+    const { encoding, bom } = sniff(bytes);
+    if (encoding === 'utf-8' && bytes.subarray(0, BINARY_SNIFF_BYTES).indexOf(0) !== -1) {
+      throw new SkippedInputError('binary');
+    }
+    this.stats.encoding = encoding;
+    if (encoding === 'utf-8') {
+      this.scanner = new IncrementalScanner(this.options, latin1Utf8Model, bom);
+      this.reader = new Utf8Windows(this.scanner);
+    } else {
+      this.scanner = new IncrementalScanner(this.options, stringUtf16Model, bom);
+      this.reader = new Utf16Text(this.scanner, encoding);
+    }
+    return this.reader.add(bytes.subarray(bom));
+  }
+
+  private counted(findings: Finding[]): Finding[] {
+    if (this.scanner !== undefined) this.stats.suppressed = this.scanner.counters.suppressed;
+    return findings;
+  }
+}
+
+/**
  * A scan of one stream: iterate it for findings; `stats` is complete once iteration ends.
  * Memory stays bounded by the window size plus a few KiB of overlap, however long the lines.
  */
 export class StreamScan implements AsyncIterable<Finding> {
-  readonly stats: StreamStats = { bytes: 0, suppressed: 0, encoding: undefined };
+  private readonly scan: ByteScan;
   constructor(
     private readonly source: StreamSource,
-    private readonly options?: ScanOptions,
-  ) {}
+    options?: ScanOptions,
+  ) {
+    this.scan = new ByteScan(resolveOptions(options));
+  }
+
+  get stats(): StreamStats {
+    return this.scan.stats;
+  }
 
   async *[Symbol.asyncIterator](): AsyncIterator<Finding> {
-    const resolved = resolveOptions(this.options);
-    let scanner: IncrementalScanner | undefined;
-    let reader: Utf8Windows | Utf16Text | undefined;
-    let head: Buffer | undefined;
-
-    const open = (bytes: Buffer): Finding[] => {
-      const { encoding, bom } = sniff(bytes);
-      if (encoding === 'utf-8' && bytes.subarray(0, BINARY_SNIFF_BYTES).indexOf(0) !== -1) {
-        throw new SkippedInputError('binary');
-      }
-      this.stats.encoding = encoding;
-      if (encoding === 'utf-8') {
-        scanner = new IncrementalScanner(resolved, latin1Utf8Model, bom);
-        reader = new Utf8Windows(scanner);
-      } else {
-        scanner = new IncrementalScanner(resolved, stringUtf16Model, bom);
-        reader = new Utf16Text(scanner, encoding);
-      }
-      return reader.add(bytes.subarray(bom));
-    };
-
-    for await (const raw of this.source as AsyncIterable<Uint8Array | string>) {
-      const chunk = toBytes(raw);
-      this.stats.bytes += chunk.length;
-      if (reader === undefined) {
-        // Wait for enough bytes to recognise a BOM and look for NULs.
-        head = head === undefined ? chunk : Buffer.concat([head, chunk]);
-        if (head.length < BINARY_SNIFF_BYTES) continue;
-        const first = head;
-        head = undefined;
-        yield* open(first);
-      } else {
-        yield* reader.add(chunk);
-      }
-      this.stats.suppressed = scanner!.counters.suppressed;
-    }
-    if (reader === undefined) yield* open(head ?? Buffer.alloc(0));
-    yield* reader instanceof Utf8Windows ? reader.flush(true) : reader!.flush();
-    this.stats.suppressed = scanner!.counters.suppressed;
+    for await (const raw of this.source as AsyncIterable<Uint8Array | string>) yield* this.scan.push(toBytes(raw));
+    yield* this.scan.finish();
   }
 }
 
 /** Scans a byte stream (a file, a git blob, stdin). Throws SkippedInputError for binary input. */
 export function scanStream(source: StreamSource, options?: ScanOptions): StreamScan {
   return new StreamScan(source, options);
+}
+
+export interface BytesScanResult {
+  findings: Finding[];
+  stats: StreamStats;
+}
+
+/**
+ * Scans bytes already in memory, synchronously (a small file read in one go, a git blob).
+ * Same results as scanStream over the same bytes; throws SkippedInputError for binary input.
+ */
+export function scanBytes(bytes: Uint8Array, options?: ScanOptions): BytesScanResult {
+  const scan = new ByteScan(resolveOptions(options));
+  const findings = [...scan.push(toBytes(bytes)), ...scan.finish()];
+  return { findings, stats: scan.stats };
 }
