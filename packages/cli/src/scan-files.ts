@@ -1,7 +1,7 @@
-import { constants } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
-import { type Finding, type ScanOptions, scanStream, SkippedInputError } from '@keyguard/core';
+import { type Finding, type ScanOptions, scanBytes, scanStream, SkippedInputError } from '@keyguard/core';
 import { entryKind, errorReason, type WalkFile } from './walk.js';
 
 /** Read size: big enough to be fast, small enough that a 5 GB file costs what a small one does. */
@@ -18,6 +18,57 @@ export type FileResult =
   | { abs: string; status: 'skipped'; reason: string; findings: Finding[]; bytes: number };
 
 const O_NONBLOCK = (constants as { O_NONBLOCK?: number }).O_NONBLOCK ?? 0;
+
+/** Files up to this size are read in one go and scanned synchronously; bigger ones stream. */
+export const SYNC_READ_MAX_BYTES = 8 * 1024 * 1024;
+
+/** One read buffer per thread, reused for every small file (scanBytes copies what it keeps). */
+let readBuffer: Buffer | undefined;
+
+/**
+ * Scans one small file synchronously: open (O_NONBLOCK, so a FIFO swapped in after the walk
+ * cannot block), check the handle is a regular file, read it whole, scan it. Returns undefined
+ * when the file is too big for that, and the caller streams it instead. Most files of a tree
+ * take this path: four async round trips per file cost more than scanning it.
+ */
+export function scanSmallFile(abs: string, options: ScanOptions): FileResult | undefined {
+  let fd: number;
+  try {
+    fd = openSync(abs, constants.O_RDONLY | O_NONBLOCK);
+  } catch (error) {
+    return { abs, status: 'skipped', reason: errorReason(error), findings: [], bytes: 0 };
+  }
+  try {
+    // bigint: Node's float stat buffer stays untouched (see findConfigFile in config.ts).
+    const stats = fstatSync(fd, { bigint: true });
+    if (!stats.isFile()) return { abs, status: 'skipped', reason: entryKind(stats), findings: [], bytes: 0 };
+    const size = Number(stats.size);
+    // Too big to read whole; or size 0, which procfs-like files claim whatever they hold.
+    if (size > SYNC_READ_MAX_BYTES || size === 0) return undefined;
+    if (readBuffer === undefined || readBuffer.length < size) readBuffer = Buffer.allocUnsafe(Math.max(size, 1024 * 1024));
+    let read = 0;
+    while (read < size) {
+      const n = readSync(fd, readBuffer, read, size - read, read);
+      if (n === 0) break;
+      read += n;
+    }
+    const { findings, stats: scanned } = scanBytes(readBuffer.subarray(0, read), options);
+    return { abs, status: 'scanned', findings, bytes: scanned.bytes, suppressed: scanned.suppressed };
+  } catch (error) {
+    if (error instanceof SkippedInputError) return { abs, status: 'skipped', reason: error.reason, findings: [], bytes: 0 };
+    return { abs, status: 'skipped', reason: errorReason(error), findings: [], bytes: 0 };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** A small file synchronously, a big one streamed. */
+export async function scanAnyFile(abs: string, options: ScanOptions, onBytes?: (bytes: number) => void): Promise<FileResult> {
+  const small = scanSmallFile(abs, options);
+  if (small === undefined) return scanFile(abs, options, onBytes);
+  onBytes?.(small.bytes);
+  return small;
+}
 
 /**
  * Scans one file, streaming it through core. Opens with O_NONBLOCK and checks the open handle
@@ -57,11 +108,17 @@ async function* counted(source: AsyncIterable<Uint8Array | string>, onBytes: (by
   }
 }
 
+/**
+ * Workers pay off for many files or a lot of bytes. The walk may not know sizes (-1: it reads
+ * directory entries without a stat each); then the count of files decides.
+ */
 export function shouldUseWorkers(files: readonly WalkFile[], jobs: number): boolean {
   if (jobs <= 1 || files.length < 2) return false;
-  const bytes = files.reduce((sum, f) => sum + f.size, 0);
-  if (files.length >= WORKER_MIN_FILES && bytes >= WORKER_MIN_BYTES) return true;
-  return bytes >= WORKER_BIG_BYTES;
+  const known = files.filter((f) => f.size >= 0);
+  const bytes = known.reduce((sum, f) => sum + f.size, 0);
+  if (bytes >= WORKER_BIG_BYTES) return true;
+  if (files.length < WORKER_MIN_FILES) return false;
+  return known.length < files.length || bytes >= WORKER_MIN_BYTES;
 }
 
 export interface ScanFilesOptions {
@@ -74,37 +131,37 @@ export interface ScanFilesOptions {
   onPlan?: (workers: number) => void;
 }
 
-/** Messages between the pool and scan-worker.js. */
+/** Messages between the pool and scan-worker.js: files travel in batches, results too. */
 export interface WorkerRequest {
-  id: number;
-  abs: string;
+  ids: number[];
+  paths: string[];
 }
 export interface WorkerResponse {
-  id: number;
-  result?: FileResult;
+  /** Results of a whole batch, in request order. */
+  ids?: number[];
+  results?: FileResult[];
   error?: string;
-  /** Bytes read since the last message about this file (progress). */
+  /** Bytes read since the last message (progress). */
   bytes?: number;
 }
+
+/** Files per batch: enough to amortise a message, few enough to balance the workers. */
+export const WORKER_BATCH_FILES = 64;
+/** Batches a worker has queued, so it never waits for the next one. */
+const BATCHES_IN_FLIGHT = 2;
 
 /** How often (in bytes read) a worker reports progress within one file. */
 export const WORKER_PROGRESS_BYTES = 8 * 1024 * 1024;
 
 async function scanHere(files: readonly WalkFile[], options: ScanFilesOptions): Promise<FileResult[]> {
   const results: FileResult[] = new Array(files.length);
-  let next = 0;
-  // A little concurrency overlaps reads with scanning, even on one thread.
-  const lanes = Math.min(4, files.length);
-  await Promise.all(
-    Array.from({ length: lanes }, async () => {
-      while (next < files.length) {
-        const i = next++;
-        const result = await scanFile(files[i]!.abs, options.scanOptions, options.onBytes);
-        results[i] = result;
-        options.onResult?.(result);
-      }
-    }),
-  );
+  for (let i = 0; i < files.length; i++) {
+    const result = await scanAnyFile(files[i]!.abs, options.scanOptions, options.onBytes);
+    results[i] = result;
+    options.onResult?.(result);
+    // Let progress output breathe between runs of synchronous small files.
+    if (i % 256 === 255) await new Promise<void>((resolve) => setImmediate(resolve));
+  }
   return results;
 }
 
@@ -124,30 +181,40 @@ async function scanInWorkers(files: readonly WalkFile[], options: ScanFilesOptio
         });
         workers.push(worker);
         return new Promise<void>((resolve, reject) => {
+          let inFlight = 0;
           const feed = (): void => {
-            if (next >= order.length) {
-              resolve();
-              return;
+            while (inFlight < BATCHES_IN_FLIGHT && next < order.length) {
+              // A big file travels alone, so it cannot hold up a batch of small ones.
+              const ids: number[] = [];
+              while (next < order.length && ids.length < WORKER_BATCH_FILES) {
+                const id = order[next]!;
+                if (ids.length > 0 && files[id]!.size > SYNC_READ_MAX_BYTES) break;
+                ids.push(id);
+                next += 1;
+                if (files[id]!.size > SYNC_READ_MAX_BYTES) break;
+              }
+              inFlight += 1;
+              worker.postMessage({ ids, paths: ids.map((id) => files[id]!.abs) } satisfies WorkerRequest);
             }
-            const id = order[next++]!;
-            worker.postMessage({ id, abs: files[id]!.abs } satisfies WorkerRequest);
+            if (inFlight === 0) resolve();
           };
           worker.on('message', (message: WorkerResponse) => {
-            if (message.bytes !== undefined) {
-              options.onBytes?.(message.bytes);
-              if (message.result === undefined) return;
-            }
-            if (message.error !== undefined || message.result === undefined) {
-              reject(new Error(`scan worker failed: ${message.error ?? 'no result'}`));
+            if (message.bytes !== undefined && message.bytes > 0) options.onBytes?.(message.bytes);
+            if (message.error !== undefined) {
+              reject(new Error(`scan worker failed: ${message.error}`));
               return;
             }
-            results[message.id] = message.result;
-            options.onResult?.(message.result);
+            if (message.results === undefined) return;
+            message.results.forEach((result, k) => {
+              results[message.ids![k]!] = result;
+              options.onResult?.(result);
+            });
+            inFlight -= 1;
             feed();
           });
           worker.on('error', reject);
           worker.on('exit', (code) => {
-            if (next < order.length || code !== 0) reject(new Error(`scan worker exited early (code ${code})`));
+            if (next < order.length || inFlight > 0 || code !== 0) reject(new Error(`scan worker exited early (code ${code})`));
           });
           feed();
         });

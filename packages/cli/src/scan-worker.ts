@@ -1,23 +1,33 @@
-/** A scan worker: receives file paths, answers with each file's findings. Loaded from dist/. */
+/** A scan worker: receives batches of file paths, answers with each batch's results. Loaded from dist/. */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { ScanOptions } from '@keyguard/core';
-import { scanFile, WORKER_PROGRESS_BYTES, type WorkerRequest, type WorkerResponse } from './scan-files.js';
+import { type FileResult, scanAnyFile, WORKER_PROGRESS_BYTES, type WorkerRequest, type WorkerResponse } from './scan-files.js';
 
 const { scanOptions, progress } = workerData as { scanOptions: ScanOptions; progress: boolean };
 
-parentPort?.on('message', (request: WorkerRequest) => {
-  let pending = 0;
-  const onBytes = progress
-    ? (bytes: number): void => {
-        pending += bytes;
-        if (pending >= WORKER_PROGRESS_BYTES) {
-          parentPort!.postMessage({ id: request.id, bytes: pending } satisfies WorkerResponse);
-          pending = 0;
-        }
+let pending = 0;
+const onBytes = progress
+  ? (bytes: number): void => {
+      pending += bytes;
+      if (pending >= WORKER_PROGRESS_BYTES) {
+        parentPort!.postMessage({ bytes: pending } satisfies WorkerResponse);
+        pending = 0;
       }
-    : undefined;
-  scanFile(request.abs, scanOptions, onBytes).then(
-    (result) => parentPort!.postMessage({ id: request.id, result, ...(progress ? { bytes: pending } : {}) } satisfies WorkerResponse),
-    (error: unknown) => parentPort!.postMessage({ id: request.id, error: String((error as Error)?.message ?? error) } satisfies WorkerResponse),
-  );
+    }
+  : undefined;
+
+// Batches are handled one after another (messages queue up while one is being scanned).
+let queue = Promise.resolve();
+parentPort?.on('message', (request: WorkerRequest) => {
+  queue = queue.then(async () => {
+    try {
+      const results: FileResult[] = [];
+      for (const abs of request.paths) results.push(await scanAnyFile(abs, scanOptions, onBytes));
+      const bytes = pending;
+      pending = 0;
+      parentPort!.postMessage({ ids: request.ids, results, ...(progress ? { bytes } : {}) } satisfies WorkerResponse);
+    } catch (error) {
+      parentPort!.postMessage({ error: String((error as Error)?.message ?? error) } satisfies WorkerResponse);
+    }
+  });
 });
