@@ -41,7 +41,7 @@ function simdCounter(): SimdCounter | null {
 }
 
 /** Below this many characters the copy into WebAssembly memory costs more than it saves. */
-const SIMD_THRESHOLD = 16 * 1024;
+const SIMD_THRESHOLD = 2 * 1024;
 const PAGE = 64 * 1024;
 
 /**

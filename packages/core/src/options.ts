@@ -17,7 +17,18 @@ export interface ResolvedOptions {
   inlineIgnore: boolean;
 }
 
+/** Callers scan thousands of files with one options object: resolve it once. */
+const resolvedCache = new WeakMap<ScanOptions, ResolvedOptions>();
+
 export function resolveOptions(options: ScanOptions = {}): ResolvedOptions {
+  const cached = resolvedCache.get(options);
+  if (cached !== undefined) return cached;
+  const resolved = resolveFresh(options);
+  resolvedCache.set(options, resolved);
+  return resolved;
+}
+
+function resolveFresh(options: ScanOptions): ResolvedOptions {
   const enabled = new Set(ALL_RULE_IDS.filter((id) => options.rules?.[id] !== false));
   return {
     minConfidence: options.minConfidence ?? 'medium',

@@ -69,7 +69,9 @@ class Utf8Windows {
   }
 
   flush(final: boolean): Finding[] {
-    const window = this.pending.length === 0 ? this.tail : Buffer.concat([this.tail, ...this.pending]);
+    // One copy at most: none when the window is a single piece (most files are).
+    const pieces = this.tail.length === 0 ? this.pending : [this.tail, ...this.pending];
+    const window = pieces.length === 0 ? this.tail : pieces.length === 1 ? pieces[0]! : Buffer.concat(pieces);
     this.pending = [];
     this.pendingBytes = 0;
     const { findings, keepFrom } = this.scanner.scanWindow(window.toString('latin1'), this.tailStart, final);

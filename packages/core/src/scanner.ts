@@ -89,8 +89,9 @@ export class IncrementalScanner {
       }
       this.scannedTo = textStart + limit;
     }
+    if (final) return { findings, keepFrom: textStart + text.length }; // no later position to count lines for
     // Keep what later anchors may look back on; count lines over the rest as it leaves.
-    const keepFrom = textStart + (final ? text.length : Math.max(0, Math.max(limit, from) - LOOKBEHIND));
+    const keepFrom = textStart + Math.max(0, Math.max(limit, from) - LOOKBEHIND);
     this.tracker.advance(text, textStart, keepFrom);
     return { findings, keepFrom };
   }
