@@ -2,7 +2,8 @@
 export const HELP = `keyguard: find leaked Azure SignalR / Web PubSub credentials
 
 Usage:
-  keyguard scan [paths...]        scan files and folders (default: .)
+  keyguard scan [paths...]        scan files and folders (default: .); quoted globs
+                                  ('src/**/*.ts') are expanded
   keyguard scan -                 scan standard input
   keyguard scan --staged [paths]  scan what is staged for commit
   keyguard scan --history[=RANGE] scan git history (every ref, or a rev-list range)

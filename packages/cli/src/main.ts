@@ -82,7 +82,8 @@ async function scanPaths(
 ): Promise<ScanOutcome> {
   const started = performance.now();
   const [{ walk }, { scanFiles }] = await Promise.all([import('./walk.js'), import('./scan-files.js')]);
-  const walked = await walk(args.paths, {
+  const { expandGlobArgs } = await import('./glob-args.js');
+  const walked = await walk(await expandGlobArgs(args.paths, io.cwd, args.followSymlinks), {
     cwd: io.cwd,
     useIgnoreFiles: args.ignore,
     followSymlinks: args.followSymlinks,

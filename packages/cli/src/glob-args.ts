@@ -1,0 +1,41 @@
+import { access } from 'node:fs/promises';
+import path from 'node:path';
+import fg from 'fast-glob';
+import { UsageError } from './exit-codes.js';
+
+/**
+ * Expands glob arguments (`keyguard scan 'src/**\/*.ts'`, quoted so the shell leaves them) with
+ * fast-glob, as secretlint users expect. A glob selects entries that are not folders; its
+ * matches are then scanned as if named (like a shell's expansion). An argument that exists as
+ * written is a path, never a pattern; a pattern matching nothing is a usage error.
+ */
+export async function expandGlobArgs(paths: readonly string[], cwd: string, followSymlinks: boolean): Promise<string[]> {
+  const expanded: string[] = [];
+  for (const arg of paths) {
+    if (!fg.isDynamicPattern(arg) || (await exists(path.resolve(cwd, arg)))) {
+      expanded.push(arg);
+      continue;
+    }
+    const entries = await fg(arg.replaceAll('\\', '/'), {
+      cwd,
+      dot: true,
+      onlyFiles: false,
+      objectMode: true,
+      followSymbolicLinks: followSymlinks,
+      ignore: ['**/.git/**'],
+    });
+    const matches = entries.filter((entry) => !entry.dirent.isDirectory()).map((entry) => entry.path);
+    if (matches.length === 0) throw new UsageError(`no files match ${arg}`);
+    expanded.push(...matches.sort());
+  }
+  return expanded;
+}
+
+async function exists(abs: string): Promise<boolean> {
+  try {
+    await access(abs);
+    return true;
+  } catch {
+    return false;
+  }
+}
