@@ -26,6 +26,8 @@ export interface ScanArgs {
   inlineIgnore: boolean;
   minConfidence: Confidence | undefined;
   jobs: number;
+  /** --jobs was given: use that many workers whenever there is more than one file. */
+  jobsExplicit: boolean;
   progress: boolean;
   quiet: boolean;
   strict: boolean;
@@ -159,6 +161,7 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
     inlineIgnore: v['no-inline-ignore'] !== true,
     minConfidence: minConfidence as Confidence | undefined,
     jobs: parseJobs(v.jobs),
+    jobsExplicit: v.jobs !== undefined,
     progress: v['no-progress'] !== true,
     quiet: v.quiet === true,
     strict: v.strict === true,

@@ -21,7 +21,8 @@ Options (scan, baseline):
       --no-inline-ignore    report secrets even on lines marked keyguard:allow
       --follow-symlinks     follow symbolic links (not followed by default)
       --stdin-filename NAME the path reported for '-' (default <stdin>)
-  -j, --jobs N              worker threads (default: available CPUs)
+  -j, --jobs N              worker threads (default: automatic, up to the available
+                            CPUs for large trees)
       --no-progress         no progress line on stderr (it only shows on a TTY anyway)
   -q, --quiet               count skipped entries instead of listing them
       --strict              exit 2 if any path could not be read (FIFO, socket, device,

@@ -101,6 +101,7 @@ async function scanPaths(
   const results = await scanFiles(walked.files, {
     scanOptions,
     jobs: args.jobs,
+    jobsExplicit: args.jobsExplicit,
     onPlan: (workers) => {
       if (env.KEYGUARD_DEBUG) io.stderr.write(`keyguard: debug: ${walked.files.length} files, ${workers} workers\n`);
     },

@@ -405,12 +405,17 @@ describe('workers', () => {
     expect(order).toEqual([...order].sort());
   });
 
-  it('few small files stay on one thread whatever --jobs says', async () => {
+  it('small trees stay on one thread by default; an explicit --jobs starts min(jobs, files) workers', async () => {
     const dir = tmp();
     await writeTree(dir, { 'a.ts': asrsLine(keys.asrs('few')), 'b.ts': 'x\n' });
-    const r = await run(['scan', '--jobs', '8'], { cwd: dir, env: { KEYGUARD_DEBUG: '1' } });
-    expect(r.stderr).toContain('0 workers');
-    expect(r.code).toBe(1);
+    const auto = await run(['scan', '--format', 'json'], { cwd: dir, env: { KEYGUARD_DEBUG: '1' } });
+    expect(auto.stderr).toContain('0 workers');
+    expect(auto.code).toBe(1);
+    const asked = await run(['scan', '--jobs', '8', '--format', 'json'], { cwd: dir, env: { KEYGUARD_DEBUG: '1' } });
+    expect(asked.stderr).toContain('2 workers');
+    expect(asked.code).toBe(1);
+    expect(json(asked.stdout).findings).toEqual(json(auto.stdout).findings);
+    expect(json(auto.stdout).findings).toHaveLength(1);
   });
 
   it('--jobs must be a positive integer', async () => {
