@@ -49,7 +49,7 @@ export const WINDOW_BYTES = 1 << 20;
  * UTF-8 sources: windows are built from bytes (overlap tail + new chunks, one copy) and read
  * as latin1, so an index is a byte offset and no character is ever split.
  */
-class Utf8Windows {
+export class Utf8Windows {
   private tail: Buffer = Buffer.alloc(0);
   private tailStart = 0;
   private pending: Buffer[] = [];
