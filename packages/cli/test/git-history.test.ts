@@ -137,3 +137,24 @@ describe('scanHistory', () => {
     expect(bad.stderr.trim().split('\n')).toHaveLength(1);
   });
 });
+
+describe('scanHistory: a secret is reported where it was introduced', () => {
+  it('later edits of other lines in the same file do not report it again', async () => {
+    const repo = makeRepo();
+    write(repo, 'app.ts', `// v1\n${codeWithKey('introduced-once')}`);
+    const first = commit(repo, 'add key');
+    write(repo, 'app.ts', `// v2: unrelated edit\n${codeWithKey('introduced-once')}`);
+    commit(repo, 'edit another line');
+    write(repo, 'app.ts', `// v3: another one\n${codeWithKey('introduced-once')}\nexport const x = 1;\n`);
+    commit(repo, 'and another');
+    const out = await history(repo);
+    expect(out.findings.map((f) => [f.path, f.commit, f.line])).toEqual([['app.ts', first, 2]]);
+    // The same key in a second file is a second leak.
+    write(repo, 'copy.ts', codeWithKey('introduced-once'));
+    const copied = commit(repo, 'copy it');
+    expect((await history(repo)).findings.map((f) => [f.path, f.commit])).toEqual([
+      ['app.ts', first],
+      ['copy.ts', copied],
+    ]);
+  });
+});

@@ -173,16 +173,23 @@ export async function scanHistory(opts: GitHistoryOptions): Promise<ScanOutcome>
   }
   await batch.finish();
 
-  const findings: ReportedFinding[] = [];
+  // A secret is reported where it was introduced: a later version of the file that still holds
+  // it (another line edited) is a new blob, but not a new leak. Commits are listed oldest first.
+  const candidates: { finding: ReportedFinding; key: string; commitIndex: number }[] = [];
+  const firstSeen = new Map<string, number>();
   for (const [oid, list] of withFindings) {
     const use = blobs.get(oid)!;
     for (const f of list) {
       for (const [p, commitIndex] of use.paths) {
         const c = commits[commitIndex];
-        findings.push({ ...f, path: reportedPath(p, info), commit: c?.sha, author: c?.author, date: c?.date });
+        const finding: ReportedFinding = { ...f, path: reportedPath(p, info), commit: c?.sha, author: c?.author, date: c?.date };
+        const key = `${finding.path}\0${f.ruleId}\0${f.fingerprint}`;
+        candidates.push({ finding, key, commitIndex });
+        if (!(firstSeen.get(key)! <= commitIndex)) firstSeen.set(key, commitIndex);
       }
     }
   }
+  const findings = candidates.filter((c) => c.commitIndex === firstSeen.get(c.key)).map((c) => c.finding);
   historyStats.blobsScanned = files + skipped.length;
   historyStats.commits = commits.length;
   findings.sort(compareFindings);
