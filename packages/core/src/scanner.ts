@@ -1,3 +1,4 @@
+import { detectors } from './detectors/index.js';
 import type { Finding, RuleId } from './finding.js';
 import { meetsConfidence } from './finding.js';
 import { fingerprintOf } from './fingerprint.js';
@@ -17,11 +18,8 @@ import { EVIDENCE_WINDOW } from './evidence.js';
 export const LOOKAHEAD = 2 * 1024 + EVIDENCE_WINDOW + MAX_SECRET_SPAN;
 export const LOOKBEHIND = 2 * 1024 + EVIDENCE_WINDOW + MAX_SECRET_SPAN + MARKER_REACH;
 
-const TITLES: Record<RuleId, string> = {
-  'azure-signalr-access-key': 'Azure SignalR access key',
-  'azure-web-pubsub-access-key': 'Azure Web PubSub access key',
-  'azure-signalr-client-secret': 'Microsoft Entra client secret in a SignalR connection string',
-};
+/** Each rule's title, as its detector declares it. */
+const TITLES = new Map<RuleId, string>(detectors.map((d) => [d.id, d.title]));
 
 export interface ScanCounters {
   /** Findings dropped by an inline marker or the allow list. */
@@ -117,7 +115,7 @@ export class IncrementalScanner {
     const masked = maskSecret(secret);
     return {
       ruleId: match.ruleId,
-      message: `${TITLES[match.ruleId]} (${match.confidence} confidence): ${masked}`,
+      message: `${TITLES.get(match.ruleId)} (${match.confidence} confidence): ${masked}`,
       confidence: match.confidence,
       line,
       column,
