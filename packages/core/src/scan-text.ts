@@ -2,9 +2,7 @@ import type { Finding, ScanOptions } from './finding.js';
 import { resolveOptions } from './options.js';
 import { Utf8Windows, WINDOW_BYTES } from './scan-stream.js';
 import { IncrementalScanner } from './scanner.js';
-import { latin1Utf8Model } from './text-model.js';
-
-const NON_ASCII = /[^\x00-\x7f]/;
+import { latin1Utf8Model, NON_ASCII } from './text-model.js';
 
 /**
  * Scans a whole string. The text is scanned as its UTF-8 bytes, exactly as a UTF-8 stream is,

@@ -18,7 +18,8 @@ export interface TextModel {
   decode(value: string): string;
 }
 
-const NON_ASCII = /[^\x00-\x7f]/;
+/** Any character outside ASCII (UTF-8 bytes >= 0x80 in the latin1 view). */
+export const NON_ASCII = /[^\x00-\x7f]/;
 
 /** UTF-8 bytes held one per character: units = non-continuation bytes + one more per 4-byte lead. */
 export const latin1Utf8Model: TextModel = {
