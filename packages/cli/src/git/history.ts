@@ -185,7 +185,8 @@ export async function scanHistory(opts: GitHistoryOptions): Promise<ScanOutcome>
         const finding: ReportedFinding = { ...f, path: reportedPath(p, info), commit: c?.sha, author: c?.author, date: c?.date };
         const key = `${finding.path}\0${f.ruleId}\0${f.fingerprint}`;
         candidates.push({ finding, key, commitIndex });
-        if (!(firstSeen.get(key)! <= commitIndex)) firstSeen.set(key, commitIndex);
+        const seen = firstSeen.get(key);
+        if (seen === undefined || commitIndex < seen) firstSeen.set(key, commitIndex);
       }
     }
   }
