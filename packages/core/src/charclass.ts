@@ -8,15 +8,7 @@ function table(chars: string): Uint8Array {
 const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 export const BASE62 = table(ALNUM);
 export const BASE64 = table(`${ALNUM}+/`);
-/** The 43rd character of a 32-byte key's base64 form: its 4 low bits are zero. */
+/** The 43rd character of a 32-byte key's base64 form carries 4 data bits: its 2 low bits are zero. */
 export const LEGACY_LAST_CHAR = table('AEIMQUYcgkosw048');
-
-export function isBase64Code(code: number): boolean {
-  return code < 128 && BASE64[code] === 1;
-}
-
-export function isBase62Code(code: number): boolean {
-  return code < 128 && BASE62[code] === 1;
-}
 
 export const BASE62_ALPHABET = ALNUM;

@@ -10,12 +10,6 @@ export const IDENTIFIABLE_SIGNATURE_OFFSET = 52;
 export const IDENTIFIABLE_ANCHOR = 'JQQJ9';
 export const IDENTIFIABLE_KEY_PATTERN = /^[A-Za-z0-9]{52}JQQJ9[9DH][A-Z][A-L][A-Za-z0-9]{12}AAAA[A-Z]{4}[A-Za-z0-9]{4}$/;
 
-export type ProviderSignature = 'ASRS' | 'AWPS';
-
-export function isProviderSignature(value: string): value is ProviderSignature {
-  return value === 'ASRS' || value === 'AWPS';
-}
-
 /** The structure and checksum of an identifiable key; the provider is read separately. */
 export function isIdentifiableKeyShape(key: string): boolean {
   if (key.length !== IDENTIFIABLE_KEY_LENGTH) return false;
