@@ -2,6 +2,7 @@ export type { Confidence, Finding, FindingContext, RuleId, ScanOptions, SecretEn
 export { CONFIDENCE_LEVELS, isConfidence, meetsConfidence } from './finding.js';
 export { scanText } from './scan-text.js';
 export { scanBytes, scanStream, StreamScan, SkippedInputError, BINARY_SNIFF_BYTES } from './scan-stream.js';
+export { borrowScanBuffer, mayHoldSecret } from './prefilter.js';
 export type { BytesScanResult, StreamSource, StreamStats } from './scan-stream.js';
 export { rules, detectors } from './detectors/index.js';
 export type { Detector, RuleMeta, PositiveSample, NegativeSample, SecretForm } from './detectors/index.js';

@@ -1,0 +1,137 @@
+/**
+ * The WebAssembly pre-filter lets scanBytes skip bytes that cannot hold a secret. It must never
+ * rule out a finding (soundness: checked against scanStream, which does not use it, over every
+ * fixture, every detector sample and random plantings), and it must actually rule out ordinary
+ * source code (or it would be useless).
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { borrowScanBuffer, detectors, mayHoldSecret, type ScanOptions, scanBytes, scanStream } from '../src/index.js';
+import {
+  encodeKey,
+  expandTokens,
+  generateEntraClientSecret,
+  generateIdentifiableKey,
+  generateLegacyKey,
+} from '../src/testing/index.js';
+import { collect } from './helpers.js';
+
+const FIXTURES = resolve(dirname(fileURLToPath(import.meta.url)), '../../../fixtures');
+const ALL_CONFIDENCES: ScanOptions = { minConfidence: 'low' };
+
+/** scanBytes (filtered) must give exactly what scanStream (unfiltered) gives. */
+async function expectSameAsStream(bytes: Uint8Array): Promise<number> {
+  const streamed = await collect(scanStream([bytes], ALL_CONFIDENCES));
+  expect(scanBytes(bytes, ALL_CONFIDENCES).findings).toEqual(streamed);
+  if (streamed.length > 0) expect(mayHoldSecret(bytes)).toBe(true);
+  return streamed.length;
+}
+
+/** The same bytes, read where the filter works in place (a borrowed buffer). */
+function borrowed(bytes: Uint8Array): Buffer {
+  const buffer = borrowScanBuffer(bytes.length);
+  buffer.set(bytes);
+  return buffer;
+}
+
+describe('pre-filter soundness', () => {
+  it('keeps every finding of every fixture (copied in, and in place)', async () => {
+    let found = 0;
+    for (const entry of readdirSync(FIXTURES, { withFileTypes: true })) {
+      if (!entry.isDirectory()) continue;
+      const name = entry.name;
+      const input = readdirSync(join(FIXTURES, name)).find((f) => f.startsWith('input.'));
+      if (input === undefined) continue;
+      const bytes = Buffer.from(expandTokens(readFileSync(join(FIXTURES, name, input), 'utf8')), 'utf8');
+      found += await expectSameAsStream(bytes);
+      found += await expectSameAsStream(borrowed(bytes));
+    }
+    expect(found).toBeGreaterThan(40);
+  });
+
+  it("keeps every detector's true-positive samples, alone at the edges of the input or inside text", async () => {
+    for (const detector of detectors) {
+      for (const sample of detector.samples.truePositives) {
+        const text = expandTokens(sample.text);
+        expect(await expectSameAsStream(Buffer.from(text, 'utf8'))).toBeGreaterThan(0);
+        expect(await expectSameAsStream(borrowed(Buffer.from(text, 'utf8')))).toBeGreaterThan(0);
+        for (const variant of [`${text}\n`, `// a line\n${text}\n// another`]) {
+          expect(await expectSameAsStream(Buffer.from(variant, 'utf8'))).toBeGreaterThan(0);
+        }
+      }
+    }
+  });
+
+  const seed = fc.string({ unit: 'grapheme-ascii', minLength: 1, maxLength: 10 });
+  const encoding = fc.constantFrom<'json' | 'url' | undefined>(undefined, 'json', 'url');
+  const filler = fc.string({ unit: fc.constantFrom(...'ab =;%\\/+"\'\n\t:{}é日'), maxLength: 80 });
+  const planted = fc.oneof(
+    fc.tuple(seed, encoding).map(([s, enc]) => `AccessKey=${encodeKey(generateLegacyKey(`pf:${s}`), enc)}`),
+    fc.tuple(seed, encoding).map(([s, enc]) => `"signalrKey": "${encodeKey(generateLegacyKey(`pf:${s}`), enc)}"`),
+    fc.tuple(seed, encoding).map(([s, enc]) => encodeKey(generateIdentifiableKey(`pf:${s}`, 'ASRS'), enc)),
+    fc.tuple(seed, fc.constantFrom(' ', '\t', '   ', ''), fc.constantFrom('=', '%3D')).map(
+      ([s, blanks, eq]) =>
+        `Endpoint=https://x.service.signalr.net;AuthType=azure.app;ClientId=a;TenantId=b;ClientSecret${blanks}${eq}${generateEntraClientSecret(`pf:${s}`)};`,
+    ),
+  );
+
+  it('keeps keys planted at random places, in every encoding', async () => {
+    await fc.assert(
+      fc.asyncProperty(filler, planted, filler, async (before, p, after) => {
+        const bytes = Buffer.from(before + p + after, 'utf8');
+        expect(mayHoldSecret(bytes)).toBe(true);
+        expect(mayHoldSecret(borrowed(bytes))).toBe(true);
+        await expectSameAsStream(bytes);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('pre-filter selectivity', () => {
+  const ordinary = [
+    'int main(void) {\n  int x = 1, y = x == 2;\n  x += y; y != x;\n  printf("%d\\n", x);\n  return x >= y;\n}\n',
+    'const cfg = { url: "https://example.com/?a=b&c=d", sum: a = b };\nconst re = /JQ/;\n',
+    '{"name": "pkg", "scripts": {"test": "vitest"}, "path": "a\\/b", "u": "\\u0041"}\n',
+    'CFLAGS=-O2\nexport PATH=$PATH:/usr/bin\nfoo  = bar\n',
+    // a 43-character base64 run then '=', but its last character cannot end a key (the 2 low bits of B are 1)
+    `digest = "${'a'.repeat(42)}B="\n`,
+    // 42 characters only
+    `x = "${'a'.repeat(41)}A="\n`,
+  ];
+
+  it.each(ordinary.map((t, i) => [i, t] as const))('rules out ordinary text #%i', (_i, text) => {
+    expect(mayHoldSecret(Buffer.from(text, 'utf8'))).toBe(false);
+    expect(mayHoldSecret(borrowed(Buffer.from(text, 'utf8')))).toBe(false);
+  });
+
+  it('rules out a file of ordinary code many times larger than its SIMD step', () => {
+    const code = ordinary[0]!.repeat(2000);
+    expect(mayHoldSecret(Buffer.from(code, 'utf8'))).toBe(false);
+  });
+
+  it('looks at the place each condition needs (and no further than the input)', () => {
+    expect(mayHoldSecret(Buffer.from(`x = "${'a'.repeat(42)}A="`, 'utf8'))).toBe(true);
+    expect(mayHoldSecret(Buffer.from(`${'a'.repeat(42)}A=`, 'utf8'))).toBe(true);
+    expect(mayHoldSecret(Buffer.from(`${'a'.repeat(42)}A%3d`, 'utf8'))).toBe(true);
+    expect(mayHoldSecret(Buffer.from(`${'a'.repeat(42)}A\\U003d`, 'utf8'))).toBe(true);
+    expect(mayHoldSecret(Buffer.from(`${'a'.repeat(42)}A%3`, 'utf8'))).toBe(false);
+    expect(mayHoldSecret(Buffer.from('CLIENTSECRET\t \t=', 'utf8'))).toBe(true);
+    expect(mayHoldSecret(Buffer.from('ClientSecrets =', 'utf8'))).toBe(false);
+    expect(mayHoldSecret(Buffer.from('lientSecret =', 'utf8'))).toBe(false);
+    expect(mayHoldSecret(Buffer.from('..JQQJ9', 'utf8'))).toBe(true);
+    expect(mayHoldSecret(Buffer.from('..JQQJ', 'utf8'))).toBe(false);
+  });
+
+  it('ignores whatever lies in memory after the input', () => {
+    const clean = Buffer.from('int x = 1;\n'.repeat(10), 'utf8');
+    const buffer = borrowScanBuffer(clean.length + 64);
+    buffer.fill('JQQJ9 ClientSecret=');
+    clean.copy(buffer);
+    expect(mayHoldSecret(buffer.subarray(0, clean.length))).toBe(false);
+    expect(mayHoldSecret(buffer)).toBe(true);
+  });
+});

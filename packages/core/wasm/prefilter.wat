@@ -1,0 +1,173 @@
+;; A conservative pre-filter over UTF-8 bytes: 0 when no secret can be in memory[ptr, ptr+len),
+;; 1 when the matcher must look. At every place where the matcher anchors, it tests a condition
+;; that every match there needs, so it may say 1 for nothing but never 0 for a secret:
+;; - a padding (=, %3D, \u003D) after 43 bytes of base64 or of its escapes ([A-Za-z0-9+/%\])
+;;   of which the last is a character a legacy key can end with;
+;; - a padding after ClientSecret (any case) and blanks;
+;; - JQQJ9, the signature of an identifiable key.
+;; A 16-byte SIMD step skips blocks without =, %, \ or J, narrows the rest to likely anchors
+;; (looking at the bytes around them), and checks each of those with scalar loads. Helpers are
+;; written inline in the step: V8 does not inline WebAssembly calls.
+;; The step reads up to 16 bytes past the input (the caller leaves room for them) and two bytes
+;; before it (table memory then: any byte there only adds hits).
+;; Memory: tables below 1024, input from 1024 on.
+;; Rebuild src/prefilter-wasm.ts with: node packages/core/wasm/build.mjs
+(module
+  (memory (export "memory") 1)
+  ;; 0..127: base64 characters and the bytes of their escapes (128..255 stay zero)
+  (data (i32.const 0)
+    "\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\01\00\00\00\00\00\01\00\00\00\01\01\01\01\01\01\01\01\01\01\01\00\00\00\00\00\00"
+    "\00\01\01\01\01\01\01\01\01\01\01\01\01\01\01\01\01\01\01\01\01\01\01\01\01\01\01\00\01\00\00\00\00\01\01\01\01\01\01\01\01\01\01\01\01\01\01\01\01\01\01\01\01\01\01\01\01\01\01\00\00\00\00\00")
+  ;; 256..383: the characters a legacy key can end with (the 2 low bits of their value are 0)
+  (data (i32.const 256)
+    "\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00\01\00\00\00\00\00\00\00"
+    "\00\01\00\00\00\01\00\00\00\01\00\00\00\01\00\00\00\01\00\00\00\01\00\00\00\01\00\00\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00\01\00\00\00\01\00\00\00\01\00\00\00\01\00\00\00\00\00\00\00\00")
+  (data (i32.const 512) "clientsecret")
+
+  (func $in_base64 (param $at i32) (result i32)
+    (i32.load8_u (i32.load8_u (local.get $at))))
+
+  ;; Could a legacy key end just before the padding at $i?
+  (func $legacy_run (param $start i32) (param $i i32) (result i32)
+    (local $k i32) (local $stop i32)
+    (if (i32.lt_u (i32.sub (local.get $i) (local.get $start)) (i32.const 43)) (then (return (i32.const 0))))
+    (if (i32.eqz (i32.load8_u offset=256 (i32.load8_u (i32.sub (local.get $i) (i32.const 1)))))
+      (then (return (i32.const 0))))
+    ;; the 42 bytes before that last one, nearest first (where a miss usually is)
+    (local.set $k (i32.sub (local.get $i) (i32.const 2)))
+    (local.set $stop (i32.sub (local.get $i) (i32.const 43)))
+    (block $ok
+      (loop $run
+        (if (i32.eqz (call $in_base64 (local.get $k))) (then (return (i32.const 0))))
+        (br_if $ok (i32.le_u (local.get $k) (local.get $stop)))
+        (local.set $k (i32.sub (local.get $k) (i32.const 1)))
+        (br $run)))
+    (i32.const 1))
+
+  ;; Is ClientSecret (any case), then blanks, written just before $i?
+  (func $client_secret_before (param $start i32) (param $i i32) (result i32)
+    (local $j i32) (local $c i32) (local $k i32)
+    (local.set $j (local.get $i))
+    (block $blanks_done
+      (loop $blanks
+        (br_if $blanks_done (i32.le_u (local.get $j) (local.get $start)))
+        (local.set $c (i32.load8_u (i32.sub (local.get $j) (i32.const 1))))
+        (br_if $blanks_done (i32.and (i32.ne (local.get $c) (i32.const 32)) (i32.ne (local.get $c) (i32.const 9))))
+        (local.set $j (i32.sub (local.get $j) (i32.const 1)))
+        (br $blanks)))
+    (if (i32.lt_u (i32.sub (local.get $j) (local.get $start)) (i32.const 12)) (then (return (i32.const 0))))
+    (local.set $j (i32.sub (local.get $j) (i32.const 12)))
+    (block $same
+      (loop $letters
+        ;; | 32 lower-cases a letter, and only a letter of that name gives that letter
+        (if (i32.ne
+              (i32.or (i32.load8_u (i32.add (local.get $j) (local.get $k))) (i32.const 32))
+              (i32.load8_u offset=512 (local.get $k)))
+          (then (return (i32.const 0))))
+        (local.set $k (i32.add (local.get $k) (i32.const 1)))
+        (br_if $letters (i32.lt_u (local.get $k) (i32.const 12)))))
+    (i32.const 1))
+
+  (func $before_padding (param $start i32) (param $i i32) (result i32)
+    (if (call $legacy_run (local.get $start) (local.get $i)) (then (return (i32.const 1))))
+    (call $client_secret_before (local.get $start) (local.get $i)))
+
+  ;; The byte at $i is =, %, \ or J: could a match be anchored here?
+  (func $anchor (param $start i32) (param $end i32) (param $i i32) (result i32)
+    (local $c i32)
+    (local.set $c (i32.load8_u (local.get $i)))
+    (if (i32.eq (local.get $c) (i32.const 61))
+      (then (return (call $before_padding (local.get $start) (local.get $i)))))
+    ;; %3D
+    (if (i32.eq (local.get $c) (i32.const 37))
+      (then
+        (if (i32.ge_u (i32.add (local.get $i) (i32.const 2)) (local.get $end)) (then (return (i32.const 0))))
+        (if (i32.ne (i32.load8_u offset=1 (local.get $i)) (i32.const 51)) (then (return (i32.const 0))))
+        (if (i32.ne (i32.or (i32.load8_u offset=2 (local.get $i)) (i32.const 32)) (i32.const 100)) (then (return (i32.const 0))))
+        (return (call $before_padding (local.get $start) (local.get $i)))))
+    ;; \u003D
+    (if (i32.eq (local.get $c) (i32.const 92))
+      (then
+        (if (i32.ge_u (i32.add (local.get $i) (i32.const 5)) (local.get $end)) (then (return (i32.const 0))))
+        (if (i32.ne (i32.or (i32.load8_u offset=1 (local.get $i)) (i32.const 32)) (i32.const 117)) (then (return (i32.const 0))))
+        (if (i32.ne (i32.load16_u offset=2 (local.get $i)) (i32.const 0x3030)) (then (return (i32.const 0))))
+        (if (i32.ne (i32.load8_u offset=4 (local.get $i)) (i32.const 51)) (then (return (i32.const 0))))
+        (if (i32.ne (i32.or (i32.load8_u offset=5 (local.get $i)) (i32.const 32)) (i32.const 100)) (then (return (i32.const 0))))
+        (return (call $before_padding (local.get $start) (local.get $i)))))
+    ;; JQQJ9 (J is the only byte left)
+    (if (i32.ge_u (i32.add (local.get $i) (i32.const 4)) (local.get $end)) (then (return (i32.const 0))))
+    (i32.eq (i32.load offset=1 (local.get $i)) (i32.const 0x394a5151)))
+
+  (func (export "may_hold_secret") (param $ptr i32) (param $len i32) (result i32)
+    (local $end i32) (local $p i32) (local $mask i32) (local $i i32)
+    (local $v v128) (local $v1 v128) (local $prev v128) (local $prev2 v128)
+    (local.set $end (i32.add (local.get $ptr) (local.get $len)))
+    (local.set $p (local.get $ptr))
+    (block $done
+      (loop $step
+        (br_if $done (i32.ge_u (local.get $p) (local.get $end)))
+        (local.set $v (v128.load (local.get $p)))
+        ;; Fast path: none of the 16 bytes is =, %, \ or J (their low nibbles differ, so one
+        ;; lookup by low nibble tells them; unused entries hold a byte of another low nibble).
+        (if (i32.eqz
+              (v128.any_true
+                (i8x16.eq
+                  (local.get $v)
+                  (i8x16.swizzle
+                    (v128.const i8x16 0x11 0x12 0x13 0x14 0x15 0x25 0x17 0x18 0x19 0x1a 0x4a 0x1c 0x5c 0x3d 0x1f 0x10)
+                    (v128.and (local.get $v) (v128.const i8x16 15 15 15 15 15 15 15 15 15 15 15 15 15 15 15 15))))))
+          (then
+            (local.set $p (i32.add (local.get $p) (i32.const 16)))
+            (br $step)))
+        (local.set $v1 (v128.load offset=1 (local.get $p)))
+        ;; The two bytes before each lane (before the input: table bytes, which only add hits).
+        (local.set $prev (v128.load (i32.sub (local.get $p) (i32.const 1))))
+        (local.set $prev2 (v128.load (i32.sub (local.get $p) (i32.const 2))))
+        ;; = after a key's last character, t or T, or after blanks (then ClientSecret may be
+        ;; further back: "x = 1" is ruled out here, "x  = 1" is left to the scalar check);
+        ;; %3; \u or \U; JQ
+        (local.set $mask
+          (i8x16.bitmask
+            (v128.or
+              (v128.or
+                (v128.and
+                  (i8x16.eq (local.get $v) (i8x16.splat (i32.const 61)))
+                  (v128.or
+                    ;; the byte before is a key's last character, t or T: two lookups, by low
+                    ;; and by high nibble, give class bits that meet only for those bytes
+                    (v128.not
+                      (i8x16.eq
+                        (v128.and
+                          (i8x16.swizzle
+                            (v128.const i8x16 0x01 0x02 0x00 0x60 0x11 0x02 0x00 0x60 0x01 0x02 0x00 0x20 0x00 0x08 0x00 0x20)
+                            (v128.and (local.get $prev) (v128.const i8x16 15 15 15 15 15 15 15 15 15 15 15 15 15 15 15 15)))
+                          (i8x16.swizzle
+                            (v128.const i8x16 0x00 0x00 0x00 0x01 0x0a 0x12 0x20 0x50 0x00 0x00 0x00 0x00 0x00 0x00 0x00 0x00)
+                            (i8x16.shr_u (local.get $prev) (i32.const 4))))
+                        (v128.const i64x2 0 0)))
+                    (v128.and
+                      (v128.or (i8x16.eq (local.get $prev) (i8x16.splat (i32.const 32))) (i8x16.eq (local.get $prev) (i8x16.splat (i32.const 9))))
+                      (v128.or
+                        (v128.or (i8x16.eq (local.get $prev2) (i8x16.splat (i32.const 32))) (i8x16.eq (local.get $prev2) (i8x16.splat (i32.const 9))))
+                        (i8x16.eq (v128.or (local.get $prev2) (i8x16.splat (i32.const 32))) (i8x16.splat (i32.const 116)))))))
+                (v128.and
+                  (i8x16.eq (local.get $v) (i8x16.splat (i32.const 37)))
+                  (i8x16.eq (local.get $v1) (i8x16.splat (i32.const 51)))))
+              (v128.or
+                (v128.and
+                  (i8x16.eq (local.get $v) (i8x16.splat (i32.const 92)))
+                  (i8x16.eq (v128.or (local.get $v1) (i8x16.splat (i32.const 32))) (i8x16.splat (i32.const 117))))
+                (v128.and
+                  (i8x16.eq (local.get $v) (i8x16.splat (i32.const 74)))
+                  (i8x16.eq (local.get $v1) (i8x16.splat (i32.const 81))))))))
+        (block $hits_done
+          (loop $hit
+            (br_if $hits_done (i32.eqz (local.get $mask)))
+            (local.set $i (i32.add (local.get $p) (i32.ctz (local.get $mask))))
+            (br_if $done (i32.ge_u (local.get $i) (local.get $end)))
+            (if (call $anchor (local.get $ptr) (local.get $end) (local.get $i)) (then (return (i32.const 1))))
+            (local.set $mask (i32.and (local.get $mask) (i32.sub (local.get $mask) (i32.const 1))))
+            (br $hit)))
+        (local.set $p (i32.add (local.get $p) (i32.const 16)))
+        (br $step)))
+    (i32.const 0)))
