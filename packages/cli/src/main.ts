@@ -81,33 +81,23 @@ async function scanPaths(
   progress: Progress,
 ): Promise<ScanOutcome> {
   const started = performance.now();
-  const [{ walk }, { scanFiles }] = await Promise.all([import('./walk.js'), import('./scan-files.js')]);
-  const { expandGlobArgs } = await import('./glob-args.js');
-  const walked = await walk(await expandGlobArgs(args.paths, io.cwd, args.followSymlinks), {
-    cwd: io.cwd,
-    useIgnoreFiles: args.ignore,
-    followSymlinks: args.followSymlinks,
-    extraLayers: layers,
-  });
+  const [{ walk }, { ScanPool }, { expandGlobArgs }] = await Promise.all([
+    import('./walk.js'),
+    import('./scan-pool.js'),
+    import('./glob-args.js'),
+  ]);
   const counts: ProgressCounts = { files: 0, bytes: 0, findings: 0 };
-  const outcome: ScanOutcome = {
-    findings: [],
-    skipped: walked.skipped.map((s) => ({ path: displayPath(s.abs, io.cwd), reason: s.reason })),
-    files: 0,
-    bytes: 0,
-    suppressed: 0,
-    durationMs: 0,
-  };
-  const results = await scanFiles(walked.files, {
+  let fileCount = 0;
+  const pool = new ScanPool({
     scanOptions,
     jobs: args.jobs,
     jobsExplicit: args.jobsExplicit,
     onPlan: (workers) => {
-      if (env.KEYGUARD_DEBUG) io.stderr.write(`keyguard: debug: ${walked.files.length} files, ${workers} workers\n`);
+      if (env.KEYGUARD_DEBUG) io.stderr.write(`keyguard: debug: ${fileCount} files found when ${workers} workers were planned\n`);
     },
-    onResult: (r) => {
-      counts.files += 1;
-      counts.findings += r.findings.length;
+    onFiles: (files, findings) => {
+      counts.files += files;
+      counts.findings += findings;
       progress.update(counts);
     },
     ...(progress.enabled
@@ -119,16 +109,37 @@ async function scanPaths(
         }
       : {}),
   });
-  for (const r of results) {
+  // Files are scanned as the walk finds them.
+  let walked: Awaited<ReturnType<typeof walk>>;
+  try {
+    walked = await walk(await expandGlobArgs(args.paths, io.cwd, args.followSymlinks), {
+      cwd: io.cwd,
+      useIgnoreFiles: args.ignore,
+      followSymlinks: args.followSymlinks,
+      extraLayers: layers,
+      onFile: (file) => {
+        fileCount += 1;
+        pool.add(file);
+      },
+    });
+  } catch (error) {
+    await pool.abort();
+    throw error;
+  }
+  const tally = await pool.finish();
+  const outcome: ScanOutcome = {
+    findings: [],
+    skipped: walked.skipped.map((s) => ({ path: displayPath(s.abs, io.cwd), reason: s.reason })),
+    files: tally.files,
+    bytes: tally.bytes,
+    suppressed: tally.suppressed,
+    durationMs: 0,
+  };
+  // Only files with findings or skipped are named in a report: the others need no display path.
+  for (const r of tally.notable) {
     const shown = displayPath(r.abs, io.cwd);
     for (const f of r.findings) outcome.findings.push({ ...f, path: shown });
-    if (r.status === 'scanned') {
-      outcome.files += 1;
-      outcome.bytes += r.bytes;
-      outcome.suppressed += r.suppressed;
-    } else {
-      outcome.skipped.push({ path: shown, reason: r.reason });
-    }
+    if (r.status === 'skipped') outcome.skipped.push({ path: shown, reason: r.reason });
   }
   outcome.durationMs = performance.now() - started;
   return outcome;

@@ -1,20 +1,10 @@
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import fs from 'node:fs/promises';
-import { Worker } from 'node:worker_threads';
-import { type Finding, type ScanOptions, scanBytes, scanStream, SkippedInputError } from '@keyguard/core';
-import { entryKind, errorReason, type WalkFile } from './walk.js';
+import { borrowScanBuffer, type Finding, type ScanOptions, scanBytes, scanStream, SkippedInputError } from '@keyguard/core';
+import { entryKind, errorReason } from './walk.js';
 
 /** Read size: big enough to be fast, small enough that a 5 GB file costs what a small one does. */
 export const READ_CHUNK_BYTES = 1024 * 1024;
-
-/**
- * Below these, a worker's start (~90 ms: it loads core and this module) costs more than it
- * saves. Measured on 2 cores over kernel subtrees: one thread wins up to ~6,000 files (285 ms vs
- * 390 ms), two workers from ~30,000 (1.03 s vs 0.90 s; 1.66 s vs 1.36 s for all 78,579).
- */
-export const WORKER_MIN_FILES = 16_000;
-/** Big files of known size are worth spreading too. */
-export const WORKER_BIG_BYTES = 256 * 1024 * 1024;
 
 export type FileResult =
   | { abs: string; status: 'scanned'; findings: Finding[]; bytes: number; suppressed: number }
@@ -24,9 +14,6 @@ const O_NONBLOCK = (constants as { O_NONBLOCK?: number }).O_NONBLOCK ?? 0;
 
 /** Files up to this size are read in one go and scanned synchronously; bigger ones stream. */
 export const SYNC_READ_MAX_BYTES = 8 * 1024 * 1024;
-
-/** One read buffer per thread, reused for every small file (scanBytes copies what it keeps). */
-let readBuffer: Buffer | undefined;
 
 /**
  * Scans one small file synchronously: open (O_NONBLOCK, so a FIFO swapped in after the walk
@@ -48,7 +35,9 @@ export function scanSmallFile(abs: string, options: ScanOptions): FileResult | u
     const size = Number(stats.size);
     // Too big to read whole; or size 0, which procfs-like files claim whatever they hold.
     if (size > SYNC_READ_MAX_BYTES || size === 0) return undefined;
-    if (readBuffer === undefined || readBuffer.length < size) readBuffer = Buffer.allocUnsafe(Math.max(size, 1024 * 1024));
+    // Read into core's pre-filter memory, which scanBytes checks without a copy (most files end
+    // there); the buffer is reused for the next file (scanBytes copies what it keeps).
+    const readBuffer = borrowScanBuffer(size);
     let read = 0;
     while (read < size) {
       const n = readSync(fd, readBuffer, read, size - read, read);
@@ -111,127 +100,38 @@ async function* counted(source: AsyncIterable<Uint8Array | string>, onBytes: (by
   }
 }
 
-/**
- * Workers pay off for many files or many bytes; an explicit --jobs is obeyed. The walk may
- * not know sizes (-1: it reads directory entries without a stat each); then the count decides.
- */
-export function shouldUseWorkers(files: readonly WalkFile[], jobs: number, explicit = false): boolean {
-  if (jobs <= 1 || files.length < 2) return false;
-  if (explicit) return true;
-  const bytes = files.reduce((sum, f) => sum + Math.max(0, f.size), 0);
-  return files.length >= WORKER_MIN_FILES || bytes >= WORKER_BIG_BYTES;
+/** What the scan of some files adds up to. Only notable results (skipped, or with findings) are kept. */
+export interface ScanTally {
+  /** Files scanned, and files skipped (those are also in `notable`). */
+  files: number;
+  skipped: number;
+  bytes: number;
+  suppressed: number;
+  findings: number;
+  notable: FileResult[];
 }
 
-export interface ScanFilesOptions {
-  scanOptions: ScanOptions;
-  jobs: number;
-  /** The user asked for this many jobs (--jobs), rather than the default. */
-  jobsExplicit?: boolean;
-  onResult?: (result: FileResult) => void;
-  /** Bytes read so far, as they are read (progress). */
-  onBytes?: (bytes: number) => void;
-  /** Told how many workers were started (0 = this thread). */
-  onPlan?: (workers: number) => void;
+export function emptyTally(): ScanTally {
+  return { files: 0, skipped: 0, bytes: 0, suppressed: 0, findings: 0, notable: [] };
 }
 
-/** Messages between the pool and scan-worker.js: files travel in batches, results too. */
-export interface WorkerRequest {
-  ids: number[];
-  paths: string[];
-}
-export interface WorkerResponse {
-  /** Results of a whole batch, in request order. */
-  ids?: number[];
-  results?: FileResult[];
-  error?: string;
-  /** Bytes read since the last message (progress). */
-  bytes?: number;
-}
-
-/** Files per batch: enough to amortise a message, few enough to balance the workers. */
-export const WORKER_BATCH_FILES = 64;
-/** Batches a worker has queued, so it never waits for the next one. */
-const BATCHES_IN_FLIGHT = 2;
-
-/** How often (in bytes read) a worker reports progress within one file. */
-export const WORKER_PROGRESS_BYTES = 8 * 1024 * 1024;
-
-async function scanHere(files: readonly WalkFile[], options: ScanFilesOptions): Promise<FileResult[]> {
-  const results: FileResult[] = new Array(files.length);
-  for (let i = 0; i < files.length; i++) {
-    const result = await scanAnyFile(files[i]!.abs, options.scanOptions, options.onBytes);
-    results[i] = result;
-    options.onResult?.(result);
-    // Let progress output breathe between runs of synchronous small files.
-    if (i % 256 === 255) await new Promise<void>((resolve) => setImmediate(resolve));
+export function addResult(tally: ScanTally, result: FileResult): void {
+  if (result.status === 'scanned') {
+    tally.files += 1;
+    tally.bytes += result.bytes;
+    tally.suppressed += result.suppressed;
+  } else {
+    tally.skipped += 1;
   }
-  return results;
+  tally.findings += result.findings.length;
+  if (result.status !== 'scanned' || result.findings.length > 0) tally.notable.push(result);
 }
 
-async function scanInWorkers(files: readonly WalkFile[], options: ScanFilesOptions): Promise<FileResult[]> {
-  const count = Math.min(options.jobs, files.length);
-  options.onPlan?.(count);
-  // Biggest first, so one large file does not finish alone at the end.
-  const order = files.map((_, i) => i).sort((a, b) => files[b]!.size - files[a]!.size);
-  const results: FileResult[] = new Array(files.length);
-  let next = 0;
-  const workers: Worker[] = [];
-  try {
-    await Promise.all(
-      Array.from({ length: count }, () => {
-        const worker = new Worker(new URL('./scan-worker.js', import.meta.url), {
-          workerData: { scanOptions: options.scanOptions, progress: options.onBytes !== undefined },
-        });
-        workers.push(worker);
-        return new Promise<void>((resolve, reject) => {
-          let inFlight = 0;
-          const feed = (): void => {
-            while (inFlight < BATCHES_IN_FLIGHT && next < order.length) {
-              // A big file travels alone, so it cannot hold up a batch of small ones.
-              const ids: number[] = [];
-              while (next < order.length && ids.length < WORKER_BATCH_FILES) {
-                const id = order[next]!;
-                if (ids.length > 0 && files[id]!.size > SYNC_READ_MAX_BYTES) break;
-                ids.push(id);
-                next += 1;
-                if (files[id]!.size > SYNC_READ_MAX_BYTES) break;
-              }
-              inFlight += 1;
-              worker.postMessage({ ids, paths: ids.map((id) => files[id]!.abs) } satisfies WorkerRequest);
-            }
-            if (inFlight === 0) resolve();
-          };
-          worker.on('message', (message: WorkerResponse) => {
-            if (message.bytes !== undefined && message.bytes > 0) options.onBytes?.(message.bytes);
-            if (message.error !== undefined) {
-              reject(new Error(`scan worker failed: ${message.error}`));
-              return;
-            }
-            if (message.results === undefined) return;
-            message.results.forEach((result, k) => {
-              results[message.ids![k]!] = result;
-              options.onResult?.(result);
-            });
-            inFlight -= 1;
-            feed();
-          });
-          worker.on('error', reject);
-          worker.on('exit', (code) => {
-            if (next < order.length || inFlight > 0 || code !== 0) reject(new Error(`scan worker exited early (code ${code})`));
-          });
-          feed();
-        });
-      }),
-    );
-  } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
-  }
-  return results;
-}
-
-/** Scans every file, on this thread or in `jobs` workers; results come back in `files` order. */
-export async function scanFiles(files: readonly WalkFile[], options: ScanFilesOptions): Promise<FileResult[]> {
-  if (shouldUseWorkers(files, options.jobs, options.jobsExplicit)) return scanInWorkers(files, options);
-  options.onPlan?.(0);
-  return scanHere(files, options);
+export function mergeTally(into: ScanTally, from: ScanTally): void {
+  into.files += from.files;
+  into.skipped += from.skipped;
+  into.bytes += from.bytes;
+  into.suppressed += from.suppressed;
+  into.findings += from.findings;
+  for (const result of from.notable) into.notable.push(result);
 }

@@ -1,7 +1,8 @@
-/** A scan worker: receives batches of file paths, answers with each batch's results. Loaded from dist/. */
+/** A scan worker: receives batches of file paths, answers with each batch's tally. Loaded from dist/. */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { ScanOptions } from '@keyguard/core';
-import { type FileResult, scanAnyFile, WORKER_PROGRESS_BYTES, type WorkerRequest, type WorkerResponse } from './scan-files.js';
+import { addResult, emptyTally, scanAnyFile } from './scan-files.js';
+import { WORKER_PROGRESS_BYTES, type WorkerRequest, type WorkerResponse } from './scan-pool.js';
 
 const { scanOptions, progress } = workerData as { scanOptions: ScanOptions; progress: boolean };
 
@@ -21,11 +22,11 @@ let queue = Promise.resolve();
 parentPort?.on('message', (request: WorkerRequest) => {
   queue = queue.then(async () => {
     try {
-      const results: FileResult[] = [];
-      for (const abs of request.paths) results.push(await scanAnyFile(abs, scanOptions, onBytes));
+      const tally = emptyTally();
+      for (const abs of request.paths) addResult(tally, await scanAnyFile(abs, scanOptions, onBytes));
       const bytes = pending;
       pending = 0;
-      parentPort!.postMessage({ ids: request.ids, results, ...(progress ? { bytes } : {}) } satisfies WorkerResponse);
+      parentPort!.postMessage({ tally, ...(progress ? { bytes } : {}) } satisfies WorkerResponse);
     } catch (error) {
       parentPort!.postMessage({ error: String((error as Error)?.message ?? error) } satisfies WorkerResponse);
     }

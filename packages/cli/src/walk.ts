@@ -1,4 +1,4 @@
-import { Dirent, type Stats } from 'node:fs';
+import { Dirent, readdirSync, type Stats } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { UsageError } from './exit-codes.js';
@@ -33,6 +33,11 @@ export interface WalkOptions {
   followSymlinks: boolean;
   /** Layers that always apply after the ignore files (the config file's `ignore`). */
   extraLayers?: IgnoreLayer[];
+  /**
+   * Called with each file as soon as it is found (so scanning can start before the walk ends);
+   * the result's `files` then stays empty.
+   */
+  onFile?: (file: WalkFile) => void;
 }
 
 /** What kind of entry `stats` describes, as reported in `skipped`. */
@@ -53,29 +58,24 @@ export function errorReason(error: unknown): string {
   return 'unreadable';
 }
 
-/** Folders listed at once: enough to hide latency, few enough to stay far from EMFILE. */
-const LIST_CONCURRENCY = 16;
-let listing = 0;
-const waiting: (() => void)[] = [];
-
-async function limited<T>(task: () => Promise<T>): Promise<T> {
-  if (listing >= LIST_CONCURRENCY) await new Promise<void>((resolve) => waiting.push(resolve));
-  listing += 1;
-  try {
-    return await task();
-  } finally {
-    listing -= 1;
-    waiting.shift()?.();
-  }
-}
+/** Folders listed between two turns of the event loop, so the scan workers are heard meanwhile. */
+const FOLDERS_PER_TURN = 32;
+let listedThisTurn = 0;
 
 /**
- * One folder's entries, with their types from the folder itself (no stat per entry).
+ * One folder's entries, with their types from the folder itself (no stat per entry). Listed
+ * synchronously: an async readdir per folder (a thread-pool round trip, then a promise) made the
+ * kernel's walk 2.8x slower (215 ms vs 75 ms). The event loop gets a turn every few folders.
  * Not fast-glob: its per-call set-up (settings, pattern compilation, reader) costs ~65 µs,
  * which is 0.33 s over the kernel's 5,000 folders, more than the whole walk should take.
  */
-function listDir(dir: string): Promise<Dirent[]> {
-  return limited(() => fs.readdir(dir, { withFileTypes: true }));
+async function listDir(dir: string): Promise<Dirent[]> {
+  listedThisTurn += 1;
+  if (listedThisTurn >= FOLDERS_PER_TURN) {
+    listedThisTurn = 0;
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+  return readdirSync(dir, { withFileTypes: true });
 }
 
 /** What the entries of one folder share. */
@@ -95,6 +95,16 @@ export async function walk(paths: readonly string[], options: WalkOptions): Prom
   const files: WalkFile[] = [];
   const skipped: WalkSkip[] = [];
   const extra = options.extraLayers ?? [];
+  // One walk never yields a path twice; only overlapping paths (`scan . src`) can.
+  const seen = paths.length > 1 ? new Set<string>() : undefined;
+  const found = (file: WalkFile): void => {
+    if (seen !== undefined) {
+      if (seen.has(file.abs)) return;
+      seen.add(file.abs);
+    }
+    if (options.onFile !== undefined) options.onFile(file);
+    else files.push(file);
+  };
 
   /**
    * Files an entry of a folder (`name` in it, at `abs`), given its type. Returns the walk of
@@ -106,7 +116,7 @@ export async function walk(paths: readonly string[], options: WalkOptions): Prom
     if (isDir) return at.ancestors === undefined ? walkDir(abs, at.layers, undefined) : walkLinkedDir(abs, at.layers, at.ancestors);
     const kind = entryKind(type);
     // A dirent has no size; a followed link was stat'ed anyway.
-    if (kind === 'file') files.push({ abs, size: type instanceof Dirent ? -1 : type.size });
+    if (kind === 'file') found({ abs, size: type instanceof Dirent ? -1 : type.size });
     else skipped.push({ abs, reason: kind });
     return undefined;
   };
@@ -154,7 +164,7 @@ export async function walk(paths: readonly string[], options: WalkOptions): Prom
     }
     const at: Folder = { layers: here, ignored: folderMatcher([...here, ...extra], dir), ancestors };
     const prefix = dir.endsWith(path.sep) ? dir : dir + path.sep; // path.join, minus its normalising
-    // Sub-folders (and followed links) are walked concurrently, bounded by `limited`; the
+    // Sub-folders (and followed links) are walked concurrently; the
     // caller sorts the report. The loop itself never waits: that keeps it fast.
     const pending: Promise<void>[] = [];
     for (const entry of entries) {
@@ -196,18 +206,8 @@ export async function walk(paths: readonly string[], options: WalkOptions): Prom
     }
     // A file named on the command line is scanned whatever the ignore files say.
     const kind = entryKind(stats);
-    if (kind === 'file') files.push({ abs, size: stats.size });
+    if (kind === 'file') found({ abs, size: stats.size });
     else skipped.push({ abs, reason: kind });
   }
-  // One walk never yields a path twice; only overlapping paths (`scan . src`) can.
-  return { files: paths.length > 1 ? uniqueFiles(files) : files, skipped };
-}
-
-function uniqueFiles(files: WalkFile[]): WalkFile[] {
-  const seen = new Set<string>();
-  return files.filter((f) => {
-    if (seen.has(f.abs)) return false;
-    seen.add(f.abs);
-    return true;
-  });
+  return { files, skipped };
 }
