@@ -8,7 +8,7 @@ import type { WalkFile } from './walk.js';
  * saves. Workers start while the walk goes on, as soon as it has found this many files (the
  * kernel's tree gets there in a few ms); a smaller tree is scanned on this thread.
  */
-export const WORKER_MIN_FILES = 4_000;
+export const WORKER_MIN_FILES = 20_000;
 /** Big files of known size are worth spreading too. */
 export const WORKER_BIG_BYTES = 256 * 1024 * 1024;
 
