@@ -54,8 +54,11 @@ export function scanSmallFile(abs: string, options: ScanOptions): FileResult | u
   }
 }
 
-/** A small file synchronously, a big one streamed. */
-export async function scanAnyFile(abs: string, options: ScanOptions, onBytes?: (bytes: number) => void): Promise<FileResult> {
+/**
+ * A small file synchronously, a big one streamed. Not an async function: most files are done
+ * synchronously, and a promise per file is measurable over a tree (await only a promise).
+ */
+export function scanAnyFile(abs: string, options: ScanOptions, onBytes?: (bytes: number) => void): FileResult | Promise<FileResult> {
   const small = scanSmallFile(abs, options);
   if (small === undefined) return scanFile(abs, options, onBytes);
   onBytes?.(small.bytes);

@@ -133,7 +133,8 @@ export class ScanPool {
   private async scanHere(): Promise<void> {
     const { scanOptions, onBytes, onFiles } = this.options;
     for (let i = 0; i < this.queue.length; i++) {
-      const result = await scanAnyFile(this.queue[i]!.abs, scanOptions, onBytes);
+      const pending = scanAnyFile(this.queue[i]!.abs, scanOptions, onBytes);
+      const result = pending instanceof Promise ? await pending : pending;
       addResult(this.tally, result);
       onFiles?.(1, result.findings.length);
       // Let progress output breathe between runs of synchronous small files.

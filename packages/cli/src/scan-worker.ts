@@ -23,7 +23,10 @@ parentPort?.on('message', (request: WorkerRequest) => {
   queue = queue.then(async () => {
     try {
       const tally = emptyTally();
-      for (const abs of request.paths) addResult(tally, await scanAnyFile(abs, scanOptions, onBytes));
+      for (const abs of request.paths) {
+        const result = scanAnyFile(abs, scanOptions, onBytes);
+        addResult(tally, result instanceof Promise ? await result : result);
+      }
       const bytes = pending;
       pending = 0;
       parentPort!.postMessage({ tally, ...(progress ? { bytes } : {}) } satisfies WorkerResponse);
