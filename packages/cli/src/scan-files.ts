@@ -12,8 +12,13 @@ export type FileResult =
 
 const O_NONBLOCK = (constants as { O_NONBLOCK?: number }).O_NONBLOCK ?? 0;
 
-/** Files up to this size are read in one go and scanned synchronously; bigger ones stream. */
-export const SYNC_READ_MAX_BYTES = 8 * 1024 * 1024;
+/**
+ * Files up to this size are read in one go and scanned synchronously (through core's
+ * pre-filter); bigger ones stream through the matcher in 1 MiB reads. A thread keeps a buffer
+ * this big at most. 32 MiB covers every file of the kernel tree (8 MiB left its ten biggest
+ * headers, 140 MB, to the slower streamed path: 1.03 s vs 0.92 s for the whole tree).
+ */
+export const SYNC_READ_MAX_BYTES = 32 * 1024 * 1024;
 
 /**
  * Scans one small file synchronously: open (O_NONBLOCK, so a FIFO swapped in after the walk

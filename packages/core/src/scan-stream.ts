@@ -43,12 +43,8 @@ function toBytes(chunk: Uint8Array | string): Buffer {
   return Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
 }
 
-/**
- * Bytes gathered before a window is scanned: big enough that per-window costs vanish, small
- * enough that its string stays in V8's young generation (over 128 KiB, each window would be a
- * fresh mapping of its own: 2x the page faults over the kernel's big files).
- */
-export const WINDOW_BYTES = 112 * 1024;
+/** Bytes gathered before a window is scanned: big enough that per-window costs vanish. */
+export const WINDOW_BYTES = 1 << 20;
 
 /**
  * UTF-8 sources: windows are built from bytes (overlap tail + new chunks, one copy) and read
