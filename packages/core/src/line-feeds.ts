@@ -1,4 +1,5 @@
 import { COUNT_LF_WASM_HEX } from './count-lf-wasm.js';
+import { ensureWasmMemory, instantiateWasm, type WasmMemory } from './wasm.js';
 
 /** Counts '\n' in text[from, to) with indexOf: fine for short ranges and any string. */
 export function countLineFeedsJs(text: string, from: number, to: number): number {
@@ -6,16 +7,6 @@ export function countLineFeedsJs(text: string, from: number, to: number): number
   for (let at = text.indexOf('\n', from); at !== -1 && at < to; at = text.indexOf('\n', at + 1)) count++;
   return count;
 }
-
-/** The slice of the WebAssembly API used here (lib ES2022 does not declare it; Node has it). */
-interface WasmMemory {
-  readonly buffer: ArrayBuffer;
-  grow(pages: number): number;
-}
-declare const WebAssembly: {
-  Module: new (bytes: Uint8Array) => object;
-  Instance: new (module: object, imports: object) => { exports: Record<string, unknown> };
-};
 
 interface SimdCounter {
   memory: WasmMemory;
@@ -27,22 +18,13 @@ let simd: SimdCounter | null | undefined;
 /** The SIMD counter, compiled on first use; null where WebAssembly SIMD is unavailable. */
 function simdCounter(): SimdCounter | null {
   if (simd !== undefined) return simd;
-  try {
-    const module = new WebAssembly.Module(Buffer.from(COUNT_LF_WASM_HEX, 'hex'));
-    const exports = new WebAssembly.Instance(module, {}).exports as unknown as {
-      memory: WasmMemory;
-      count_lf: (ptr: number, len: number) => number;
-    };
-    simd = { memory: exports.memory, countLf: exports.count_lf };
-  } catch {
-    simd = null;
-  }
+  const exports = instantiateWasm<{ memory: WasmMemory; count_lf: (ptr: number, len: number) => number }>(COUNT_LF_WASM_HEX);
+  simd = exports === null ? null : { memory: exports.memory, countLf: exports.count_lf };
   return simd;
 }
 
 /** Below this many characters the copy into WebAssembly memory costs more than it saves. */
 const SIMD_THRESHOLD = 2 * 1024;
-const PAGE = 64 * 1024;
 
 /**
  * Counts '\n' in text[from, to) of a one-byte (latin1) string. Large ranges are copied into
@@ -52,8 +34,7 @@ export function countLineFeedsLatin1(text: string, from: number, to: number): nu
   const length = to - from;
   const counter = length >= SIMD_THRESHOLD ? simdCounter() : null;
   if (counter === null) return countLineFeedsJs(text, from, to);
-  const have = counter.memory.buffer.byteLength;
-  if (have < length) counter.memory.grow(Math.ceil((length - have) / PAGE));
+  ensureWasmMemory(counter.memory, length);
   const view = Buffer.from(counter.memory.buffer, 0, length);
   view.write(text.slice(from, to), 0, length, 'latin1');
   return counter.countLf(0, length);

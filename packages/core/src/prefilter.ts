@@ -1,4 +1,5 @@
 import { PREFILTER_WASM_HEX } from './prefilter-wasm.js';
+import { ensureWasmMemory, instantiateWasm, type WasmMemory } from './wasm.js';
 
 /**
  * A conservative WebAssembly pre-filter over UTF-8 bytes (wasm/prefilter.wat): it says "no
@@ -6,16 +7,6 @@ import { PREFILTER_WASM_HEX } from './prefilter-wasm.js';
  * matcher), so scanBytes can skip decoding and matching them. It never rules out a match: at
  * each place the matcher anchors, it tests a condition every match there needs.
  */
-
-/** The slice of the WebAssembly API used here (lib ES2022 does not declare it; Node has it). */
-interface WasmMemory {
-  readonly buffer: ArrayBuffer;
-  grow(pages: number): number;
-}
-declare const WebAssembly: {
-  Module: new (bytes: Uint8Array) => object;
-  Instance: new (module: object, imports: object) => { exports: Record<string, unknown> };
-};
 
 interface Prefilter {
   memory: WasmMemory;
@@ -26,7 +17,6 @@ interface Prefilter {
 const INPUT_AT = 1024;
 /** The SIMD step reads up to 16 bytes past the input. */
 const ROOM_AFTER = 64;
-const PAGE = 64 * 1024;
 
 /** Bytes held elsewhere are copied in to be filtered up to this size; bigger ones go straight to the matcher. */
 export const PREFILTER_MAX_COPY_BYTES = 8 * 1024 * 1024;
@@ -36,29 +26,21 @@ let instance: Prefilter | null | undefined;
 /** The filter, compiled on first use; null where WebAssembly SIMD is unavailable. */
 function prefilter(): Prefilter | null {
   if (instance !== undefined) return instance;
-  try {
-    const module = new WebAssembly.Module(Buffer.from(PREFILTER_WASM_HEX, 'hex'));
-    const exports = new WebAssembly.Instance(module, {}).exports as unknown as {
-      memory: WasmMemory;
-      may_hold_secret: (ptr: number, len: number) => number;
-    };
-    instance = { memory: exports.memory, mayHoldSecret: exports.may_hold_secret };
-  } catch {
-    instance = null;
-  }
+  const exports = instantiateWasm<{ memory: WasmMemory; may_hold_secret: (ptr: number, len: number) => number }>(PREFILTER_WASM_HEX);
+  instance = exports === null ? null : { memory: exports.memory, mayHoldSecret: exports.may_hold_secret };
   return instance;
 }
 
 function ensureCapacity(filter: Prefilter, bytes: number): void {
-  const need = INPUT_AT + bytes + ROOM_AFTER;
-  const have = filter.memory.buffer.byteLength;
-  if (have < need) filter.memory.grow(Math.ceil((need - have) / PAGE));
+  ensureWasmMemory(filter.memory, INPUT_AT + bytes + ROOM_AFTER);
 }
 
 /**
  * A buffer of `bytes` bytes inside the filter's memory: input read into it is filtered where it
  * lies, without a copy. Valid until the next call to this function (growing the memory detaches
- * earlier buffers). Where WebAssembly is unavailable, a plain buffer.
+ * earlier buffers) and holding what was read until the filter copies in other bytes (a call of
+ * mayHoldSecret or scanBytes with bytes from elsewhere). Where WebAssembly is unavailable, a
+ * plain buffer.
  */
 export function borrowScanBuffer(bytes: number): Buffer {
   const filter = prefilter();
