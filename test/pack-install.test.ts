@@ -11,6 +11,7 @@ import { publishedPackages, repoRoot, run } from './helpers.js';
 describe('pack and install', () => {
   const root = mkdtempSync(join(tmpdir(), 'keyguard-pack-'));
   const project = join(root, 'project');
+  const tarballs = join(root, 'tarballs');
   const key = generateLegacyKey('pack-install');
   const leak = `export const cs = "Endpoint=https://pack-demo.service.signalr.net;AccessKey=${key};Version=1.0;";\n`;
   const gitEnv = {
@@ -24,7 +25,6 @@ describe('pack and install', () => {
   };
 
   beforeAll(async () => {
-    const tarballs = join(root, 'tarballs');
     mkdirSync(tarballs);
     for (const name of publishedPackages) {
       const packed = await run('pnpm', ['pack', '--pack-destination', tarballs], { cwd: join(repoRoot, 'packages', name) });
@@ -67,6 +67,31 @@ describe('pack and install', () => {
     expect(texts.join('\n')).not.toContain(key);
     expect(texts.join('\n')).toContain(key.slice(0, 4));
   });
+
+  it('works with the oldest ESLint in its peer range (9.15): report, masked message, disable comment', async () => {
+    const old = join(root, 'eslint-9');
+    mkdirSync(join(old, 'src'), { recursive: true });
+    writeFileSync(join(old, 'package.json'), JSON.stringify({ name: 'consumer-eslint-9', private: true, type: 'module' }));
+    const plugin = readdirSync(tarballs).filter((file) => /keyguard-(core|eslint-plugin)-/.test(file)).map((file) => join(tarballs, file));
+    expect(plugin).toHaveLength(2);
+    const installed = await run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', ...plugin, 'eslint@9.15.0'], {
+      cwd: old,
+      timeout: 300_000,
+    });
+    expect(installed.code, installed.stderr).toBe(0);
+    writeFileSync(join(old, 'eslint.config.js'), "import keyguard from '@keyguard/eslint-plugin';\nexport default [keyguard.configs.recommended];\n");
+    writeFileSync(join(old, 'src', 'app.js'), leak);
+    writeFileSync(join(old, 'src', 'quiet.js'), `// eslint-disable-next-line keyguard/no-leaked-access-key\n${leak}`);
+    const version = await run('npx', ['--no-install', 'eslint', '--version'], { cwd: old });
+    expect(version.stdout.trim()).toBe('v9.15.0');
+    const result = await run('npx', ['--no-install', 'eslint', 'src', '--format', 'json'], { cwd: old });
+    expect(result.code).toBe(1);
+    const report = JSON.parse(result.stdout) as { filePath: string; messages: { ruleId: string; line: number; message: string }[] }[];
+    const messages = report.flatMap((file) => file.messages.map((m) => [file.filePath.endsWith('app.js'), m.ruleId, m.line]));
+    expect(messages).toEqual([[true, 'keyguard/no-leaked-access-key', 1]]);
+    const texts = report.flatMap((file) => file.messages.map((m) => m.message));
+    expect(texts.join('\n')).not.toContain(key);
+  }, 400_000);
 
   it('installs the pre-commit hook, which blocks a commit that adds the key', async () => {
     const repo = join(root, 'repo');
