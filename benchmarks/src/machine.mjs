@@ -7,7 +7,9 @@ export function machineInfo() {
   let distro;
   try {
     distro = /PRETTY_NAME="([^"]+)"/.exec(readFileSync('/etc/os-release', 'utf8'))?.[1];
-  } catch {}
+  } catch {
+    // no /etc/os-release: the distribution stays unknown
+  }
   return {
     cores: c.length,
     cpuModel: c[0]?.model?.trim(),

@@ -45,7 +45,9 @@ export function timed(cmd, args, opts = {}) {
             timedOut = true;
             try {
               process.kill(-child.pid, 'SIGKILL');
-            } catch {}
+            } catch {
+              // the group is already gone
+            }
           }, opts.timeoutMs)
         : undefined;
     const finish = (code, spawnError) => {

@@ -138,7 +138,9 @@ async function probeCli(commit) {
     let version;
     try {
       version = (await run('node', [CLI_BIN, '--version'], { timeoutMs: 20_000 })).trim();
-    } catch {}
+    } catch {
+      // reported without a version
+    }
     return { available: true, version, commit, flags, path: CLI_BIN };
   } catch (e) {
     return { available: false, reason: `CLI does not start: ${String(e.message).slice(0, 200)}` };

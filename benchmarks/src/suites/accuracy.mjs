@@ -20,7 +20,7 @@ function scoreRow(row, positives, decoys) {
   for (const f of s.found) byForm[f.form].found++;
   const rules = {};
   for (const r of row.reported) if (r.rule) rules[r.rule] = (rules[r.rule] ?? 0) + 1;
-  const { found, ...counts } = s;
+  const { found: _found, ...counts } = s;
   delete row.reported;
   return { ...row, accuracy: { ...counts, decoysReported: decoyHits.size, decoys: decoys.length, byForm, ...(Object.keys(rules).length ? { rules } : {}) } };
 }

@@ -1,6 +1,5 @@
 // CORE throughput: @keyguard/core single-threaded over real source text held in memory, next to a
 // plain regex and Buffer.indexOf over the same bytes in the same process.
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { lastLine, timed } from '../measure.mjs';
 import { mbPerSec, summarize } from '../stats.mjs';

@@ -112,7 +112,12 @@ export async function runSuite({ quick, tools, log }) {
       const report = JSON.parse(readFileSync(reports[name], 'utf8'));
       const byRule = {};
       let fatal = 0;
-      for (const f of report) for (const m of f.messages) m.fatal ? fatal++ : (byRule[m.ruleId] = (byRule[m.ruleId] ?? 0) + 1);
+      for (const f of report) {
+        for (const m of f.messages) {
+          if (m.fatal) fatal++;
+          else byRule[m.ruleId] = (byRule[m.ruleId] ?? 0) + 1;
+        }
+      }
       row.problems = { keyguard: byRule['keyguard/no-leaked-access-key'] ?? 0, noSecrets: byRule['no-secrets/no-secrets'] ?? 0, parseErrors: fatal };
       rmSync(reports[name], { force: true });
     }

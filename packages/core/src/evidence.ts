@@ -58,9 +58,9 @@ export function evidenceWindow(text: string, start: number, end: number): Eviden
 
 const NAME_BEFORE_VALUE: readonly RegExp[] = [
   // name = value, name: value, "name": "value", name => value, -Name value, { "Name", "value" }
-  /([A-Za-z_$@][\w$.:\-]*)["'`]?\]?\s*(?:=>|:=|::=|=|:|,|\s)\s*[@$]?["'`]?$/,
+  /([A-Za-z_$@][\w$.:-]*)["'`]?\]?\s*(?:=>|:=|::=|=|:|,|\s)\s*[@$]?["'`]?$/,
   // <Name>value or <add key="Name" value="
-  /<([A-Za-z_][\w:.\-]*)(?:\s[^<>]*)?>\s*$/,
+  /<([A-Za-z_][\w:.-]*)(?:\s[^<>]*)?>\s*$/,
   /key\s*=\s*["']([^"']+)["']\s+value\s*=\s*["']$/i,
 ];
 
