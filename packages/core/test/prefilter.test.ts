@@ -126,6 +126,22 @@ describe('pre-filter selectivity', () => {
     expect(mayHoldSecret(Buffer.from('..JQQJ', 'utf8'))).toBe(false);
   });
 
+  it('rules out a longer base64 run (blobs, integrity hashes), unless an escape may end inside it', async () => {
+    const run43 = `${'a'.repeat(42)}A`;
+    expect(mayHoldSecret(Buffer.from(`x = "b${run43}="`, 'utf8'))).toBe(false);
+    expect(mayHoldSecret(Buffer.from(`"integrity": "sha512-${'Qz9+'.repeat(21)}aQ=="`, 'utf8'))).toBe(false);
+    // An escape just before or inside the run can end the run: the matcher must look.
+    for (const before of ['%20', '\\u0020', '%2B', '\\/', 'b%2F']) {
+      const text = `x = "${before}${run43}="`;
+      expect(mayHoldSecret(Buffer.from(text, 'utf8')), text).toBe(true);
+      await expectSameAsStream(Buffer.from(text, 'utf8'));
+    }
+    // A real key behind a space-encoding escape is found through the filter.
+    const key = generateLegacyKey('pf:after-escape');
+    const found = await expectSameAsStream(Buffer.from(`signalr_key=%20${key}`, 'utf8'));
+    expect(found).toBe(1);
+  });
+
   it('ignores whatever lies in memory after the input', () => {
     const clean = Buffer.from('int x = 1;\n'.repeat(10), 'utf8');
     const buffer = borrowScanBuffer(clean.length + 64);

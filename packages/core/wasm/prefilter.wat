@@ -2,7 +2,8 @@
 ;; 1 when the matcher must look. At every place where the matcher anchors, it tests a condition
 ;; that every match there needs, so it may say 1 for nothing but never 0 for a secret:
 ;; - a padding (=, %3D, \u003D) after 43 bytes of base64 or of its escapes ([A-Za-z0-9+/%\])
-;;   of which the last is a character a legacy key can end with;
+;;   of which the last is a character a legacy key can end with, and not after a 44th plain
+;;   base64 character (unless an escape could be involved);
 ;; - a padding after ClientSecret (any case) and blanks;
 ;; - JQQJ9, the signature of an identifiable key.
 ;; A 16-byte SIMD step skips blocks without =, %, \ or J, narrows the rest to likely anchors
@@ -42,7 +43,29 @@
         (br_if $ok (i32.le_u (local.get $k) (local.get $stop)))
         (local.set $k (i32.sub (local.get $k) (i32.const 1)))
         (br $run)))
-    (i32.const 1))
+    ;; A plain base64 character just before those 43 makes the run too long for a key (base64
+    ;; blobs, integrity hashes). That holds only if no escape (%XX, \uXXXX, \/) can end inside
+    ;; the run or at that character, i.e. no % or \ in the 49 bytes before the padding.
+    (if (i32.lt_u (i32.sub (local.get $i) (local.get $start)) (i32.const 44)) (then (return (i32.const 1))))
+    (if (i32.eqz (call $plain_base64 (i32.load8_u (i32.sub (local.get $i) (i32.const 44))))) (then (return (i32.const 1))))
+    (local.set $k (i32.sub (local.get $i) (i32.const 49)))
+    (if (i32.lt_u (local.get $k) (local.get $start)) (then (local.set $k (local.get $start))))
+    (block $no_escape
+      (loop $scan
+        (br_if $no_escape (i32.ge_u (local.get $k) (local.get $i)))
+        (if (i32.or
+              (i32.eq (i32.load8_u (local.get $k)) (i32.const 37))
+              (i32.eq (i32.load8_u (local.get $k)) (i32.const 92)))
+          (then (return (i32.const 1))))
+        (local.set $k (i32.add (local.get $k) (i32.const 1)))
+        (br $scan)))
+    (i32.const 0))
+
+  ;; [A-Za-z0-9+/]: a base64 character written as itself.
+  (func $plain_base64 (param $c i32) (result i32)
+    (i32.and
+      (i32.load8_u (local.get $c))
+      (i32.and (i32.ne (local.get $c) (i32.const 37)) (i32.ne (local.get $c) (i32.const 92)))))
 
   ;; Is ClientSecret (any case), then blanks, written just before $i?
   (func $client_secret_before (param $start i32) (param $i i32) (result i32)
