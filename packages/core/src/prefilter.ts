@@ -3,7 +3,7 @@ import { ensureWasmMemory, instantiateWasm, type WasmMemory } from './wasm.js';
 
 /**
  * A conservative WebAssembly pre-filter over UTF-8 bytes (wasm/prefilter.wat): it says "no
- * secret can be here" for almost every source file (2 of the kernel's 78,579 files need the
+ * secret can be here" for almost every source file (1 of the kernel's 78,579 files needs the
  * matcher), so scanBytes can skip decoding and matching them. It never rules out a match: at
  * each place the matcher anchors, it tests a condition every match there needs.
  */
