@@ -6,6 +6,8 @@ import keyguard from './packages/eslint-plugin/dist/index.js';
 
 export default tseslint.config(
   {
+    // Built and generated files, fixture inputs, and the typed-config test (its own eslint.config.ts
+    // is a type-checking fixture, which ESLint 10 would otherwise load for that folder).
     ignores: ['**/dist/**', '**/node_modules/**', 'fixtures/**', 'benchmarks/results/**', 'coverage/**', '**/*-wasm.ts', 'packages/eslint-plugin/test/types/**'],
   },
   js.configs.recommended,
