@@ -87,13 +87,12 @@ async function scanPaths(
     import('./glob-args.js'),
   ]);
   const counts: ProgressCounts = { files: 0, bytes: 0, findings: 0 };
-  let fileCount = 0;
   const pool = new ScanPool({
     scanOptions,
     jobs: args.jobs,
     jobsExplicit: args.jobsExplicit,
-    onPlan: (workers) => {
-      if (env.KEYGUARD_DEBUG) io.stderr.write(`keyguard: debug: ${fileCount} files found when ${workers} workers were planned\n`);
+    onPlan: (workers, found) => {
+      if (env.KEYGUARD_DEBUG) io.stderr.write(`keyguard: debug: ${found} files found when ${workers} workers were planned\n`);
     },
     onFiles: (files, findings) => {
       counts.files += files;
@@ -117,10 +116,7 @@ async function scanPaths(
       useIgnoreFiles: args.ignore,
       followSymlinks: args.followSymlinks,
       extraLayers: layers,
-      onFile: (file) => {
-        fileCount += 1;
-        pool.add(file);
-      },
+      onFile: (file) => pool.add(file),
     });
   } catch (error) {
     await pool.abort();

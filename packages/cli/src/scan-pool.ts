@@ -40,8 +40,8 @@ export interface ScanPoolOptions {
   onFiles?: (files: number, findings: number) => void;
   /** Bytes read so far, as they are read (progress). */
   onBytes?: (bytes: number) => void;
-  /** Told how many workers were started (0 = this thread). */
-  onPlan?: (workers: number) => void;
+  /** Told how many workers were started (0 = this thread), and how many files had been found then. */
+  onPlan?: (workers: number, found: number) => void;
 }
 
 /**
@@ -105,7 +105,7 @@ export class ScanPool {
       if (count > 0) this.startWorkers(count);
     }
     if (this.workers === undefined) {
-      this.options.onPlan?.(0);
+      this.options.onPlan?.(0, this.queued);
       await this.scanHere();
       return this.tally;
     }
@@ -144,7 +144,7 @@ export class ScanPool {
   }
 
   private startWorkers(count: number): void {
-    this.options.onPlan?.(count);
+    this.options.onPlan?.(count, this.queued);
     this.workers = Array.from({ length: count }, () => this.startWorker());
     this.feed();
   }

@@ -38,6 +38,11 @@ function sniff(head: Uint8Array): { encoding: Encoding; bom: number } {
   return { encoding: 'utf-8', bom: 0 };
 }
 
+/** git's rule: a NUL byte in the first BINARY_SNIFF_BYTES makes a (non-UTF-16) source binary. */
+function hasNulInHead(bytes: Buffer): boolean {
+  return bytes.subarray(0, BINARY_SNIFF_BYTES).indexOf(0) !== -1;
+}
+
 function toBytes(chunk: Uint8Array | string): Buffer {
   if (typeof chunk === 'string') return Buffer.from(chunk, 'utf8');
   return Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
@@ -131,7 +136,7 @@ export class ByteScan {
 
   private open(bytes: Buffer): Finding[] {
     const { encoding, bom } = sniff(bytes);
-    if (encoding === 'utf-8' && bytes.subarray(0, BINARY_SNIFF_BYTES).indexOf(0) !== -1) {
+    if (encoding === 'utf-8' && hasNulInHead(bytes)) {
       throw new SkippedInputError('binary');
     }
     this.stats.encoding = encoding;
@@ -193,7 +198,7 @@ export function scanBytes(bytes: Uint8Array, options?: ScanOptions): BytesScanRe
   const buffer = toBytes(bytes);
   // Most files cannot hold a secret, and the pre-filter tells so at memory speed. UTF-16 and
   // binary input take the full path (which also recognises them).
-  if (sniff(buffer).encoding === 'utf-8' && buffer.subarray(0, BINARY_SNIFF_BYTES).indexOf(0) === -1 && !mayHoldSecret(buffer)) {
+  if (sniff(buffer).encoding === 'utf-8' && !hasNulInHead(buffer) && !mayHoldSecret(buffer)) {
     return { findings: [], stats: { bytes: buffer.length, suppressed: 0, encoding: 'utf-8' } };
   }
   const scan = new ByteScan(resolved);
