@@ -3,8 +3,14 @@ import { parseArgs } from 'node:util';
 import { type Confidence, isConfidence } from '@keyguard/core';
 import { UsageError } from './exit-codes.js';
 
-export const FORMATS = ['pretty', 'json', 'sarif', 'github'] as const;
+export const FORMATS = ['pretty', 'json', 'sarif', 'github', 'markdown'] as const;
 export type Format = (typeof FORMATS)[number];
+
+/** An extra report: `--<format>-output FILE` (`-` is stdout), written besides the main one. */
+export interface ExtraReport {
+  format: Format;
+  file: string;
+}
 
 export type Command = 'scan' | 'baseline' | 'hook' | 'help' | 'version';
 
@@ -19,6 +25,8 @@ export interface ScanArgs {
   history: string | undefined;
   format: Format;
   output: string | undefined;
+  /** `--sarif-output FILE` and its siblings, in FORMATS order. */
+  extraReports: ExtraReport[];
   showSecrets: boolean;
   baseline: string | undefined;
   config: string | undefined;
@@ -58,6 +66,11 @@ const OPTIONS = {
   staged: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'V' },
+  'pretty-output': { type: 'string' },
+  'json-output': { type: 'string' },
+  'sarif-output': { type: 'string' },
+  'github-output': { type: 'string' },
+  'markdown-output': { type: 'string' },
 } as const;
 
 /** parseArgs' own errors, turned into one line a user can act on. */
@@ -145,6 +158,14 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
   for (const [name, value] of [['--output', v.output], ['--baseline', v.baseline], ['--config', v.config], ['--stdin-filename', v['stdin-filename']]] as const) {
     if (value === '') throw new UsageError(`${name} needs a non-empty value`);
   }
+  const extraReports: ExtraReport[] = [];
+  for (const f of FORMATS) {
+    const file = v[`${f}-output`];
+    if (file === undefined) continue;
+    if (file === '') throw new UsageError(`--${f}-output needs a file name (or - for stdout)`);
+    if (command === 'baseline') throw new UsageError(`--${f}-output applies to scan, not to baseline`);
+    extraReports.push({ format: f, file });
+  }
   return {
     command,
     paths: stdin ? [] : staged || history !== undefined ? positionals : positionals.length > 0 ? positionals : ['.'],
@@ -154,6 +175,7 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
     history,
     format: format as Format,
     output: v.output,
+    extraReports,
     showSecrets: v['show-secrets'] === true,
     baseline: v.baseline,
     config: v.config,

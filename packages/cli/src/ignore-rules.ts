@@ -40,42 +40,70 @@ export function isIgnoredBy(layers: readonly IgnoreLayer[], abs: string, isDir: 
 }
 
 export async function readIgnoreLayer(dir: string, names: readonly string[] = IGNORE_FILES): Promise<IgnoreLayer | undefined> {
+  return readLayerFiles(dir, names.map((name) => path.join(dir, name)));
+}
+
+/** One layer based at `base` from the files that exist among `files` (in order: later ones win). */
+async function readLayerFiles(base: string, files: readonly string[]): Promise<IgnoreLayer | undefined> {
   let ig: Ignore | undefined;
-  for (const name of names) {
+  for (const file of files) {
     let text: string;
     try {
-      text = await fs.readFile(path.join(dir, name), 'utf8');
+      text = await fs.readFile(file, 'utf8');
     } catch {
       continue;
     }
     ig ??= ignore();
     ig.add(text);
   }
-  return ig === undefined ? undefined : { base: dir, ig };
+  return ig === undefined ? undefined : { base, ig };
 }
 
-/** Ignore files between the enclosing git work tree's root and `dir` (both excluded of `dir`). */
-export async function ancestorLayers(dir: string, names: readonly string[] = IGNORE_FILES): Promise<IgnoreLayer[]> {
+/** The ignore files a folder holds that apply: `.gitignore` only inside a git work tree (as ripgrep). */
+export function ignoreFilesFor(inWorkTree: boolean): readonly string[] {
+  return inWorkTree ? IGNORE_FILES : ['.keyguardignore'];
+}
+
+/** Where git's global excludes live: `core.excludesFile`, else `$XDG_CONFIG_HOME/git/ignore`. */
+export type GlobalExcludes = () => string | undefined;
+
+/**
+ * The layers a work tree's root adds before its own `.gitignore`: git's global excludes, then
+ * `.git/info/exclude` (git's precedence: each later source wins).
+ */
+export async function repositoryLayers(root: string, globalExcludes: GlobalExcludes): Promise<IgnoreLayer[]> {
+  const files = [globalExcludes(), path.join(root, '.git', 'info', 'exclude')].filter((f): f is string => f !== undefined);
+  const layer = await readLayerFiles(root, files);
+  return layer === undefined ? [] : [layer];
+}
+
+/**
+ * The layers above `dir` (excluded): `.keyguardignore` files from the file system's root down,
+ * and inside a git work tree its global and repository excludes and `.gitignore` files from the
+ * work tree's root down. `inWorkTree`: whether `dir` is in one.
+ */
+export async function ancestorLayers(
+  dir: string,
+  globalExcludes: GlobalExcludes,
+  names: readonly string[] = IGNORE_FILES,
+): Promise<{ layers: IgnoreLayer[]; inWorkTree: boolean }> {
   const chain: string[] = [];
-  let cur = path.dirname(dir);
-  let found = existsSync(path.join(dir, '.git'));
-  while (!found) {
+  for (let cur = path.dirname(dir); ; ) {
     chain.push(cur);
-    if (existsSync(path.join(cur, '.git'))) {
-      found = true;
-      break;
-    }
     const parent = path.dirname(cur);
     if (parent === cur) break;
     cur = parent;
   }
-  if (!found) return [];
+  chain.reverse();
+  const gitRoot = [dir, ...[...chain].reverse()].find((d) => existsSync(path.join(d, '.git')));
   const layers: IgnoreLayer[] = [];
-  for (const d of chain.reverse()) {
-    const layer = await readIgnoreLayer(d, names);
+  for (const d of chain) {
+    const inWorkTree = gitRoot !== undefined && isInside(d, gitRoot);
+    if (d === gitRoot && names.includes('.gitignore')) layers.push(...(await repositoryLayers(d, globalExcludes)));
+    const layer = await readIgnoreLayer(d, names.filter((n) => inWorkTree || n !== '.gitignore'));
     if (layer !== undefined) layers.push(layer);
   }
-  return layers;
+  return { layers, inWorkTree: gitRoot !== undefined };
 }
 
 /**
@@ -83,7 +111,7 @@ export async function ancestorLayers(dir: string, names: readonly string[] = IGN
  * root down to `cwd` (a file git tracks is scanned whatever .gitignore says).
  */
 export async function keyguardIgnoreLayers(cwd: string): Promise<IgnoreLayer[]> {
-  const layers = await ancestorLayers(cwd, ['.keyguardignore']);
+  const { layers } = await ancestorLayers(cwd, () => undefined, ['.keyguardignore']);
   const own = await readIgnoreLayer(cwd, ['.keyguardignore']);
   return own === undefined ? layers : [...layers, own];
 }

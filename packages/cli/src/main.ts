@@ -12,7 +12,7 @@ import { HELP } from './help.js';
 import { type IgnoreLayer, isIgnoredBy, keyguardIgnoreLayers, patternLayer } from './ignore-rules.js';
 import type { CliEnv, CliIO, OutputStream } from './io.js';
 import type { ReportedFinding, ScanOutcome, SkippedEntry } from './outcome.js';
-import { displayPath, toPosix } from './paths.js';
+import { displayPath, findWorkTreeRoot, toPosix } from './paths.js';
 import { Progress, type ProgressCounts } from './progress.js';
 import { renderReport } from './report/index.js';
 import { toolInfo } from './version.js';
@@ -68,6 +68,8 @@ async function scanStdin(args: ScanArgs, scanOptions: ScanOptions, io: CliIO): P
     files: skipped.length === 0 ? 1 : 0,
     bytes: skipped.length === 0 ? scan.stats.bytes : 0,
     suppressed: scan.stats.suppressed,
+    ignored: 0,
+    ignoredNotable: [],
     durationMs: performance.now() - started,
   };
 }
@@ -81,10 +83,11 @@ async function scanPaths(
   progress: Progress,
 ): Promise<ScanOutcome> {
   const started = performance.now();
-  const [{ walk }, { ScanPool }, { expandGlobArgs }] = await Promise.all([
+  const [{ walk }, { ScanPool }, { expandGlobArgs }, { globalExcludesResolver }] = await Promise.all([
     import('./walk.js'),
     import('./scan-pool.js'),
     import('./glob-args.js'),
+    import('./git/global-excludes.js'),
   ]);
   const counts: ProgressCounts = { files: 0, bytes: 0, findings: 0 };
   const pool = new ScanPool({
@@ -114,6 +117,7 @@ async function scanPaths(
     walked = await walk(await expandGlobArgs(args.paths, io.cwd, args.followSymlinks), {
       cwd: io.cwd,
       useIgnoreFiles: args.ignore,
+      globalExcludes: globalExcludesResolver(env, io.cwd),
       followSymlinks: args.followSymlinks,
       extraLayers: layers,
       onFile: (file) => pool.add(file),
@@ -129,6 +133,8 @@ async function scanPaths(
     files: tally.files,
     bytes: tally.bytes,
     suppressed: tally.suppressed,
+    ignored: walked.ignored,
+    ignoredNotable: walked.ignoredNotable.map((abs) => displayPath(abs, io.cwd)),
     durationMs: 0,
   };
   // Only files with findings or skipped are named in a report: the others need no display path.
@@ -165,6 +171,19 @@ function reportSkipped(skipped: readonly SkippedEntry[], quiet: boolean, stderr:
     return;
   }
   for (const s of skipped) stderr.write(`keyguard: skipped ${s.path} (${s.reason})\n`);
+}
+
+/**
+ * A scan that read no file says why, so "0 findings" is never mistaken for "clean". Returns
+ * the line, or undefined when something was read. --staged with nothing staged is normal.
+ */
+function nothingScannedReason(outcome: ScanOutcome): string | undefined {
+  if (outcome.files > 0) return undefined;
+  const { ignored, skipped } = outcome;
+  if (ignored > 0 && skipped.length > 0) return `nothing scanned: ${ignored} ignored by ignore rules (--no-ignore scans them), ${skipped.length} skipped`;
+  if (ignored > 0) return `nothing scanned: all ${ignored} ${ignored === 1 ? 'entry is' : 'entries are'} ignored by ignore rules (--no-ignore scans them)`;
+  if (skipped.length > 0) return `nothing scanned: every entry was skipped (${skipped.length} listed above)`;
+  return 'nothing scanned: the given paths hold no files';
 }
 
 /** Reasons --strict turns into exit 2: anything that could not be read (binary files can). */
@@ -218,21 +237,33 @@ async function runScan(args: ScanArgs, env: CliEnv, io: CliIO): Promise<number> 
     await writeOutput(formatBaseline(createBaseline(outcome.findings)), args.output, io);
     return ExitCode.Clean;
   }
-  const colorOn = args.format === 'pretty' && colorsEnabled(env, args.output === undefined ? io.stdout.isTTY : false);
-  const text = renderReport(args.format, outcome, {
-    tool: toolInfo(),
-    cwd: io.cwd,
-    showSecrets: args.showSecrets,
-    colors: createColors(colorOn),
-  });
-  await writeOutput(text, args.output, io);
+  const workTreeRoot = findWorkTreeRoot(io.cwd);
+  const reports = [{ format: args.format, file: args.output }, ...args.extraReports];
+  for (const report of reports) {
+    const toStdout = report.file === undefined || report.file === '-';
+    const colorOn = report.format === 'pretty' && colorsEnabled(env, toStdout ? io.stdout.isTTY : false);
+    const text = renderReport(report.format, outcome, {
+      tool: toolInfo(),
+      cwd: io.cwd,
+      workTreeRoot,
+      showSecrets: args.showSecrets,
+      colors: createColors(colorOn),
+    });
+    await writeOutput(text, toStdout ? undefined : report.file, io);
+  }
   if (args.staged && args.format === 'pretty' && outcome.findings.length > 0) {
     const { stagedNextSteps } = await import('./hook/messages.js');
     io.stderr.write(`${stagedNextSteps().join('\n')}\n`);
   }
   if (env.KEYGUARD_DEBUG) io.stderr.write(`keyguard: debug: max RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MiB\n`);
+  const nothing = args.staged || args.stdin ? undefined : nothingScannedReason(outcome);
+  if (nothing !== undefined) io.stderr.write(`keyguard: ${nothing}\n`);
   if (args.strict && outcome.skipped.some(isUnreadable)) {
     io.stderr.write('keyguard: --strict: some paths could not be read\n');
+    return ExitCode.Error;
+  }
+  if (args.strict && nothing !== undefined) {
+    io.stderr.write('keyguard: --strict: the scan read no file\n');
     return ExitCode.Error;
   }
   return outcome.findings.length > 0 ? ExitCode.Findings : ExitCode.Clean;

@@ -27,5 +27,12 @@ export interface ScanOutcome {
   bytes: number;
   /** Findings dropped by inline markers, allow lists or the baseline. */
   suppressed: number;
+  /** Files left out by ignore rules (.gitignore inside a work tree, .keyguardignore, config `ignore`). */
+  ignored: number;
+  /**
+   * Up to three ignored files (display paths) whose names commonly hold secrets (`.env*`,
+   * `appsettings*.json`, ...), named in the pretty summary with the flag that scans them.
+   */
+  ignoredNotable: string[];
   durationMs: number;
 }

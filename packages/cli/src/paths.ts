@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 
 /** `\` to `/`, for output that must be `/`-separated whatever the platform. */
@@ -25,4 +26,18 @@ export function displayPath(absolute: string, cwd: string): string {
 export function isInside(child: string, parent: string): boolean {
   const rel = path.relative(parent, child);
   return rel === '' || !isOutside(rel);
+}
+
+/**
+ * The git work tree `dir` is in (the nearest folder holding `.git`, a folder or a worktree's
+ * file), or undefined outside one. No git process: this runs on every scan.
+ */
+export function findWorkTreeRoot(dir: string): string | undefined {
+  let cur = path.resolve(dir);
+  for (;;) {
+    if (existsSync(path.join(cur, '.git'))) return cur;
+    const parent = path.dirname(cur);
+    if (parent === cur) return undefined;
+    cur = parent;
+  }
 }

@@ -2,7 +2,8 @@ import { Dirent, readdirSync, type Stats } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { UsageError } from './exit-codes.js';
-import { ancestorLayers, IGNORE_FILES, type IgnoreLayer, readIgnoreLayer } from './ignore-rules.js';
+import { ancestorLayers, type GlobalExcludes, ignoreFilesFor, type IgnoreLayer, readIgnoreLayer, repositoryLayers } from './ignore-rules.js';
+import { isSecretProneName } from './secret-prone.js';
 import { folderMatcher } from './walk-ignore.js';
 
 /** A regular file to scan. */
@@ -24,12 +25,24 @@ export interface WalkSkip {
 export interface WalkResult {
   files: WalkFile[];
   skipped: WalkSkip[];
+  /** Entries left out by ignore rules (an ignored folder counts once: it is not walked). */
+  ignored: number;
+  /** Up to three ignored files (absolute) whose names commonly hold secrets. */
+  ignoredNotable: string[];
 }
+
+/** How many secret-prone ignored files a result names. */
+const NOTABLE_LIMIT = 3;
 
 export interface WalkOptions {
   cwd: string;
-  /** Honour .gitignore and .keyguardignore files (off with --no-ignore). */
+  /**
+   * Honour ignore files (off with --no-ignore): `.keyguardignore` everywhere; `.gitignore`,
+   * `.git/info/exclude` and git's global excludes only inside a git work tree, as ripgrep does.
+   */
   useIgnoreFiles: boolean;
+  /** git's global excludes file, asked for only when the walk meets a work tree. */
+  globalExcludes?: GlobalExcludes;
   followSymlinks: boolean;
   /** Layers that always apply after the ignore files (the config file's `ignore`). */
   extraLayers?: IgnoreLayer[];
@@ -85,6 +98,8 @@ interface Folder {
   /** Those and the extra layers, for this folder's entries; undefined when none applies. */
   ignored: ((name: string, isDir: boolean) => boolean) | undefined;
   ancestors: Set<string> | undefined;
+  /** Inside a git work tree (this folder or one above holds `.git`). */
+  inWorkTree: boolean;
 }
 
 /**
@@ -94,7 +109,14 @@ interface Folder {
 export async function walk(paths: readonly string[], options: WalkOptions): Promise<WalkResult> {
   const files: WalkFile[] = [];
   const skipped: WalkSkip[] = [];
+  let ignored = 0;
+  const ignoredNotable: string[] = [];
+  const globalExcludes = options.globalExcludes ?? (() => undefined);
   const extra = options.extraLayers ?? [];
+  const leftOut = (abs: string, name: string, isDir: boolean): void => {
+    ignored += 1;
+    if (!isDir && ignoredNotable.length < NOTABLE_LIMIT && isSecretProneName(name)) ignoredNotable.push(abs);
+  };
   // One walk never yields a path twice; only overlapping paths (`scan . src`) can.
   const seen = paths.length > 1 ? new Set<string>() : undefined;
   const found = (file: WalkFile): void => {
@@ -112,8 +134,11 @@ export async function walk(paths: readonly string[], options: WalkOptions): Prom
    */
   const visit = (abs: string, name: string, type: Dirent | Stats, at: Folder): Promise<void> | undefined => {
     const isDir = type.isDirectory();
-    if (at.ignored?.(name, isDir)) return undefined;
-    if (isDir) return at.ancestors === undefined ? walkDir(abs, at.layers, undefined) : walkLinkedDir(abs, at.layers, at.ancestors);
+    if (at.ignored?.(name, isDir)) {
+      leftOut(abs, name, isDir);
+      return undefined;
+    }
+    if (isDir) return at.ancestors === undefined ? walkDir(abs, at.layers, undefined, at.inWorkTree) : walkLinkedDir(abs, at.layers, at.ancestors, at.inWorkTree);
     const kind = entryKind(type);
     // A dirent has no size; a followed link was stat'ed anyway.
     if (kind === 'file') found({ abs, size: type instanceof Dirent ? -1 : type.size });
@@ -136,7 +161,7 @@ export async function walk(paths: readonly string[], options: WalkOptions): Prom
   };
 
   /** With --follow-symlinks: `ancestors` (real paths above) tell a loop from a second way in. */
-  const walkLinkedDir = async (dir: string, layers: IgnoreLayer[], ancestors: Set<string>): Promise<void> => {
+  const walkLinkedDir = async (dir: string, layers: IgnoreLayer[], ancestors: Set<string>, inWorkTree: boolean): Promise<void> => {
     let real: string;
     try {
       real = await fs.realpath(dir);
@@ -145,11 +170,11 @@ export async function walk(paths: readonly string[], options: WalkOptions): Prom
       return;
     }
     if (ancestors.has(real)) skipped.push({ abs: dir, reason: 'symlink-loop' });
-    else await walkDir(dir, layers, new Set([...ancestors, real]));
+    else await walkDir(dir, layers, new Set([...ancestors, real]), inWorkTree);
   };
 
   /** `ancestors`: undefined unless following symlinks (without, no folder is reached twice). */
-  const walkDir = async (dir: string, layers: IgnoreLayer[], ancestors: Set<string> | undefined): Promise<void> => {
+  const walkDir = async (dir: string, layers: IgnoreLayer[], ancestors: Set<string> | undefined, aboveInWorkTree: boolean): Promise<void> => {
     let entries: Dirent[];
     try {
       entries = await listDir(dir);
@@ -158,11 +183,22 @@ export async function walk(paths: readonly string[], options: WalkOptions): Prom
       return;
     }
     let here = layers;
-    if (options.useIgnoreFiles && entries.some((e) => (IGNORE_FILES as readonly string[]).includes(e.name))) {
-      const layer = await readIgnoreLayer(dir);
-      if (layer !== undefined) here = [...layers, layer];
+    let inWorkTree = aboveInWorkTree;
+    if (options.useIgnoreFiles) {
+      const names = new Set<string>();
+      for (const e of entries) if (e.name === '.git' || e.name === '.gitignore' || e.name === '.keyguardignore') names.add(e.name);
+      if (names.has('.git')) {
+        // A work tree's root (or a nested repository): its excludes come before its .gitignore.
+        inWorkTree = true;
+        here = [...here, ...(await repositoryLayers(dir, globalExcludes))];
+      }
+      const files = ignoreFilesFor(inWorkTree).filter((n) => names.has(n));
+      if (files.length > 0) {
+        const layer = await readIgnoreLayer(dir, files);
+        if (layer !== undefined) here = [...here, layer];
+      }
     }
-    const at: Folder = { layers: here, ignored: folderMatcher([...here, ...extra], dir), ancestors };
+    const at: Folder = { layers: here, ignored: folderMatcher([...here, ...extra], dir), ancestors, inWorkTree };
     const prefix = dir.endsWith(path.sep) ? dir : dir + path.sep; // path.join, minus its normalising
     // Sub-folders (and followed links) are walked concurrently; the
     // caller sorts the report. The loop itself never waits: that keeps it fast.
@@ -190,7 +226,7 @@ export async function walk(paths: readonly string[], options: WalkOptions): Prom
     }
     if (stats.isDirectory()) {
       if (path.basename(abs) === '.git') continue;
-      const layers = options.useIgnoreFiles ? await ancestorLayers(abs) : [];
+      const { layers, inWorkTree } = options.useIgnoreFiles ? await ancestorLayers(abs, globalExcludes) : { layers: [], inWorkTree: false };
       let ancestors: Set<string> | undefined;
       if (options.followSymlinks) {
         let real = abs;
@@ -201,7 +237,7 @@ export async function walk(paths: readonly string[], options: WalkOptions): Prom
         }
         ancestors = new Set([real]);
       }
-      await walkDir(abs, layers, ancestors);
+      await walkDir(abs, layers, ancestors, inWorkTree);
       continue;
     }
     // A file named on the command line is scanned whatever the ignore files say.
@@ -209,5 +245,5 @@ export async function walk(paths: readonly string[], options: WalkOptions): Prom
     if (kind === 'file') found({ abs, size: stats.size });
     else skipped.push({ abs, reason: kind });
   }
-  return { files, skipped };
+  return { files, skipped, ignored, ignoredNotable };
 }

@@ -63,7 +63,7 @@ export async function scanHistory(opts: GitHistoryOptions): Promise<ScanOutcome>
     if (refs.stdout.toString('utf8').trim() === '') {
       historyStats.blobsScanned = 0;
       historyStats.commits = 0;
-      return { findings: [], skipped: [], files: 0, bytes: 0, suppressed: 0, durationMs: Math.round(performance.now() - started) };
+      return { findings: [], skipped: [], files: 0, bytes: 0, suppressed: 0, ignored: 0, ignoredNotable: [], durationMs: Math.round(performance.now() - started) };
     }
   }
   const commits: Commit[] = [];
@@ -194,5 +194,5 @@ export async function scanHistory(opts: GitHistoryOptions): Promise<ScanOutcome>
   historyStats.blobsScanned = files + skipped.length;
   historyStats.commits = commits.length;
   findings.sort(compareFindings);
-  return { findings, skipped, files, bytes, suppressed, durationMs: Math.round(performance.now() - started) };
+  return { findings, skipped, files, bytes, suppressed, ignored: 0, ignoredNotable: [], durationMs: Math.round(performance.now() - started) };
 }

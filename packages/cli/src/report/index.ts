@@ -2,6 +2,7 @@ import type { Format } from '../args.js';
 import type { ScanOutcome } from '../outcome.js';
 import { renderGithub } from './github.js';
 import { renderJson } from './json.js';
+import { renderMarkdown } from './markdown.js';
 import { renderPretty } from './pretty.js';
 import { renderSarif } from './sarif.js';
 import type { ReportContext } from './types.js';
@@ -19,5 +20,7 @@ export function renderReport(format: Format, outcome: ScanOutcome, ctx: ReportCo
       return renderSarif(outcome, ctx);
     case 'github':
       return renderGithub(outcome, ctx);
+    case 'markdown':
+      return renderMarkdown(outcome, ctx);
   }
 }

@@ -33,6 +33,7 @@ export function buildJsonReport(outcome: ScanOutcome, ctx: Pick<ReportContext, '
       findings: outcome.findings.length,
       suppressed: outcome.suppressed,
       skipped: outcome.skipped.length,
+      ignored: outcome.ignored,
       durationMs: Math.round(outcome.durationMs),
     },
   };

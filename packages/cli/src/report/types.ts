@@ -5,8 +5,13 @@ import type { ToolInfo } from '../version.js';
 /** What every reporter is given besides the outcome. */
 export interface ReportContext {
   tool: ToolInfo;
-  /** The directory paths are relative to (SARIF's SRCROOT). */
+  /** The directory pretty and JSON paths are relative to. */
   cwd: string;
+  /**
+   * The git work tree's root when the scan runs inside one: SARIF's SRCROOT and the base of
+   * `github` annotation paths, so code scanning maps them whatever folder the scan ran from.
+   */
+  workTreeRoot: string | undefined;
   /** Print raw secrets: only with --show-secrets. */
   showSecrets: boolean;
   colors: Colors;
@@ -43,6 +48,7 @@ export interface JsonReport {
     findings: number;
     suppressed: number;
     skipped: number;
+    ignored: number;
     durationMs: number;
   };
 }
