@@ -248,6 +248,7 @@ async function runScan(args: ScanArgs, env: CliEnv, io: CliIO): Promise<number> 
       workTreeRoot,
       showSecrets: args.showSecrets,
       colors: createColors(colorOn),
+      columns: toStdout && io.stdout.isTTY === true && (io.stdout.columns ?? 0) > 0 ? io.stdout.columns! : 80,
     });
     await writeOutput(text, toStdout ? undefined : report.file, io);
   }

@@ -15,6 +15,8 @@ export interface ReportContext {
   /** Print raw secrets: only with --show-secrets. */
   showSecrets: boolean;
   colors: Colors;
+  /** Width to wrap pretty output to: the terminal's, or 80 when not writing to one. */
+  columns: number;
 }
 
 /** A finding in the JSON report (version 1). */
