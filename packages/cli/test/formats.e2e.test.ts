@@ -5,11 +5,11 @@ import { remediationFor, rules } from '@keyguard/core';
 import Ajv from 'ajv-draft-04';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JsonReport } from '../src/report/types.js';
-import { assertBuilt, PACKAGE_DIR, REPO_ROOT, run, tempDir, writeTree } from './helpers.js';
+import { assertBuilt, PACKAGE_DIR, run, tempDir, writeTree } from './helpers.js';
 import { asrsLine, connectionString, keys } from './keys.js';
 
-/** The official schema lives in shared/, beside the repository root. */
-const SARIF_SCHEMA = path.resolve(REPO_ROOT, '..', 'shared', 'schemas', 'sarif-schema-2.1.0.json');
+/** The official schema, kept in the repository (origin and licence in schemas/README.md). */
+const SARIF_SCHEMA = path.join(PACKAGE_DIR, 'test', 'schemas', 'sarif-schema-2.1.0.json');
 const VERSION = (JSON.parse(readFileSync(path.join(PACKAGE_DIR, 'package.json'), 'utf8')) as { version: string }).version;
 const FORMATS = ['pretty', 'json', 'sarif', 'github'] as const;
 const ANSI = /\x1b\[[0-9;]*m/;
