@@ -1,22 +1,38 @@
 #!/usr/bin/env node
-// Runs the whole vitest suite and closes with one line CI can read: "N passed, N failed".
+// Runs the whole vitest suite and closes with one line CI can read: "N passed, M failed", where
+// M counts failed tests, test files that failed on their own (did not load, a hook threw) and
+// unhandled errors. Any failure, or a vitest exit that is not 0, means M > 0 and exit 1.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-const resultsFile = '.vitest-results.json';
-rmSync(resultsFile, { force: true });
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const tallyFile = join(process.cwd(), '.vitest-tally.json');
+rmSync(tallyFile, { force: true });
 const run = spawnSync(
   process.execPath,
-  ['node_modules/vitest/vitest.mjs', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${resultsFile}`, ...process.argv.slice(2)],
-  { stdio: 'inherit' },
+  [join(root, 'node_modules/vitest/vitest.mjs'), 'run', '--reporter=default', `--reporter=${join(root, 'scripts/vitest-tally.mjs')}`, ...process.argv.slice(2)],
+  { stdio: 'inherit', env: { ...process.env, KEYGUARD_TALLY_FILE: tallyFile } },
 );
 let passed = 0;
 let failed = 0;
-if (existsSync(resultsFile)) {
-  const results = JSON.parse(readFileSync(resultsFile, 'utf8'));
-  passed = results.numPassedTests ?? 0;
-  failed = (results.numFailedTests ?? 0) + (results.numRuntimeErrorTestSuites ?? 0);
+const problems = [];
+if (existsSync(tallyFile)) {
+  const tally = JSON.parse(readFileSync(tallyFile, 'utf8'));
+  ({ passed, failed } = tally);
+  problems.push(...tally.problems);
+  rmSync(tallyFile, { force: true });
+} else {
+  problems.push('vitest wrote no tally (it did not finish)');
 }
-console.log(`${passed} passed, ${failed} failed`);
 const code = run.status ?? 1;
-process.exit(code !== 0 ? code : failed > 0 || passed === 0 ? 1 : 0);
+// A failing vitest exit that nothing above explains still counts as one failure.
+if (failed === 0 && (code !== 0 || problems.length > 0)) failed = 1;
+if (failed === 0 && passed === 0) {
+  problems.push('no test ran');
+  failed = 1;
+}
+for (const p of problems) console.log(`keyguard tests: ${p}`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed > 0 ? 1 : 0);
