@@ -33,9 +33,10 @@ describe('the closing line of scripts/test.mjs', () => {
     expect(r.code).toBe(1);
   });
 
-  it('counts a test file that fails to load, which has no failed test of its own', async () => {
-    const r = await suite({ 'a.test.mjs': passing, 'b.test.mjs': "throw new Error('cannot read a schema');\n" });
-    expect(r.last).toBe('2 passed, 1 failed');
+  it('counts each test file that fails to load, which has no failed test of its own', async () => {
+    const broken = "throw new Error('cannot read a schema');\n";
+    const r = await suite({ 'a.test.mjs': passing, 'b.test.mjs': broken, 'c.test.mjs': broken, 'd.test.mjs': "test('bad', () => expect(1).toBe(2));\n" });
+    expect(r.last).toBe('2 passed, 3 failed');
     expect(r.stdout).toContain('test file failed:');
     expect(r.code).toBe(1);
   });
@@ -46,10 +47,10 @@ describe('the closing line of scripts/test.mjs', () => {
     expect(r.code).toBe(1);
   });
 
-  it('counts an unhandled error', async () => {
-    const late = "test('leaks', () => { setTimeout(() => { throw new Error('late'); }, 0); });\ntest('waits', () => new Promise((r) => setTimeout(r, 50)));\n";
+  it('counts each unhandled error', async () => {
+    const late = "test('leaks', () => { setTimeout(() => { throw new Error('late'); }, 0); setTimeout(() => { throw new Error('later'); }, 1); });\ntest('waits', () => new Promise((r) => setTimeout(r, 50)));\n";
     const r = await suite({ 'a.test.mjs': late });
-    expect(r.last).toBe('2 passed, 1 failed');
+    expect(r.last).toBe('2 passed, 2 failed');
     expect(r.stdout).toContain('unhandled error: late');
     expect(r.code).toBe(1);
   });
