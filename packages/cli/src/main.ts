@@ -237,7 +237,7 @@ async function runScan(args: ScanArgs, env: CliEnv, io: CliIO): Promise<number> 
     await writeOutput(formatBaseline(createBaseline(outcome.findings)), args.output, io);
     return ExitCode.Clean;
   }
-  const workTreeRoot = findWorkTreeRoot(io.cwd);
+  const workTreeRoot = findWorkTreeRoot(scanRoot);
   const reports = [{ format: args.format, file: args.output }, ...args.extraReports];
   for (const report of reports) {
     const toStdout = report.file === undefined || report.file === '-';

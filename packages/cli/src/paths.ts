@@ -41,3 +41,15 @@ export function findWorkTreeRoot(dir: string): string | undefined {
     cur = parent;
   }
 }
+
+/**
+ * Where SARIF and `github` annotations locate a reported path (`/`-separated, relative to `cwd`
+ * or absolute): relative to the work tree's root when it lies inside one, so code scanning maps
+ * it whatever folder the scan ran from; else relative to `cwd` when under it; else absolute.
+ */
+export function rootRelative(reported: string, cwd: string, workTreeRoot: string | undefined): { base: 'root' | 'cwd' | 'none'; path: string } {
+  const abs = path.resolve(cwd, reported);
+  if (workTreeRoot !== undefined && isInside(abs, workTreeRoot)) return { base: 'root', path: toPosix(path.relative(workTreeRoot, abs)) };
+  if (isInside(abs, cwd)) return { base: 'cwd', path: toPosix(path.relative(cwd, abs)) };
+  return { base: 'none', path: toPosix(abs) };
+}

@@ -42,7 +42,7 @@ describe('json', () => {
     expect(Object.keys(report).sort()).toEqual(['findings', 'skipped', 'summary', 'tool', 'version']);
     expect(report.version).toBe(1);
     expect(report.tool).toEqual({ name: 'keyguard', version: VERSION });
-    expect(Object.keys(report.summary).sort()).toEqual(['bytes', 'durationMs', 'files', 'findings', 'skipped', 'suppressed']);
+    expect(Object.keys(report.summary).sort()).toEqual(['bytes', 'durationMs', 'files', 'findings', 'ignored', 'skipped', 'suppressed']);
     expect(report.summary).toMatchObject({ files: 4, findings: 3, suppressed: 0, skipped: 0 });
     expect(report.summary.bytes).toBeGreaterThan(100);
     for (const f of report.findings) {
@@ -199,6 +199,6 @@ describe('every format', () => {
     }
     const bad = await run(['scan', '--format', 'xml'], { cwd: dir });
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toBe('keyguard: unknown format \'xml\': use one of pretty, json, sarif, github\n');
+    expect(bad.stderr).toBe('keyguard: unknown format \'xml\': use one of pretty, json, sarif, github, markdown\n');
   });
 });

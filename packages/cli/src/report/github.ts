@@ -1,5 +1,6 @@
 import { shortRemediation } from '@keyguard/core';
 import type { ScanOutcome } from '../outcome.js';
+import { rootRelative } from '../paths.js';
 import type { ReportContext } from './types.js';
 
 /** Escapes a workflow command's message (GitHub's rules: %, CR, LF). */
@@ -15,9 +16,11 @@ export function escapeProperty(value: string): string {
 /** GitHub Actions annotations: one `::error` per finding, a `::warning` per entry that could not be read. */
 export function renderGithub(outcome: ScanOutcome, ctx: ReportContext): string {
   const lines: string[] = [];
+  // GitHub resolves `file=` against the repository's root, whatever folder the scan ran from.
+  const file = (p: string): string => escapeProperty(rootRelative(p, ctx.cwd, ctx.workTreeRoot ?? ctx.cwd).path);
   for (const f of outcome.findings) {
     const props = [
-      `file=${escapeProperty(f.path)}`,
+      `file=${file(f.path)}`,
       `line=${f.line}`,
       `col=${f.column}`,
       `endLine=${f.endLine}`,
@@ -31,7 +34,7 @@ export function renderGithub(outcome: ScanOutcome, ctx: ReportContext): string {
   }
   for (const s of outcome.skipped) {
     if (s.reason === 'binary') continue; // normal in any repository: not worth an annotation
-    lines.push(`::warning file=${escapeProperty(s.path)},title=${escapeProperty('keyguard: skipped')}::${escapeData(`not scanned: ${s.reason}`)}`);
+    lines.push(`::warning file=${file(s.path)},title=${escapeProperty('keyguard: skipped')}::${escapeData(`not scanned: ${s.reason}`)}`);
   }
   return lines.length === 0 ? '' : `${lines.join('\n')}\n`;
 }

@@ -2,6 +2,7 @@ import { pathToFileURL } from 'node:url';
 import path from 'node:path';
 import { type RuleId, rules, shortRemediation } from '@keyguard/core';
 import type { ScanOutcome } from '../outcome.js';
+import { rootRelative } from '../paths.js';
 import type { ReportContext } from './types.js';
 
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -16,10 +17,14 @@ export function relativeUri(p: string): string {
   return p.split('/').map(encodeURIComponent).join('/');
 }
 
-function artifactLocation(p: string): Json {
-  if (p.startsWith('/') || /^[A-Za-z]:\//.test(p)) return { uri: pathToFileURL(p).href };
-  return { uri: relativeUri(p), uriBaseId: 'SRCROOT' };
+/** SRCROOT is the work tree's root when the scan runs in one, else the current folder. */
+function artifactLocation(p: string, ctx: Pick<ReportContext, 'cwd' | 'workTreeRoot'>): Json {
+  const at = rootRelative(p, ctx.cwd, ctx.workTreeRoot ?? ctx.cwd);
+  if (at.base === 'none') return { uri: pathToFileURL(at.path).href };
+  return { uri: relativeUri(at.path), uriBaseId: 'SRCROOT' };
 }
+
+const folderUri = (dir: string): string => pathToFileURL(dir.endsWith(path.sep) ? dir : dir + path.sep).href;
 
 function ruleDescriptor(rule: (typeof rules)[number]): Json {
   const refs = rule.references.map((r) => `- ${r}`).join('\n');
@@ -39,9 +44,9 @@ function ruleDescriptor(rule: (typeof rules)[number]): Json {
 }
 
 /** SARIF 2.1.0: one run, rules from core, partial fingerprints, no raw secret unless asked. */
-export function buildSarif(outcome: ScanOutcome, ctx: Pick<ReportContext, 'tool' | 'cwd' | 'showSecrets'>): Json {
+export function buildSarif(outcome: ScanOutcome, ctx: Pick<ReportContext, 'tool' | 'cwd' | 'workTreeRoot' | 'showSecrets'>): Json {
   const ruleIndex = new Map<RuleId, number>(rules.map((r, i) => [r.id, i]));
-  const root = pathToFileURL(ctx.cwd.endsWith(path.sep) ? ctx.cwd : ctx.cwd + path.sep).href;
+  const root = folderUri(ctx.workTreeRoot ?? ctx.cwd);
   const results = outcome.findings.map((f) => {
     const properties: Json = { confidence: f.confidence, masked: f.masked };
     if (f.context.resourceName !== undefined) properties.resourceName = f.context.resourceName;
@@ -58,7 +63,7 @@ export function buildSarif(outcome: ScanOutcome, ctx: Pick<ReportContext, 'tool'
       locations: [
         {
           physicalLocation: {
-            artifactLocation: artifactLocation(f.path),
+            artifactLocation: artifactLocation(f.path, ctx),
             region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn },
           },
         },
@@ -70,7 +75,7 @@ export function buildSarif(outcome: ScanOutcome, ctx: Pick<ReportContext, 'tool'
   const notifications = outcome.skipped.map((s) => ({
     level: 'note',
     message: { text: `skipped (${s.reason}): ${s.path}` },
-    locations: [{ physicalLocation: { artifactLocation: artifactLocation(s.path) } }],
+    locations: [{ physicalLocation: { artifactLocation: artifactLocation(s.path, ctx) } }],
   }));
   return {
     $schema: SARIF_SCHEMA_URI,
@@ -90,6 +95,16 @@ export function buildSarif(outcome: ScanOutcome, ctx: Pick<ReportContext, 'tool'
         originalUriBaseIds: { SRCROOT: { uri: root } },
         columnKind: 'utf16CodeUnits',
         results,
+        properties: {
+          summary: {
+            files: outcome.files,
+            bytes: outcome.bytes,
+            findings: outcome.findings.length,
+            suppressed: outcome.suppressed,
+            skipped: outcome.skipped.length,
+            ignored: outcome.ignored,
+          },
+        },
       },
     ],
   };
