@@ -62,6 +62,7 @@ describe('keyguard scan: paths', () => {
   it('honours .gitignore at every level, with negation, and .keyguardignore; --no-ignore turns both off', async () => {
     const dir = tmp();
     await writeTree(dir, {
+      '.git/HEAD': 'ref: refs/heads/main\n', // .gitignore files apply inside a work tree only
       '.gitignore': 'build/\n*.log\n',
       '.keyguardignore': 'vendor/\n',
       'build/out.js': asrsLine(keys.asrs('build')),
@@ -98,6 +99,7 @@ describe('keyguard scan: paths', () => {
   it('odd names (dots only, spaces, unicode, newline) are walked and matched against ignore files without crashing', async () => {
     const dir = tmp();
     await writeTree(dir, {
+      '.git/HEAD': 'ref: refs/heads/main\n',
       '.gitignore': '*.skip\n',
       '.../k.ts': asrsLine(keys.asrs('dots')),
       'a b/ü\nx.ts': asrsLine(keys.asrs('odd')),
@@ -118,7 +120,7 @@ describe('keyguard scan: paths', () => {
 
   it('scans a file named on the command line even if ignored', async () => {
     const dir = tmp();
-    await writeTree(dir, { '.gitignore': '*.env\n', 'a.env': `${connectionString(keys.legacy('named'))}\n` });
+    await writeTree(dir, { '.git/HEAD': 'ref: refs/heads/main\n', '.gitignore': '*.env\n', 'a.env': `${connectionString(keys.legacy('named'))}\n` });
     expect((await run(['scan', '--format', 'json'], { cwd: dir })).code).toBe(0);
     const r = await run(['scan', 'a.env', '--format', 'json'], { cwd: dir });
     expect(r.code).toBe(1);
