@@ -146,3 +146,24 @@ describe('a scan that reads nothing says so', () => {
     expect(r.stderr).toBe('');
   });
 });
+
+describe('git modes count what .keyguardignore leaves out', () => {
+  it('--history and --staged: ignored paths are counted, once each', async () => {
+    const dir = tmp();
+    gitInit(dir);
+    const env = isolatedEnv(dir);
+    const gitEnv = { ...process.env, ...env, GIT_AUTHOR_NAME: 'a', GIT_AUTHOR_EMAIL: 'a@example.test', GIT_COMMITTER_NAME: 'a', GIT_COMMITTER_EMAIL: 'a@example.test' };
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, env: gitEnv });
+    await writeTree(dir, { '.keyguardignore': 'vendor/\n', 'vendor/a.js': `${secret}\n`, 'app.js': 'ok\n' });
+    git('add', '-A');
+    git('commit', '-qm', 'one');
+    await writeTree(dir, { 'vendor/a.js': `${secret}\n// changed\n` });
+    git('commit', '-qam', 'two');
+    const history = json((await run(['scan', '--history', '--format', 'json'], { cwd: dir, env })).stdout);
+    expect(history.summary).toMatchObject({ findings: 0, ignored: 1 });
+    await writeTree(dir, { 'vendor/b.js': `${secret}\n` });
+    git('add', '-A');
+    const staged = json((await run(['scan', '--staged', '--format', 'json'], { cwd: dir, env })).stdout);
+    expect(staged.summary).toMatchObject({ findings: 0, ignored: 1 });
+  });
+});

@@ -94,12 +94,14 @@ export async function scanHistory(opts: GitHistoryOptions): Promise<ScanOutcome>
   });
 
   const ignoredCache = new Map<string, boolean>();
+  let ignoredPaths = 0; // each path left out counts once, however many commits touch it
   const ignored = (repoPath: string): boolean => {
     if (!opts.isIgnored) return false;
     let v = ignoredCache.get(repoPath);
     if (v === undefined) {
       v = opts.isIgnored(reportedPath(repoPath, info));
       ignoredCache.set(repoPath, v);
+      if (v) ignoredPaths += 1;
     }
     return v;
   };
@@ -194,5 +196,5 @@ export async function scanHistory(opts: GitHistoryOptions): Promise<ScanOutcome>
   historyStats.blobsScanned = files + skipped.length;
   historyStats.commits = commits.length;
   findings.sort(compareFindings);
-  return { findings, skipped, files, bytes, suppressed, ignored: 0, ignoredNotable: [], durationMs: Math.round(performance.now() - started) };
+  return { findings, skipped, files, bytes, suppressed, ignored: ignoredPaths, ignoredNotable: [], durationMs: Math.round(performance.now() - started) };
 }

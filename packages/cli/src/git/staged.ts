@@ -69,10 +69,14 @@ export async function scanStaged(opts: GitScanOptions): Promise<ScanOutcome> {
 
   const skipped: SkippedEntry[] = [];
   const targets: Target[] = [];
+  let ignored = 0;
   const consider = (repoPath: string, oid: string, mode: string, baseOids: string[], full: boolean): void => {
     if (mode === GITLINK_MODE) return; // a submodule: its own repository's business
     const path = reportedPath(repoPath, info);
-    if (opts.isIgnored?.(path)) return;
+    if (opts.isIgnored?.(path)) {
+      ignored += 1;
+      return;
+    }
     targets.push({ repoPath, path, oid, baseOids, full });
   };
 
@@ -195,5 +199,5 @@ export async function scanStaged(opts: GitScanOptions): Promise<ScanOutcome> {
   }
   findings.sort(compareFindings);
   skipped.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { findings, skipped, files, bytes, suppressed, ignored: 0, ignoredNotable: [], durationMs: Math.round(performance.now() - started) };
+  return { findings, skipped, files, bytes, suppressed, ignored, ignoredNotable: [], durationMs: Math.round(performance.now() - started) };
 }
