@@ -164,6 +164,9 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
     if (file === undefined) continue;
     if (file === '') throw new UsageError(`--${f}-output needs a file name (or - for stdout)`);
     if (command === 'baseline') throw new UsageError(`--${f}-output applies to scan, not to baseline`);
+    if (file !== '-' && (file === v.output || extraReports.some((r) => r.file === file))) {
+      throw new UsageError(`--${f}-output ${file}: another report is already written to that file`);
+    }
     extraReports.push({ format: f, file });
   }
   return {

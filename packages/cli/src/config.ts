@@ -14,6 +14,11 @@ export interface KeyguardConfig {
   allow?: string[];
   minConfidence?: Confidence;
   rules?: Partial<Record<RuleId, boolean>>;
+  /**
+   * Baseline file used by `scan` when no --baseline is given, relative to the config file's
+   * folder (so hook managers such as the pre-commit framework need no `args:`).
+   */
+  baseline?: string;
 }
 
 export interface LoadedConfig {
@@ -24,7 +29,7 @@ export interface LoadedConfig {
   dir: string;
 }
 
-const KNOWN_KEYS = ['$schema', 'ignore', 'allow', 'minConfidence', 'rules'] as const;
+const KNOWN_KEYS = ['$schema', 'ignore', 'allow', 'minConfidence', 'rules', 'baseline'] as const;
 
 function describe(value: unknown): string {
   if (value === null) return 'null';
@@ -73,6 +78,12 @@ export function validateConfig(value: unknown): KeyguardConfig {
     throw new ConfigError(`${jsonPath(['$schema'])}: expected a string, got ${describe(input.$schema)}`);
   }
   if ('ignore' in input) config.ignore = stringArray(input.ignore, ['ignore']);
+  if ('baseline' in input) {
+    if (typeof input.baseline !== 'string' || input.baseline === '') {
+      throw new ConfigError(`${jsonPath(['baseline'])}: expected a non-empty path, got ${describe(input.baseline)}`);
+    }
+    config.baseline = input.baseline;
+  }
   if ('allow' in input) config.allow = stringArray(input.allow, ['allow']);
   if ('minConfidence' in input) {
     if (!isConfidence(input.minConfidence)) {

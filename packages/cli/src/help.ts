@@ -11,13 +11,18 @@ Usage:
   keyguard hook install           install the pre-commit hook
 
 Options (scan, baseline):
-  -f, --format FORMAT       pretty (default), json, sarif or github
+  -f, --format FORMAT       pretty (default), json, sarif, github or markdown
   -o, --output FILE         write the report (or baseline) to FILE instead of stdout
+      --pretty-output FILE, --json-output FILE, --sarif-output FILE,
+      --github-output FILE, --markdown-output FILE
+                            also write that format to FILE (- for stdout), in the same run
       --show-secrets        print raw secret values (every format); masked otherwise
-      --baseline FILE       suppress findings listed in a baseline file (scan only)
+      --baseline FILE       suppress findings listed in a baseline file (scan only;
+                            default: the config's "baseline")
   -c, --config FILE         use this config file instead of the nearest keyguard.config.json
       --min-confidence LVL  low, medium (default) or high
-      --no-ignore           do not honour .gitignore / .keyguardignore files
+      --no-ignore           do not honour ignore files (.keyguardignore; and inside a
+                            git work tree .gitignore, .git/info/exclude, global excludes)
       --no-inline-ignore    report secrets even on lines marked keyguard:allow
       --follow-symlinks     follow symbolic links (not followed by default)
       --stdin-filename NAME the path reported for '-' (default <stdin>)
@@ -26,7 +31,8 @@ Options (scan, baseline):
       --no-progress         no progress line on stderr (it only shows on a TTY anyway)
   -q, --quiet               count skipped entries instead of listing them
       --strict              exit 2 if any path could not be read (FIFO, socket, device,
-                            unreadable file, symlink loop); binary files do not count
+                            unreadable file, symlink loop) or nothing was scanned;
+                            binary files do not count
   -h, --help                this help
   -V, --version             print the version
 
@@ -37,5 +43,9 @@ Exit codes:
 
 Config: keyguard.config.json, found by walking up from the scan root:
   { "ignore": ["globs"], "allow": ["fingerprints"], "minConfidence": "medium",
-    "rules": { "azure-signalr-client-secret": false } }
+    "rules": { "azure-signalr-client-secret": false },
+    "baseline": ".keyguard-baseline.json" }
+
+Skip the pre-commit check once: KEYGUARD_SKIP=1 git commit (pre-commit framework:
+SKIP=keyguard git commit).
 `;

@@ -195,7 +195,9 @@ async function writeOutput(text: string, file: string | undefined, io: CliIO): P
     return;
   }
   try {
-    await fs.writeFile(path.resolve(io.cwd, file), text);
+    const target = path.resolve(io.cwd, file);
+    await fs.mkdir(path.dirname(target), { recursive: true });
+    await fs.writeFile(target, text);
   } catch (error) {
     throw new UsageError(`cannot write ${file} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
   }
@@ -218,7 +220,9 @@ async function runScan(args: ScanArgs, env: CliEnv, io: CliIO): Promise<number> 
   if (config.rules !== undefined) scanOptions.rules = config.rules;
   if (config.allow !== undefined) scanOptions.allow = config.allow;
   const layers = config.ignore !== undefined && config.ignore.length > 0 ? [patternLayer(dir, config.ignore)] : [];
-  const baseline: BaselineFile | undefined = args.command === 'scan' && args.baseline !== undefined ? loadBaseline(args.baseline, io.cwd) : undefined;
+  // --baseline is relative to the current folder; the config's `baseline` to the config's folder.
+  const baselineFile = args.baseline ?? (config.baseline !== undefined ? path.resolve(dir, config.baseline) : undefined);
+  const baseline: BaselineFile | undefined = args.command === 'scan' && baselineFile !== undefined ? loadBaseline(baselineFile, io.cwd) : undefined;
 
   const progress = new Progress(io.stderr, Progress.wanted(io.stderr, args.progress, env));
   let outcome: ScanOutcome;

@@ -8,8 +8,10 @@ export function stagedNextSteps(): string[] {
     '  2. If the key was ever pushed, shared or logged, treat it as leaked: regenerate it',
     '     (Azure portal > Keys > Regenerate, or `az signalr key renew --name <resource> --resource-group <rg> --key-type primary`).',
     '  3. If it is not a real secret (sample, test value), add a `keyguard:allow` comment on its line,',
-    '     or record it with `keyguard baseline --output .keyguard-baseline.json` and scan with `--baseline .keyguard-baseline.json`.',
-    '  To skip the check once: `git commit --no-verify` or `KEYGUARD_SKIP=1 git commit ...`.',
+    '     or record it with `keyguard baseline --output .keyguard-baseline.json` and add',
+    '     `"baseline": ".keyguard-baseline.json"` to keyguard.config.json (every hook manager then uses it).',
+    '  To skip the check once: `KEYGUARD_SKIP=1 git commit ...` (keyguard only), `SKIP=keyguard git commit ...`',
+    '  (pre-commit framework), or `git commit --no-verify` (every hook).',
   ];
 }
 
