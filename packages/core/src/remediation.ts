@@ -1,8 +1,21 @@
 import type { Finding } from './finding.js';
 
+/**
+ * Azure names SignalR and Web PubSub resources with 3-63 letters, digits and hyphens, starting
+ * with a letter and ending with a letter or digit. Anything else came from a hostile or broken
+ * endpoint (`x$(id)`): it is never pasted into a command a user may copy into a shell.
+ */
+const AZURE_RESOURCE_NAME = /^[A-Za-z][A-Za-z0-9-]{1,61}[A-Za-z0-9]$/;
+
+/** The resource name to print in a command, or the placeholder when it is unknown or unsafe. */
+function commandName(finding: Pick<Finding, 'context'>): string {
+  const name = finding.context.resourceName;
+  return name !== undefined && AZURE_RESOURCE_NAME.test(name) ? name : '<resource>';
+}
+
 /** The next steps for one finding, with the resource name filled in when it is known. */
 export function remediationFor(finding: Pick<Finding, 'ruleId' | 'context'>): string[] {
-  const name = finding.context.resourceName ?? '<resource>';
+  const name = commandName(finding);
   switch (finding.ruleId) {
     case 'azure-signalr-access-key':
       return [
@@ -24,7 +37,7 @@ export function remediationFor(finding: Pick<Finding, 'ruleId' | 'context'>): st
 
 /** One line, for places with room for one (ESLint messages, annotations). */
 export function shortRemediation(finding: Pick<Finding, 'ruleId' | 'context'>): string {
-  const name = finding.context.resourceName ?? '<resource>';
+  const name = commandName(finding);
   switch (finding.ruleId) {
     case 'azure-signalr-access-key':
       return `rotate it (az signalr key renew --name ${name} ...) and move to Microsoft Entra ID`;
