@@ -66,8 +66,9 @@ function write(dir: string, files: Record<string, string>): void {
 }
 
 /** Runs the action in `workspace`, the build step stubbed (see the top of this file). */
-async function runKeyguardAction(workspace: string, inputs: Record<string, string> = {}): Promise<ActionRun> {
+async function runKeyguardAction(workspace: string, inputs: Record<string, string> = {}, options: { stubBuild?: boolean; path?: string } = {}): Promise<ActionRun> {
   const baseEnv = { ...hostEnv(), ...gitEnv };
+  if (options.path !== undefined) baseEnv.PATH = options.path;
   // GitHub's runner sets neither: the readable report in the log is plain text.
   delete baseEnv.FORCE_COLOR;
   delete baseEnv.NO_COLOR;
@@ -76,7 +77,7 @@ async function runKeyguardAction(workspace: string, inputs: Record<string, strin
     workspace,
     inputs,
     baseEnv,
-    stubs: { build: () => ({ log: 'build skipped: the test runs the repository as built\n' }) },
+    stubs: options.stubBuild === false ? {} : { build: () => ({ log: 'build skipped: the test runs the repository as built\n' }) },
   });
   dirs.push(result.runnerDir);
   return result;
@@ -129,6 +130,20 @@ const step = (result: ActionRun, name: string) => {
 const scanAnnotations = (result: ActionRun) => result.annotations.filter((a) => a.step === 'Scan' && a.stream === 'stdout' && a.properties.title?.startsWith('keyguard: '));
 const maskedOf = (key: string): string => `${key.slice(0, 4)}…`;
 
+/**
+ * The readable (pretty) report is in a step's stdout, besides the annotations: every piece of
+ * `expected` and the finding count appear outside the `::` workflow command lines. (Loose on
+ * purpose: the pretty layout is the CLI's business, tested in packages/cli.)
+ */
+function expectReadableReport(stdout: string, expected: string[], findings: number): void {
+  const readable = stdout
+    .split('\n')
+    .filter((line) => !line.startsWith('::'))
+    .join('\n');
+  for (const piece of expected) expect(readable, piece).toContain(piece);
+  expect(readable).toMatch(new RegExp(`\\b${findings} findings?\\b`));
+}
+
 describe('the GitHub Action, run step by step', () => {
   const legacy = () => generateLegacyKey('action-legacy');
   const awps = () => generateIdentifiableKey('action-awps', 'AWPS');
@@ -156,10 +171,7 @@ describe('the GitHub Action, run step by step', () => {
 
     // The log: keyguard's readable report, masked, whatever the report file's format.
     const scan = step(result, 'Scan');
-    expect(scan.stdout).toContain('config/app settings.json\n');
-    expect(scan.stdout).toContain(`${at().line}:${at().col}  ${maskedOf(legacy())}  high  azure-signalr-access-key`);
-    expect(scan.stdout).toContain(`  ${maskedOf(awps())}  `);
-    expect(scan.stdout).toMatch(/✖ 3 files \([^)]*\) scanned in [^:]*: 2 findings, 0 suppressed, 0 skipped/);
+    expectReadableReport(scan.stdout, ['config/app settings.json', 'src/client.ts', maskedOf(legacy()), maskedOf(awps()), 'azure-signalr-access-key', 'chat-prod'], 2);
     expect(result.log).toContain(scan.stdout);
 
     // One annotation per finding, on stdout, at the key.
@@ -212,7 +224,7 @@ describe('the GitHub Action, run step by step', () => {
     expect(result.outputs).toEqual({ findings: '2', 'exit-code': '1', report: 'keyguard.txt' });
     const report = readFileSync(join(workspace, 'keyguard.txt'), 'utf8');
     expect(report.split('\n').filter((l) => l.startsWith('::error '))).toHaveLength(2);
-    expect(step(result, 'Scan').stdout).toContain(`${at().line}:${at().col}  ${maskedOf(legacy())}  high  azure-signalr-access-key`);
+    expectReadableReport(step(result, 'Scan').stdout, ['config/app settings.json', 'src/client.ts', maskedOf(legacy()), maskedOf(awps())], 2);
     expect(scanAnnotations(result).map((a) => [a.properties.file, a.properties.line])).toEqual([
       ['config/app settings.json', '3'],
       ['src/client.ts', '2'],
@@ -256,7 +268,7 @@ describe('the GitHub Action, run step by step', () => {
     expect(result.conclusion).toBe('success');
     expect(step(result, 'Fail on findings').ran).toBe(false);
     expect(step(result, 'Upload SARIF').with).toEqual({ sarif_file: 'keyguard.sarif', category: 'keyguard-history' });
-    expect(step(result, 'Scan').stdout).toContain(`src/old.ts @ ${commit.slice(0, 12)}`);
+    expectReadableReport(step(result, 'Scan').stdout, ['src/old.ts', maskedOf(key), commit.slice(0, 7)], 1);
     const annotations = scanAnnotations(result);
     expect(annotations.map((a) => [a.properties.file, a.properties.line])).toEqual([['src/old.ts', '2']]);
     expect(annotations[0]!.message).toContain(`in commit ${commit.slice(0, 12)}`);
@@ -281,6 +293,23 @@ describe('the GitHub Action, run step by step', () => {
     expect(result.conclusion).toBe('failure');
     expect(result.outputs).toEqual({ findings: '', 'exit-code': '2', report: '' });
     expect(result.summary).toMatch(/^## keyguard failed \(exit code 2\)\n\n {4}keyguard: .*missing-baseline\.json/);
+  });
+
+  it('a failed build fails the job at the build step with the build\'s output in the log', async () => {
+    // The real build step, with a fake pnpm first on PATH that fails at once: nothing is installed.
+    const fakeBin = realpathSync(mkdtempSync(join(tmpdir(), 'keyguard-action-bin-')));
+    dirs.push(fakeBin);
+    writeFileSync(join(fakeBin, 'pnpm'), '#!/bin/sh\necho "ERR_PNPM_FAKE the lockfile is broken ($*)"\nexit 3\n', { mode: 0o755 });
+    const workspace = repository({ 'README.md': '# app\n' });
+    const result = await runKeyguardAction(workspace, { 'upload-sarif': 'true' }, { stubBuild: false, path: `${fakeBin}:${process.env.PATH ?? ''}` });
+    const build = step(result, 'Build keyguard');
+    expect(build.kind).toBe('run');
+    expect(build.exitCode).toBe(3);
+    expect(result.log).toContain('ERR_PNPM_FAKE the lockfile is broken (install --frozen-lockfile --prod=false)');
+    expect(result.annotations.map((a) => a.properties.title)).toEqual(['keyguard build failed']);
+    expect(result.steps.filter((s) => s.ran).map((s) => s.name)).toEqual(['Build keyguard']);
+    expect(result.conclusion).toBe('failure');
+    expect(result.outputs).toEqual({ findings: '', 'exit-code': '', report: '' });
   });
 
   it('paths: one per line (spaces kept), a single existing path, or space-separated', async () => {
