@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { main } from './main.js';
+import { shown } from './output-escape.js';
 
 // A closed pipe (`keyguard scan | head`) is not an error worth a stack trace.
 for (const stream of [process.stdout, process.stderr]) {
@@ -10,8 +11,9 @@ for (const stream of [process.stdout, process.stderr]) {
 
 // Last resort: whatever escapes main (an error inside a dependency's own callbacks) is still
 // one line and exit 2, never a stack trace.
+const lastResort = (error: unknown): string => `keyguard: internal error: ${shown(String((error as Error)?.message ?? error).split('\n')[0]!)}\n`;
 const die = (error: unknown): void => {
-  process.stderr.write(`keyguard: internal error: ${String((error as Error)?.message ?? error).split('\n')[0]}\n`);
+  process.stderr.write(lastResort(error));
   process.exit(2);
 };
 process.on('uncaughtException', die);
@@ -27,7 +29,7 @@ main(process.argv.slice(2), process.env, {
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(`keyguard: internal error: ${String((error as Error)?.message ?? error).split('\n')[0]}\n`);
+    process.stderr.write(lastResort(error));
     process.exitCode = 2;
   },
 );

@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { type ScanOptions, scanStream, SkippedInputError } from '@keyguard/core';
-import { type ParsedArgs, parseCliArgs, type ScanArgs } from './args.js';
+import { type Format, type ParsedArgs, parseCliArgs, type ScanArgs } from './args.js';
 import { applyBaseline, type BaselineFile, createBaseline, formatBaseline, loadBaseline } from './baseline.js';
 import { colorsEnabled, createColors } from './colors.js';
 import { loadConfig } from './config.js';
@@ -12,6 +12,7 @@ import { HELP } from './help.js';
 import { type IgnoreLayer, isIgnoredBy, keyguardIgnoreLayers, patternLayer } from './ignore-rules.js';
 import type { CliEnv, CliIO, OutputStream } from './io.js';
 import type { ReportedFinding, ScanOutcome, SkippedEntry } from './outcome.js';
+import { jsonSafe, shown, withoutWorkflowCommands } from './output-escape.js';
 import { displayPath, findWorkTreeRoot, toPosix } from './paths.js';
 import { Progress, type ProgressCounts } from './progress.js';
 import { renderReport } from './report/index.js';
@@ -170,7 +171,7 @@ function reportSkipped(skipped: readonly SkippedEntry[], quiet: boolean, stderr:
     stderr.write(`keyguard: skipped ${skipped.length} ${skipped.length === 1 ? 'entry' : 'entries'}\n`);
     return;
   }
-  for (const s of skipped) stderr.write(`keyguard: skipped ${s.path} (${s.reason})\n`);
+  for (const s of skipped) stderr.write(`keyguard: skipped ${shown(s.path)} (${s.reason})\n`);
 }
 
 /**
@@ -188,6 +189,13 @@ function nothingScannedReason(outcome: ScanOutcome): string | undefined {
 
 /** Reasons --strict turns into exit 2: anything that could not be read (binary files can). */
 const isUnreadable = (s: SkippedEntry): boolean => s.reason !== 'binary';
+
+/** The last guard before a report is written (the renderers escape scanned data themselves). */
+function safeReport(format: Format, text: string): string {
+  if (format === 'github') return text; // its own commands, their data escaped by the format
+  if (format === 'json' || format === 'sarif') return jsonSafe(text);
+  return withoutWorkflowCommands(text);
+}
 
 async function writeOutput(text: string, file: string | undefined, io: CliIO): Promise<void> {
   if (file === undefined) {
@@ -254,7 +262,7 @@ async function runScan(args: ScanArgs, env: CliEnv, io: CliIO): Promise<number> 
       colors: createColors(colorOn),
       columns: toStdout && io.stdout.isTTY === true && (io.stdout.columns ?? 0) > 0 ? io.stdout.columns! : 80,
     });
-    await writeOutput(text, toStdout ? undefined : report.file, io);
+    await writeOutput(safeReport(report.format, text), toStdout ? undefined : report.file, io);
   }
   if (args.staged && args.format === 'pretty' && outcome.findings.length > 0) {
     const { stagedNextSteps } = await import('./hook/messages.js');
@@ -291,19 +299,30 @@ async function run(parsed: ParsedArgs, env: CliEnv, io: CliIO): Promise<number> 
   }
 }
 
+/** stderr as keyguard writes it: whatever a message quotes, no line of it starts with `::`. */
+function guarded(stream: OutputStream): OutputStream {
+  const out: OutputStream = { write: (chunk: string) => stream.write(withoutWorkflowCommands(chunk)) };
+  if (stream.isTTY !== undefined) out.isTTY = stream.isTTY;
+  if (stream.columns !== undefined) out.columns = stream.columns;
+  return out;
+}
+
 /**
  * The whole CLI: parses `argv`, runs, returns the exit code. Never throws and never prints a
  * stack trace: usage errors and internal errors are one line on stderr, exit 2.
  */
-export async function main(argv: readonly string[], env: CliEnv, io: CliIO): Promise<number> {
+export async function main(argv: readonly string[], env: CliEnv, unguarded: CliIO): Promise<number> {
+  const stderr = guarded(unguarded.stderr);
+  const io: CliIO = { ...unguarded, stderr };
   try {
     return await run(parseCliArgs(argv), env, io);
   } catch (error) {
+    // Messages may quote paths and values from the input: shown() escapes them.
     if (error instanceof UsageError) {
-      io.stderr.write(`keyguard: ${oneLine(error.message)}\n`);
+      stderr.write(`keyguard: ${shown(oneLine(error.message))}\n`);
     } else {
       const message = error instanceof Error ? error.message : String(error);
-      io.stderr.write(`keyguard: internal error: ${oneLine(message)}\n`);
+      stderr.write(`keyguard: internal error: ${shown(oneLine(message))}\n`);
     }
     return ExitCode.Error;
   }

@@ -1,3 +1,4 @@
+import { shown } from '../output-escape.js';
 import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, realpathSync, renameSync, rmSync, rmdirSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -167,7 +168,7 @@ async function install(cwd: string, flags: { force: boolean; chain: boolean }, i
   } else if (existsSync(loc.file)) {
     if (!flags.force && !flags.chain) {
       io.stderr.write(
-        `keyguard: ${loc.file} already exists and is not keyguard's: ` +
+        `keyguard: ${shown(loc.file)} already exists and is not keyguard's: ` +
           'rerun with --chain to keep it and run it before keyguard, or --force to replace it (it is kept as pre-commit' +
           `${BACKUP_SUFFIX})\n`,
       );
@@ -176,7 +177,7 @@ async function install(cwd: string, flags: { force: boolean; chain: boolean }, i
     if (/husky/i.test(readFileSync(loc.file, 'utf8'))) {
       // husky's hook scripts find their target from their own file name: chaining or replacing breaks them.
       throw new UsageError(
-        `${loc.file} is husky's: add \`keyguard scan --staged\` to .husky/pre-commit instead of installing keyguard's hook (see docs/hooks.md)`,
+        `${shown(loc.file)} is husky's: add \`keyguard scan --staged\` to .husky/pre-commit instead of installing keyguard's hook (see docs/hooks.md)`,
       );
     }
     const target = flags.chain ? chained : backup;
@@ -192,7 +193,7 @@ async function install(cwd: string, flags: { force: boolean; chain: boolean }, i
   }
   writeFileSync(loc.file, hookScript({ node: process.execPath, bin: installedBin(), chained: keepChain, madeDir }));
   chmodSync(loc.file, 0o755);
-  io.stdout.write(`keyguard: installed pre-commit hook at ${loc.file}${note}\n`);
+  io.stdout.write(`keyguard: installed pre-commit hook at ${shown(loc.file)}${note}\n`);
   io.stdout.write('keyguard: skip it once with `git commit --no-verify` or `KEYGUARD_SKIP=1 git commit`\n');
   return ExitCode.Clean;
 }
@@ -200,7 +201,7 @@ async function install(cwd: string, flags: { force: boolean; chain: boolean }, i
 async function uninstall(cwd: string, io: CliIO): Promise<number> {
   const loc = await locateHooks(cwd);
   if (!existsSync(loc.file) || !isOurs(loc.file)) {
-    io.stdout.write(`keyguard: no keyguard hook installed at ${loc.file}: nothing to do\n`);
+    io.stdout.write(`keyguard: no keyguard hook installed at ${shown(loc.file)}: nothing to do\n`);
     return ExitCode.Clean;
   }
   const madeDir = readFileSync(loc.file, 'utf8').includes(MADE_DIR_MARKER);
@@ -219,7 +220,7 @@ async function uninstall(cwd: string, io: CliIO): Promise<number> {
       // leave the folder
     }
   }
-  io.stdout.write(`keyguard: removed pre-commit hook ${loc.file}${restored}\n`);
+  io.stdout.write(`keyguard: removed pre-commit hook ${shown(loc.file)}${restored}\n`);
   return ExitCode.Clean;
 }
 
@@ -246,11 +247,11 @@ export async function runHookCommand(args: string[], _env: CliEnv, io: CliIO): P
     throw new UsageError(`keyguard hook: unknown subcommand ${sub} (install or uninstall)`);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr.write(`keyguard: ${error.message.replace(/\s*[\r\n]+\s*/g, ' ')}\n`);
+      io.stderr.write(`keyguard: ${shown(error.message.replace(/\s*[\r\n]+\s*/g, ' '))}\n`);
       return ExitCode.Error;
     }
     const e = error as NodeJS.ErrnoException;
-    io.stderr.write(`keyguard: hook: ${e.code ? `${e.code} ` : ''}${e.message.split('\n')[0]}\n`);
+    io.stderr.write(`keyguard: hook: ${e.code ? `${e.code} ` : ''}${shown(e.message.split('\n')[0]!)}\n`);
     return ExitCode.Error;
   }
 }

@@ -1,5 +1,6 @@
 import { shortRemediation } from '@keyguard/core';
 import type { ScanOutcome } from '../outcome.js';
+import { shown } from '../output-escape.js';
 import { rootRelative } from '../paths.js';
 import type { ReportContext } from './types.js';
 
@@ -17,7 +18,8 @@ export function escapeProperty(value: string): string {
 export function renderGithub(outcome: ScanOutcome, ctx: ReportContext): string {
   const lines: string[] = [];
   // GitHub resolves `file=` against the repository's root, whatever folder the scan ran from.
-  const file = (p: string): string => escapeProperty(rootRelative(p, ctx.cwd, ctx.workTreeRoot ?? ctx.cwd).path);
+  // Control characters in a name are shown escaped (`\x1b`), never written raw to the log.
+  const file = (p: string): string => escapeProperty(shown(rootRelative(p, ctx.cwd, ctx.workTreeRoot ?? ctx.cwd).path));
   for (const f of outcome.findings) {
     const props = [
       `file=${file(f.path)}`,
@@ -30,7 +32,7 @@ export function renderGithub(outcome: ScanOutcome, ctx: ReportContext): string {
     const where = f.commit !== undefined ? ` in commit ${f.commit.slice(0, 12)}` : '';
     const secret = ctx.showSecrets ? ` secret: ${f.secret}` : '';
     const message = `${f.message}${where}; ${shortRemediation(f)}. fingerprint ${f.fingerprint}${secret}`;
-    lines.push(`::error ${props}::${escapeData(message)}`);
+    lines.push(`::error ${props}::${escapeData(shown(message))}`);
   }
   for (const s of outcome.skipped) {
     if (s.reason === 'binary') continue; // normal in any repository: not worth an annotation
