@@ -1,4 +1,5 @@
 import type { OutputStream } from './io.js';
+import { filesAndBytes, formatRate, plural } from './report/pretty.js';
 
 export interface ProgressCounts {
   files: number;
@@ -7,7 +8,15 @@ export interface ProgressCounts {
 }
 
 /**
- * A one-line progress meter on stderr: files, MB, findings, rate. Only on a TTY (never in pipes
+ * The progress line, in the summary's units and words (helpers shared with report/pretty.ts):
+ * `keyguard: 120 files (3.4 MiB), 2 findings, 45.1 MiB/s`.
+ */
+export function progressLine(counts: ProgressCounts, seconds: number): string {
+  return `keyguard: ${filesAndBytes(counts.files, counts.bytes)}, ${plural(counts.findings, 'finding')}, ${formatRate(counts.bytes, seconds)}`;
+}
+
+/**
+ * A one-line progress meter on stderr: files, bytes, findings, rate. Only on a TTY (never in pipes
  * or CI logs) and never with --no-progress; redrawn at most every `intervalMs`.
  */
 export class Progress {
@@ -36,9 +45,10 @@ export class Progress {
     const t = this.now();
     if (!force && t - this.lastDraw < this.intervalMs) return;
     this.lastDraw = t;
-    const seconds = Math.max((t - this.started) / 1000, 0.001);
-    const mb = counts.bytes / (1024 * 1024);
-    const line = `keyguard: ${counts.files} files, ${mb.toFixed(1)} MB, ${counts.findings} findings, ${(mb / seconds).toFixed(1)} MB/s`;
+    let line = progressLine(counts, (t - this.started) / 1000);
+    // A line wider than the terminal wraps, and `\r\x1b[2K` would then clear only its last row.
+    const width = this.stream.columns;
+    if (width !== undefined && width > 1 && line.length >= width) line = line.slice(0, width - 1);
     this.stream.write(`\r\x1b[2K${line}`);
     this.drawn = true;
   }

@@ -142,19 +142,29 @@ describe('github', () => {
 });
 
 describe('pretty', () => {
-  it('groups by file with masked secret, rule, confidence, location, remediation and a summary line', async () => {
+  it('one line per finding (location, rule, masked secret, confidence), each rule remediation once, a summary line', async () => {
     const r = await run(['scan'], { cwd: dir });
     expect(r.code).toBe(1);
     expect(r.stdout).not.toMatch(ANSI);
     for (const s of Object.values(secrets)) expect(r.stdout).not.toContain(s);
     const out = r.stdout;
-    const header = out.indexOf('config/app settings.env\n');
-    expect(header).toBeGreaterThanOrEqual(0);
-    expect(out.indexOf('src/a,b:c.ts\n')).toBeGreaterThan(header);
-    expect(out).toContain(`2:${connectionString(secrets.cs).indexOf(secrets.cs) + 1}  ${secrets.cs.slice(0, 4)}…  high  azure-signalr-access-key`);
-    expect(out).toContain(remediationFor({ ruleId: 'azure-signalr-access-key', context: { resourceName: 'chat-prod' } })[0]);
-    expect(out).toContain(remediationFor({ ruleId: 'azure-web-pubsub-access-key', context: {} })[0]);
-    expect(out.trimEnd().split('\n').at(-1)).toMatch(/^✖ 4 files \(\d+(\.\d)? (B|KiB)\) scanned in \d+ ms: 3 findings, 0 suppressed, 0 skipped$/);
+    const lines = out.split('\n');
+    expect(lines[0]).toBe(
+      `config/app settings.env:2:${connectionString(secrets.cs).indexOf(secrets.cs) + 1}  azure-signalr-access-key  ${secrets.cs.slice(0, 4)}…  (high)`,
+    );
+    expect(lines[1]).toMatch(/^src\/a,b:c\.ts:2:14 {2}azure-signalr-access-key {2}\S{4}… {2}\((high|medium|low)\)$/);
+    expect(lines[2]).toMatch(/^src\/pubsub\.ts:1:\d+ {2}azure-web-pubsub-access-key {2}\S{4}… {2}\((high|medium|low)\)$/);
+    expect(lines[3]).toBe('');
+    // The steps are wrapped to 80 columns: joined back, each rule's first step appears once.
+    const unwrapped = out.replace(/\n {5}(?=\S)/g, ' ');
+    for (const step of [
+      remediationFor({ ruleId: 'azure-signalr-access-key', context: { resourceName: 'chat-prod' } })[0]!,
+      remediationFor({ ruleId: 'azure-web-pubsub-access-key', context: {} })[0]!,
+    ]) {
+      expect(unwrapped.split(step)).toHaveLength(2);
+    }
+    expect(unwrapped.indexOf(rules.find((x) => x.id === 'azure-signalr-access-key')!.title)).toBeGreaterThan(out.indexOf('src/pubsub.ts:'));
+    expect(out.trimEnd().split('\n').at(-1)).toMatch(/^4 files \(\d+(\.\d)? (B|KiB)\) in \d+ ms: 3 findings, 0 suppressed, 0 skipped, 0 ignored$/);
   });
 
   it('colours: FORCE_COLOR=1 forces them, NO_COLOR and FORCE_COLOR=0 turn them off, pipes get none', async () => {

@@ -107,10 +107,10 @@ describe('progress', () => {
     p.update({ files: 3, bytes: 3 * 1024 * 1024, findings: 2 });
     p.done();
     const out = tty.text();
-    expect(out).toContain('1 files, 1.0 MB, 0 findings');
+    expect(out).toContain('keyguard: 1 file (1.0 MiB), 0 findings');
     expect(out).not.toContain('2 files');
     expect(out).not.toContain('0 files');
-    expect(out).toContain('3 files, 3.0 MB, 2 findings, 3.0 MB/s');
+    expect(out).toContain('keyguard: 3 files (3.0 MiB), 2 findings, 3.0 MiB/s');
     expect(out.endsWith('\r\x1b[2K')).toBe(true);
     const off = sink(true);
     const q = new Progress(off.stream, false);
@@ -145,8 +145,8 @@ describe('escaping and paths', () => {
   });
 
   it('summary line', () => {
-    expect(summaryLine({ findings: [], skipped: [{ path: 'p', reason: 'fifo' }], files: 1, bytes: 2048, suppressed: 3, durationMs: 12.4 })).toBe(
-      '1 file (2.0 KiB) scanned in 12 ms: 0 findings, 3 suppressed, 1 skipped',
+    expect(summaryLine({ findings: [], skipped: [{ path: 'p', reason: 'fifo' }], files: 1, bytes: 2048, suppressed: 3, ignored: 4, durationMs: 12.4 })).toBe(
+      '1 file (2.0 KiB) in 12 ms: 0 findings, 3 suppressed, 1 skipped, 4 ignored',
     );
   });
 });
