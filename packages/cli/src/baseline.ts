@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { isRuleId, type RuleId } from '@keyguard/core';
 import { UsageError } from './exit-codes.js';
 import type { ReportedFinding, ScanOutcome } from './outcome.js';
+import { maskedExcerpt, OWN_FILE_LIMITS, OwnFileError, parseOwnJson, readOwnFile } from './own-files.js';
 
 /** One accepted finding: where, which rule, which secret (by fingerprint only). */
 export interface BaselineEntry {
@@ -48,15 +48,12 @@ export function parseBaseline(text: string, file: string): BaselineFile {
   const fail = (why: string): never => {
     throw new UsageError(`baseline ${file}: ${why}`);
   };
-  let value: unknown;
-  try {
-    value = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-  } catch (error) {
-    return fail(`not valid JSON: ${(error as Error).message}`);
-  }
+  const parsed = parseOwnJson(text);
+  if ('error' in parsed) return fail(parsed.error);
+  const value = parsed.value;
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return fail('expected an object with "version" and "entries"');
   const obj = value as Record<string, unknown>;
-  if (obj.version !== 1) return fail(`$.version: expected 1, got ${JSON.stringify(obj.version)}`);
+  if (obj.version !== 1) return fail(`$.version: expected 1, got ${typeof obj.version === 'string' ? `"${maskedExcerpt(obj.version, 0)}"` : JSON.stringify(obj.version)}`);
   const key = Array.isArray(obj.entries) ? 'entries' : Array.isArray(obj.findings) ? 'findings' : undefined;
   if (key === undefined) return fail('$.entries: expected an array');
   const list = obj[key] as unknown[];
@@ -65,7 +62,7 @@ export function parseBaseline(text: string, file: string): BaselineFile {
     if (item === null || typeof item !== 'object' || Array.isArray(item)) return fail(`${at}: expected an object`);
     const e = item as Record<string, unknown>;
     if (typeof e.path !== 'string' || e.path === '') return fail(`${at}.path: expected a non-empty string`);
-    if (!isRuleId(e.ruleId)) return fail(`${at}.ruleId: unknown rule id ${JSON.stringify(e.ruleId)}`);
+    if (!isRuleId(e.ruleId)) return fail(`${at}.ruleId: unknown rule id ${typeof e.ruleId === 'string' ? `"${maskedExcerpt(e.ruleId, 0)}"` : JSON.stringify(e.ruleId)}`);
     if (typeof e.fingerprint !== 'string' || !FINGERPRINT.test(e.fingerprint)) return fail(`${at}.fingerprint: expected 64 lower-case hex digits`);
     return { path: e.path, ruleId: e.ruleId, fingerprint: e.fingerprint };
   });
@@ -73,13 +70,14 @@ export function parseBaseline(text: string, file: string): BaselineFile {
 }
 
 export function loadBaseline(file: string, cwd: string): BaselineFile {
-  let text: string;
+  let text: string | undefined;
   try {
-    text = readFileSync(path.resolve(cwd, file), 'utf8');
+    text = readOwnFile(path.resolve(cwd, file), OWN_FILE_LIMITS.baseline);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(`baseline ${file}: cannot read (${code === 'ENOENT' ? 'no such file' : (code ?? 'error')})`);
+    if (error instanceof OwnFileError) throw new UsageError(`baseline ${file}: ${error.reason}`);
+    throw error;
   }
+  if (text === undefined) throw new UsageError(`baseline ${file}: cannot read (no such file)`);
   return parseBaseline(text, file);
 }
 

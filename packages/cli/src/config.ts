@@ -1,8 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { type Confidence, isConfidence, isRuleId, type RuleId } from '@keyguard/core';
 import { UsageError } from './exit-codes.js';
+import { maskedExcerpt, OWN_FILE_LIMITS, OwnFileError, parseOwnJson, readOwnFile } from './own-files.js';
 
 export const CONFIG_FILE_NAME = 'keyguard.config.json';
 
@@ -34,6 +35,7 @@ const KNOWN_KEYS = ['$schema', 'ignore', 'allow', 'minConfidence', 'rules', 'bas
 function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'string') return `string "${maskedExcerpt(value, 0)}"`; // never a whole value: it may be a secret
   return typeof value === 'object' ? 'an object' : `${typeof value} ${JSON.stringify(value)}`;
 }
 
@@ -109,14 +111,10 @@ export function validateConfig(value: unknown): KeyguardConfig {
 
 /** Parses and checks config text; `file` names it in errors. */
 export function parseConfig(text: string, file: string): KeyguardConfig {
-  let value: unknown;
+  const parsed = parseOwnJson(text);
+  if ('error' in parsed) throw new ConfigError(`config ${file}: ${parsed.error}`);
   try {
-    value = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-  } catch (error) {
-    throw new ConfigError(`config ${file}: not valid JSON: ${(error as Error).message}`);
-  }
-  try {
-    return validateConfig(value);
+    return validateConfig(parsed.value);
   } catch (error) {
     if (error instanceof ConfigError) throw new ConfigError(`config ${file}: ${error.message}`);
     throw error;
@@ -149,12 +147,13 @@ export async function findConfigFile(start: string): Promise<string | undefined>
 export async function loadConfig(explicit: string | undefined, scanRoot: string, cwd: string): Promise<LoadedConfig> {
   const file = explicit !== undefined ? path.resolve(cwd, explicit) : await findConfigFile(scanRoot);
   if (file === undefined) return { config: {}, file: undefined, dir: path.resolve(scanRoot) };
-  let text: string;
+  let text: string | undefined;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readOwnFile(file, OWN_FILE_LIMITS.config);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new ConfigError(`config ${explicit ?? file}: cannot read (${code === 'ENOENT' ? 'no such file' : (code ?? 'error')})`);
+    if (error instanceof OwnFileError) throw new ConfigError(`config ${explicit ?? file}: ${error.reason}`);
+    throw error;
   }
+  if (text === undefined) throw new ConfigError(`config ${explicit ?? file}: cannot read (no such file)`);
   return { config: parseConfig(text, explicit ?? (path.relative(cwd, file) || file)), file, dir: path.dirname(file) };
 }

@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
-import fs from 'node:fs/promises';
 import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
+import { UsageError } from './exit-codes.js';
+import { OWN_FILE_LIMITS, OwnFileError, readOwnFile } from './own-files.js';
 import { isInside, toPosix } from './paths.js';
 
 /** Read in every folder walked, in this order (so .keyguardignore can re-include with `!`). */
@@ -39,20 +40,33 @@ export function isIgnoredBy(layers: readonly IgnoreLayer[], abs: string, isDir: 
   return ignored;
 }
 
-export async function readIgnoreLayer(dir: string, names: readonly string[] = IGNORE_FILES): Promise<IgnoreLayer | undefined> {
-  return readLayerFiles(dir, names.map((name) => path.join(dir, name)));
+/**
+ * What to do with an ignore file that exists but cannot be used (a FIFO, a device, too large):
+ * the walk lists one inside the scanned tree as skipped; anywhere else it is a usage error.
+ */
+export type BadIgnoreFile = (error: OwnFileError) => void;
+
+const refuse: BadIgnoreFile = (error) => {
+  throw new UsageError(`ignore file ${error.file}: ${error.reason}`);
+};
+
+export async function readIgnoreLayer(dir: string, names: readonly string[] = IGNORE_FILES, onBad: BadIgnoreFile = refuse): Promise<IgnoreLayer | undefined> {
+  return readLayerFiles(dir, names.map((name) => path.join(dir, name)), onBad);
 }
 
 /** One layer based at `base` from the files that exist among `files` (in order: later ones win). */
-async function readLayerFiles(base: string, files: readonly string[]): Promise<IgnoreLayer | undefined> {
+async function readLayerFiles(base: string, files: readonly string[], onBad: BadIgnoreFile): Promise<IgnoreLayer | undefined> {
   let ig: Ignore | undefined;
   for (const file of files) {
-    let text: string;
+    let text: string | undefined;
     try {
-      text = await fs.readFile(file, 'utf8');
-    } catch {
+      text = readOwnFile(file, OWN_FILE_LIMITS.ignore);
+    } catch (error) {
+      if (!(error instanceof OwnFileError)) throw error;
+      onBad(error);
       continue;
     }
+    if (text === undefined) continue;
     ig ??= ignore();
     ig.add(text);
   }
@@ -71,10 +85,13 @@ export type GlobalExcludes = () => string | undefined;
  * The layers a work tree's root adds before its own `.gitignore`: git's global excludes, then
  * `.git/info/exclude` (git's precedence: each later source wins).
  */
-export async function repositoryLayers(root: string, globalExcludes: GlobalExcludes): Promise<IgnoreLayer[]> {
-  const files = [globalExcludes(), path.join(root, '.git', 'info', 'exclude')].filter((f): f is string => f !== undefined);
-  const layer = await readLayerFiles(root, files);
-  return layer === undefined ? [] : [layer];
+export async function repositoryLayers(root: string, globalExcludes: GlobalExcludes, onBad: BadIgnoreFile = refuse): Promise<IgnoreLayer[]> {
+  const global = globalExcludes();
+  // Global patterns first: the later layer (.git/info/exclude) has the last word, as in git.
+  return [
+    global === undefined ? undefined : await readLayerFiles(root, [global], refuse), // never inside the scanned tree
+    await readLayerFiles(root, [path.join(root, '.git', 'info', 'exclude')], onBad),
+  ].filter((l): l is IgnoreLayer => l !== undefined);
 }
 
 /**

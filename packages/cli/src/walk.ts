@@ -1,8 +1,10 @@
 import { Dirent, readdirSync, type Stats } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { entryKind, errorReason } from './entry-kind.js';
 import { UsageError } from './exit-codes.js';
 import { ancestorLayers, type GlobalExcludes, ignoreFilesFor, type IgnoreLayer, readIgnoreLayer, repositoryLayers } from './ignore-rules.js';
+import type { OwnFileError } from './own-files.js';
 import { isSecretProneName } from './secret-prone.js';
 import { folderMatcher } from './walk-ignore.js';
 
@@ -53,23 +55,7 @@ export interface WalkOptions {
   onFile?: (file: WalkFile) => void;
 }
 
-/** What kind of entry `stats` describes, as reported in `skipped`. */
-export function entryKind(stats: Pick<Stats, 'isFile' | 'isDirectory' | 'isFIFO' | 'isSocket' | 'isCharacterDevice' | 'isBlockDevice' | 'isSymbolicLink'>): string {
-  if (stats.isFile()) return 'file';
-  if (stats.isDirectory()) return 'directory';
-  if (stats.isSymbolicLink()) return 'symlink';
-  if (stats.isFIFO()) return 'fifo';
-  if (stats.isSocket()) return 'socket';
-  if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'device';
-  return 'special';
-}
-
-/** The reason a failed stat/open/read is reported under. */
-export function errorReason(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'ELOOP') return 'symlink-loop';
-  return 'unreadable';
-}
+export { entryKind, errorReason } from './entry-kind.js';
 
 /** Folders listed between two turns of the event loop, so the scan workers are heard meanwhile. */
 const FOLDERS_PER_TURN = 32;
@@ -113,6 +99,11 @@ export async function walk(paths: readonly string[], options: WalkOptions): Prom
   const ignoredNotable: string[] = [];
   const globalExcludes = options.globalExcludes ?? (() => undefined);
   const extra = options.extraLayers ?? [];
+  // An ignore file inside the scanned tree that cannot be used (a FIFO, too large) is listed as
+  // not applied, and the walk goes on without it.
+  const unusableIgnoreFile = (error: OwnFileError): void => {
+    skipped.push({ abs: error.file, reason: `ignore file not applied: ${error.kind}` });
+  };
   const leftOut = (abs: string, name: string, isDir: boolean): void => {
     ignored += 1;
     if (!isDir && ignoredNotable.length < NOTABLE_LIMIT && isSecretProneName(name)) ignoredNotable.push(abs);
@@ -190,11 +181,11 @@ export async function walk(paths: readonly string[], options: WalkOptions): Prom
       if (names.has('.git')) {
         // A work tree's root (or a nested repository): its excludes come before its .gitignore.
         inWorkTree = true;
-        here = [...here, ...(await repositoryLayers(dir, globalExcludes))];
+        here = [...here, ...(await repositoryLayers(dir, globalExcludes, unusableIgnoreFile))];
       }
       const files = ignoreFilesFor(inWorkTree).filter((n) => names.has(n));
       if (files.length > 0) {
-        const layer = await readIgnoreLayer(dir, files);
+        const layer = await readIgnoreLayer(dir, files, unusableIgnoreFile);
         if (layer !== undefined) here = [...here, layer];
       }
     }
