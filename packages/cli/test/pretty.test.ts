@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createColors } from '../src/colors.js';
 import type { ReportedFinding, ScanOutcome } from '../src/outcome.js';
+import { shown } from '../src/output-escape.js';
 import { Progress, progressLine } from '../src/progress.js';
 import { formatBytes, renderPretty, summaryLine, visibleWidth } from '../src/report/pretty.js';
 import type { ReportContext } from '../src/report/types.js';
@@ -188,17 +189,19 @@ describe('pretty: wrapped to the terminal width', () => {
 });
 
 describe('pretty: scanned data printed inert', () => {
-  it('control and bidi characters in paths and resource names are shown escaped, never raw', () => {
+  it('control and bidi characters in paths and resource names are shown escaped (as on stderr), never raw', () => {
     const evilPath = 'src/x\x1b[2J\ry\u202Ez.env';
+    const evilName = 'res\x1b]0;pwned\x07';
     const f = csFinding('ctl', 'chat-prod', evilPath);
-    f.context = { ...f.context, resourceName: 'res\x1b]0;pwned\x07' };
+    f.context = { ...f.context, resourceName: evilName };
     const out = renderPretty(outcomeOf([f], { ignoredNotable: ['a\nb/.env'] }), ctxOf({ columns: 200 }));
     expect(out).not.toMatch(/[\x00-\x09\x0b-\x1f\x7f\u202E]/);
-    expect(out).toContain('src/x\\u{001B}[2J\\u{000D}y\\u{202E}z.env:');
+    expect(shown(evilPath)).not.toBe(evilPath);
+    expect(out.startsWith(`${shown(evilPath)}:${f.line}:${f.column}  `)).toBe(true);
     // Not a valid Azure name: core keeps it out of the command; it is listed, escaped.
     expect(out).toContain('--name <resource> ');
-    expect(out).toContain('\n  Resources: res\\u{001B}]0;pwned\\u{0007}\n');
-    expect(out).toContain('a\\u{000A}b/.env');
+    expect(out).toContain(`\n  Resources: ${shown(evilName)}\n`);
+    expect(out).toContain(`: ${shown('a\nb/.env')} (scan them with`);
   });
 });
 

@@ -1,6 +1,7 @@
 import { type RuleId, remediationFor, rules } from '@keyguard/core';
 import type { Colors } from '../colors.js';
 import type { ReportedFinding, ScanOutcome } from '../outcome.js';
+import { shown } from '../output-escape.js';
 import type { ReportContext } from './types.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -45,22 +46,20 @@ export function summaryLine(outcome: Pick<ScanOutcome, 'files' | 'bytes' | 'dura
 // ---------------------------------------------------------------------------------------------
 // Scanned data as inert terminal text.
 
-/** Control characters, and those that reorder or hide text (bidi controls, line/paragraph separators, BOM). */
-const UNSAFE = /[\p{Cc}\u200B-\u200F\u2028-\u202E\u2060-\u2069\uFEFF]/gu;
-
 /**
- * Text taken from scanned data (resource names) with control and invisible characters written
- * as `\u{…}`: an escape sequence, a carriage return or a bidi override in a scanned value cannot
- * move the cursor, recolour the terminal or forge a line of the report. (Backslashes are left as
- * they are, so `\u{…}` in a name is ambiguous; the point is that nothing acts on the terminal.)
+ * Text taken from scanned data (paths, resource names) as the CLI shows it everywhere: control
+ * and bidi characters escaped by the shared output-escape module, so an escape sequence, a
+ * carriage return or a bidi override in a scanned value cannot move the cursor, recolour the
+ * terminal or forge a line of the report. (Lines starting with `::` are guarded by main.ts on
+ * the whole report.)
  */
 export function inert(value: string): string {
-  return value.replace(UNSAFE, (ch) => `\\u{${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}}`);
+  return shown(value);
 }
 
 /**
  * Every path the pretty report prints goes through here (finding locations, ignored files):
- * the one place to hook a shared escaping of scanned paths.
+ * the one place where scanned paths are escaped for this report.
  */
 export function printablePath(p: string): string {
   return inert(p);
