@@ -1,0 +1,151 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { assertBuilt, run, useTempDirs, writeTree } from './helpers.js';
+import { asrsLine, connectionString, keys } from './keys.js';
+
+// Hostile and careless inputs, each built in a temporary folder and run through the built
+// binary: keyguard answers with one clear line and a documented exit code, never a hang, a stack
+// trace, a raw control character or a line a CI runner would take for a workflow command.
+const tmp = useTempDirs();
+beforeAll(() => assertBuilt());
+
+// eslint-disable-next-line no-control-regex
+const RAW_CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/;
+const noInjection = (text: string): void => {
+  expect(text).not.toMatch(RAW_CONTROL);
+  for (const line of text.split('\n')) expect(line.startsWith('::'), line).toBe(false);
+};
+const mkfifo = (p: string): void => {
+  execFileSync('mkfifo', [p]);
+};
+
+describe("keyguard's own files", () => {
+  it('a config that is a symlink to /dev/zero: exit 2, one line, no endless read', async () => {
+    const dir = tmp();
+    await writeTree(dir, { 'a.txt': 'x\n' });
+    symlinkSync('/dev/zero', path.join(dir, 'keyguard.config.json'));
+    const r = await run(['scan', '.'], { cwd: dir, timeoutMs: 20_000 });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^keyguard: config .*keyguard\.config\.json: not a regular file \(device\)\n$/);
+  });
+
+  it('a config, a baseline or a .keyguardignore above the scan root that is a FIFO: exit 2, no hang', async () => {
+    const dir = tmp();
+    await writeTree(dir, { 'src/a.txt': 'x\n' });
+    mkfifo(path.join(dir, 'keyguard.config.json'));
+    const config = await run(['scan', 'src'], { cwd: dir, timeoutMs: 20_000 });
+    expect(config.code).toBe(2);
+    expect(config.stderr).toContain('not a regular file (fifo)');
+
+    const other = tmp();
+    await writeTree(other, { 'src/a.txt': 'x\n' });
+    mkfifo(path.join(other, 'baseline.json'));
+    const baseline = await run(['scan', 'src', '--baseline', 'baseline.json'], { cwd: other, timeoutMs: 20_000 });
+    expect(baseline.code).toBe(2);
+    expect(baseline.stderr).toBe('keyguard: baseline baseline.json: not a regular file (fifo)\n');
+
+    mkfifo(path.join(other, '.keyguardignore'));
+    const ignore = await run(['scan', 'src'], { cwd: other, timeoutMs: 20_000 });
+    expect(ignore.code).toBe(2);
+    expect(ignore.stderr).toMatch(/^keyguard: ignore file .*\.keyguardignore: not a regular file \(fifo\)\n$/);
+  });
+
+  it('an unusable ignore file inside the scanned tree is listed as skipped and the scan goes on', async () => {
+    const dir = tmp();
+    await writeTree(dir, { 'sub/a.env': `${connectionString(keys.legacy('hostile-fifo-ignore'))}\n` });
+    mkfifo(path.join(dir, 'sub', '.keyguardignore'));
+    const r = await run(['scan', '.', '--format', 'json'], { cwd: dir, timeoutMs: 20_000 });
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.stdout) as { skipped: { path: string; reason: string }[] };
+    expect(report.skipped).toContainEqual({ path: 'sub/.keyguardignore', reason: 'ignore file not applied: fifo' });
+  });
+
+  it('an oversized config is refused with its limit', async () => {
+    const dir = tmp();
+    await writeTree(dir, { 'keyguard.config.json': `{"ignore": [${'"x",'.repeat(300_000)}"y"]}`, 'a.txt': 'x\n' });
+    const r = await run(['scan', '.'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/larger than the 1 MiB limit/);
+  });
+
+  it('a config or baseline that fails to parse next to a key quotes at most two of its characters', async () => {
+    const key = keys.legacy('hostile-parse');
+    const dir = tmp();
+    await writeTree(dir, { 'keyguard.config.json': `{ "allow": [${key}] }`, 'base.json': `{"version": 1, "entries": [ ${key} ]}`, 'a.txt': 'x\n' });
+    const config = await run(['scan', 'a.txt'], { cwd: dir });
+    expect(config.code).toBe(2);
+    expect(config.stderr).toMatch(/^keyguard: config keyguard\.config\.json: not valid JSON: .* at line 1, column \d+/);
+    const baseline = await run(['scan', 'a.txt', '--baseline', 'base.json', '--config', 'base.json'], { cwd: dir });
+    expect(baseline.code).toBe(2);
+    for (const text of [config.stderr, baseline.stderr]) {
+      expect(text.split('\n')).toHaveLength(2);
+      expect(text).not.toContain(key.slice(0, 3));
+      expect(text).not.toContain(key.slice(-6));
+    }
+  });
+
+  it('a config linked to /proc/self/environ does not echo the environment', async () => {
+    const dir = tmp();
+    await writeTree(dir, { 'a.txt': 'x\n' });
+    symlinkSync('/proc/self/environ', path.join(dir, 'keyguard.config.json'));
+    const secret = 'SuperSecretValue42xyz';
+    const r = await run(['scan', '.'], { cwd: dir, env: { AAAA_FIRST: secret } });
+    expect(r.code).toBe(2);
+    expect(r.stderr).not.toContain(secret.slice(0, 4));
+    expect(r.stderr.split('\n')).toHaveLength(2);
+  });
+});
+
+describe('names and text from the input never inject', () => {
+  it('a binary file named "bin\\n::error file=README.md::fake": no injected line on stderr', async () => {
+    const dir = tmp();
+    writeFileSync(path.join(dir, 'bin\n::error file=README.md::fake'), Buffer.from([0, 1, 2, 0, 255, 0]));
+    writeFileSync(path.join(dir, '::warning::x'), Buffer.from([0, 0, 0, 9]));
+    for (const args of [['scan', '.'], ['scan', '.', '--format', 'github'], ['scan', '.', '--quiet']]) {
+      const r = await run(args, { cwd: dir });
+      expect(r.code).toBe(0);
+      noInjection(r.stderr);
+      noInjection(r.stdout);
+    }
+  });
+
+  it('a file name holding ESC[2J and a key: escaped in every format but github, which escapes it its own way', async () => {
+    const dir = tmp();
+    const name = 'evil\u001b[2J\u001b]0;title\u0007.env';
+    await writeTree(dir, { [name]: `${connectionString(keys.legacy('hostile-esc'))}\n` });
+    for (const format of ['pretty', 'json', 'sarif', 'markdown', 'github']) {
+      const r = await run(['scan', '.', '--format', format], { cwd: dir });
+      expect(r.code, format).toBe(1);
+      expect(r.stdout, format).not.toContain('\u001b');
+      expect(r.stdout, format).not.toContain('\u0007');
+      noInjection(r.stderr);
+      if (format === 'pretty') expect(r.stdout).toContain('evil\\x1b[2J');
+    }
+  });
+
+  it('a resource name that is not an Azure name never reaches a printed command', async () => {
+    const dir = tmp();
+    const key = keys.legacy('hostile-resource');
+    await writeTree(dir, { 'a.env': `Endpoint=https://x$(id).service.signalr.net;AccessKey=${key};Version=1.0;\n` });
+    for (const format of ['pretty', 'github', 'sarif', 'markdown']) {
+      const r = await run(['scan', '.', '--format', format], { cwd: dir });
+      expect(r.code, format).toBe(1);
+      expect(r.stdout, format).not.toContain('--name x$(id)');
+    }
+  });
+
+  it('hostile argv (a glob-expanded name) in an error line is escaped', async () => {
+    const dir = tmp();
+    mkdirSync(path.join(dir, 'd'));
+    const r = await run(['scan', 'missing\u001b[2J\n::error::x'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr.split('\n')).toHaveLength(2);
+    noInjection(r.stderr);
+  });
+});
+
+it('keys for the suite are generated at run time', () => {
+  expect(asrsLine(keys.asrs('hostile'))).toMatch(/^const key = /);
+});
