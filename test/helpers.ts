@@ -26,3 +26,27 @@ export function run(command: string, args: string[], options: { cwd?: string; en
     );
   });
 }
+
+// Packing helpers (imports are hoisted: this one sits with the code that uses it).
+import { mkdirSync, readdirSync } from 'node:fs';
+
+/**
+ * Packs one published package with `pnpm pack` into `destination` (created if missing) and
+ * returns the tarball's path: what `npm publish` would upload.
+ */
+export async function packPackage(name: (typeof publishedPackages)[number], destination: string): Promise<string> {
+  mkdirSync(destination, { recursive: true });
+  const before = new Set(readdirSync(destination));
+  const packed = await run('pnpm', ['pack', '--pack-destination', destination], { cwd: resolve(repoRoot, 'packages', name) });
+  if (packed.code !== 0) throw new Error(`pnpm pack failed in packages/${name}:\n${packed.stderr}`);
+  const made = readdirSync(destination).filter((file) => file.endsWith('.tgz') && !before.has(file));
+  if (made.length !== 1) throw new Error(`pnpm pack in packages/${name} made ${made.length} tarballs`);
+  return resolve(destination, made[0]!);
+}
+
+/** Unpacks a package tarball into `dir` (created if missing), without its `package/` prefix. */
+export async function unpackTarball(tarball: string, dir: string): Promise<void> {
+  mkdirSync(dir, { recursive: true });
+  const unpacked = await run('tar', ['-xzf', tarball, '-C', dir, '--strip-components=1']);
+  if (unpacked.code !== 0) throw new Error(`tar failed on ${tarball}:\n${unpacked.stderr}`);
+}

@@ -1,3 +1,4 @@
+import type { NodeBufferOrUint8Array } from './bytes.js';
 import { PREFILTER_WASM_HEX } from './prefilter-wasm.js';
 import { ensureWasmMemory, instantiateWasm, type WasmMemory } from './wasm.js';
 
@@ -40,9 +41,9 @@ function ensureCapacity(filter: Prefilter, bytes: number): void {
  * lies, without a copy. Valid until the next call to this function (growing the memory detaches
  * earlier buffers) and holding what was read until the filter copies in other bytes (a call of
  * mayHoldSecret or scanBytes with bytes from elsewhere). Where WebAssembly is unavailable, a
- * plain buffer.
+ * plain buffer. A Node Buffer, typed as one where Node's types are loaded (see bytes.ts).
  */
-export function borrowScanBuffer(bytes: number): Buffer {
+export function borrowScanBuffer(bytes: number): NodeBufferOrUint8Array {
   const filter = prefilter();
   if (filter === null) return Buffer.allocUnsafe(bytes);
   ensureCapacity(filter, bytes);

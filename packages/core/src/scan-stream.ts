@@ -18,8 +18,12 @@ export class SkippedInputError extends Error {
 /** Bytes looked at for a NUL, as git does, before a source is called binary. */
 export const BINARY_SNIFF_BYTES = 8000;
 
-/** Byte or text chunks: an async iterable, a Node readable stream, or chunks already in memory. */
-export type StreamSource = AsyncIterable<Uint8Array | string> | NodeJS.ReadableStream | readonly (Uint8Array | string)[];
+/**
+ * Byte or text chunks: an async iterable (a Node readable stream is one: it yields Buffers,
+ * which are Uint8Arrays, or strings), or chunks already in memory. Declared with standard
+ * types only, so that the published declarations need no `@types/node`.
+ */
+export type StreamSource = AsyncIterable<Uint8Array | string> | readonly (Uint8Array | string)[];
 
 export interface StreamStats {
   /** Bytes read from the source. */
@@ -62,11 +66,13 @@ export class Utf8Windows {
   private pendingBytes = 0;
   constructor(private readonly scanner: IncrementalScanner) {}
 
-  add(bytes: Buffer): Finding[] {
+  /** `bytes` is a Buffer in every caller (a view on any other Uint8Array: no copy either way). */
+  add(bytes: Uint8Array): Finding[] {
+    const buffer = toBytes(bytes);
     const findings: Finding[] = [];
     // A caller's giant chunk is taken a window at a time, so no window outgrows WINDOW_BYTES.
-    for (let at = 0; at < bytes.length; at += WINDOW_BYTES) {
-      const piece = bytes.subarray(at, at + WINDOW_BYTES);
+    for (let at = 0; at < buffer.length; at += WINDOW_BYTES) {
+      const piece = buffer.subarray(at, at + WINDOW_BYTES);
       this.pending.push(piece);
       this.pendingBytes += piece.length;
       if (this.pendingBytes >= WINDOW_BYTES) findings.push(...this.flush(false));
@@ -118,7 +124,9 @@ export class ByteScan {
 
   constructor(private readonly options: ResolvedOptions) {}
 
-  push(chunk: Buffer): Finding[] {
+  /** `chunk` is a Buffer in every caller (a view on any other Uint8Array: no copy either way). */
+  push(bytes: Uint8Array): Finding[] {
+    const chunk = toBytes(bytes);
     this.stats.bytes += chunk.length;
     if (this.reader !== undefined) return this.counted(this.reader.add(chunk));
     this.head = this.head === undefined ? chunk : Buffer.concat([this.head, chunk]);

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { NodeBufferOrUint8Array } from '../bytes.js';
 import { BASE62_ALPHABET } from '../charclass.js';
 import { checksumOf } from '../identifiable-key.js';
 import { isLegacyAccessKey } from '../legacy-key.js';
@@ -11,7 +12,8 @@ export class KeyRandom {
   private counter = 0;
   constructor(private readonly seed: string) {}
 
-  bytes(count: number): Buffer {
+  /** `count` deterministic bytes: a Buffer, typed as one where Node's types are loaded (see bytes.ts). */
+  bytes(count: number): NodeBufferOrUint8Array {
     const out: Buffer[] = [];
     let have = 0;
     while (have < count) {
@@ -33,11 +35,16 @@ export class KeyRandom {
   }
 }
 
+/** Standard base64 of `bytes` (a view on the same memory, no copy). */
+function base64(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
+}
+
 /** A legacy 44-character key with no other service's signature. */
 export function generateLegacyKey(seed: string): string {
   const random = new KeyRandom(`legacy:${seed}`);
   for (;;) {
-    const key = random.bytes(32).toString('base64');
+    const key = base64(random.bytes(32));
     if (isLegacyAccessKey(key)) return key;
   }
 }
@@ -45,7 +52,7 @@ export function generateLegacyKey(seed: string): string {
 /** A 44-character key carrying another Azure service's signature at characters 34-37. */
 export function generateOtherServiceKey(seed: string, signature: string): string {
   const random = new KeyRandom(`other:${signature}:${seed}`);
-  const body = random.bytes(32).toString('base64');
+  const body = base64(random.bytes(32));
   return `${body.slice(0, 33)}${signature}A${body.slice(38)}`;
 }
 
