@@ -1,4 +1,3 @@
-import fs from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { type ScanOptions, scanStream, SkippedInputError } from '@keyguard/core';
@@ -13,6 +12,7 @@ import { type IgnoreLayer, isIgnoredBy, keyguardIgnoreLayers, patternLayer } fro
 import type { CliEnv, CliIO, OutputStream } from './io.js';
 import type { ReportedFinding, ScanOutcome, SkippedEntry } from './outcome.js';
 import { jsonSafe, shown, withoutWorkflowCommands } from './output-escape.js';
+import { assertNotAnInput, reportTargets, writeReportFile } from './output-file.js';
 import { displayPath, findWorkTreeRoot, toPosix } from './paths.js';
 import { Progress, type ProgressCounts } from './progress.js';
 import { renderReport } from './report/index.js';
@@ -79,6 +79,7 @@ async function scanPaths(
   args: ScanArgs,
   scanOptions: ScanOptions,
   layers: IgnoreLayer[],
+  reportFiles: ReadonlySet<string>,
   io: CliIO,
   env: CliEnv,
   progress: Progress,
@@ -121,6 +122,7 @@ async function scanPaths(
       globalExcludes: globalExcludesResolver(env, io.cwd),
       followSymlinks: args.followSymlinks,
       extraLayers: layers,
+      reportFiles,
       onFile: (file) => pool.add(file),
     });
   } catch (error) {
@@ -198,14 +200,13 @@ function safeReport(format: Format, text: string): string {
 }
 
 async function writeOutput(text: string, file: string | undefined, io: CliIO): Promise<void> {
-  if (file === undefined) {
+  // /dev/stdout is stdout: opening it fails when stdout is a socket (ENXIO), as under many runners.
+  if (file === undefined || file === '/dev/stdout') {
     io.stdout.write(text);
     return;
   }
   try {
-    const target = path.resolve(io.cwd, file);
-    await fs.mkdir(path.dirname(target), { recursive: true });
-    await fs.writeFile(target, text);
+    await writeReportFile(path.resolve(io.cwd, file), text);
   } catch (error) {
     throw new UsageError(`cannot write ${file} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
   }
@@ -232,12 +233,15 @@ async function runScan(args: ScanArgs, env: CliEnv, io: CliIO): Promise<number> 
   const baselineFile = args.baseline ?? (config.baseline !== undefined ? path.resolve(dir, config.baseline) : undefined);
   const baseline: BaselineFile | undefined = args.command === 'scan' && baselineFile !== undefined ? loadBaseline(baselineFile, io.cwd) : undefined;
 
+  const reportFiles = reportTargets([args.output, ...args.extraReports.map((r) => r.file)], io.cwd);
+  if (!gitMode && !args.stdin) assertNotAnInput(reportFiles, args.paths, io.cwd);
+
   const progress = new Progress(io.stderr, Progress.wanted(io.stderr, args.progress, env));
   let outcome: ScanOutcome;
   try {
     if (gitMode) outcome = await scanGit(args, scanOptions, layers, io, progress);
     else if (args.stdin) outcome = await scanStdin(args, scanOptions, io);
-    else outcome = await scanPaths(args, scanOptions, layers, io, env, progress);
+    else outcome = await scanPaths(args, scanOptions, layers, reportFiles, io, env, progress);
   } finally {
     progress.done();
   }

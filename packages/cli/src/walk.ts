@@ -48,6 +48,8 @@ export interface WalkOptions {
   followSymlinks: boolean;
   /** Layers that always apply after the ignore files (the config file's `ignore`). */
   extraLayers?: IgnoreLayer[];
+  /** Report files this run writes: left out of the scan (listed as skipped) when met in a folder. */
+  reportFiles?: ReadonlySet<string>;
   /**
    * Called with each file as soon as it is found (so scanning can start before the walk ends);
    * the result's `files` then stays empty.
@@ -131,6 +133,10 @@ export async function walk(paths: readonly string[], options: WalkOptions): Prom
     }
     if (isDir) return at.ancestors === undefined ? walkDir(abs, at.layers, undefined, at.inWorkTree) : walkLinkedDir(abs, at.layers, at.ancestors, at.inWorkTree);
     const kind = entryKind(type);
+    if (kind === 'file' && options.reportFiles?.has(abs)) {
+      skipped.push({ abs, reason: 'report output' });
+      return undefined;
+    }
     // A dirent has no size; a followed link was stat'ed anyway.
     if (kind === 'file') found({ abs, size: type instanceof Dirent ? -1 : type.size });
     else skipped.push({ abs, reason: kind });

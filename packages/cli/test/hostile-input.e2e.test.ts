@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { assertBuilt, run, useTempDirs, writeTree } from './helpers.js';
+import { assertBuilt, BIN, run, useTempDirs, writeTree } from './helpers.js';
 import { asrsLine, connectionString, keys } from './keys.js';
 
 // Hostile and careless inputs, each built in a temporary folder and run through the built
@@ -143,6 +143,45 @@ describe('names and text from the input never inject', () => {
     expect(r.code).toBe(2);
     expect(r.stderr.split('\n')).toHaveLength(2);
     noInjection(r.stderr);
+  });
+});
+
+describe('--output never destroys an input', () => {
+  it('scan a.env --output a.env: exit 2, the file untouched (also through another spelling or a link)', async () => {
+    const dir = tmp();
+    const text = `${connectionString(keys.legacy('hostile-output'))}\n`;
+    await writeTree(dir, { 'a.env': text });
+    symlinkSync('a.env', path.join(dir, 'link.env'));
+    for (const args of [['a.env', '--output', 'a.env'], ['./a.env', '--sarif-output', 'a.env'], ['a.env', '--output', 'link.env']]) {
+      const r = await run(['scan', ...args], { cwd: dir });
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).toMatch(/^keyguard: refusing to write the report over .*, which is being scanned/);
+      expect(readFileSync(path.join(dir, 'a.env'), 'utf8')).toBe(text);
+    }
+  });
+
+  it('a report file inside a scanned folder is left out of the scan (listed), then replaced whole', async () => {
+    const dir = tmp();
+    await writeTree(dir, { 'a.txt': 'x\n', 'report.json': 'old' });
+    const r = await run(['scan', '.', '--format', 'json', '--output', 'report.json'], { cwd: dir });
+    expect(r.code).toBe(0);
+    const report = JSON.parse(readFileSync(path.join(dir, 'report.json'), 'utf8')) as { skipped: unknown[]; summary: { files: number } };
+    expect(report.skipped).toEqual([{ path: 'report.json', reason: 'report output' }]);
+    expect(report.summary.files).toBe(1);
+    expect(readdirSync(dir).sort()).toEqual(['a.txt', 'report.json']); // no temporary file left behind
+  });
+
+  it('writes into a device or a FIFO as a stream, not by replacing it', async () => {
+    const dir = tmp();
+    await writeTree(dir, { 'a.txt': 'x\n' });
+    const r = await run(['scan', '.', '--format', 'json', '--output', '/dev/stdout'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.stdout) as { version: number }).version).toBe(1);
+    const fifo = path.join(path.dirname(dir), `${path.basename(dir)}.fifo`);
+    mkfifo(fifo);
+    const cat = execFileSync('sh', ['-c', `cat "${fifo}" & node "${BIN}" scan . --format json --output "${fifo}"; wait`], { cwd: dir, encoding: 'utf8' });
+    expect((JSON.parse(cat) as { version: number }).version).toBe(1);
+    expect(statSync(fifo).isFIFO()).toBe(true);
   });
 });
 
