@@ -71,6 +71,7 @@ async function scanStdin(args: ScanArgs, scanOptions: ScanOptions, io: CliIO): P
     suppressed: scan.stats.suppressed,
     ignored: 0,
     ignoredNotable: [],
+    warnings: [],
     durationMs: performance.now() - started,
   };
 }
@@ -138,6 +139,7 @@ async function scanPaths(
     suppressed: tally.suppressed,
     ignored: walked.ignored,
     ignoredNotable: walked.ignoredNotable.map((abs) => displayPath(abs, io.cwd)),
+    warnings: [],
     durationMs: 0,
   };
   // Only files with findings or skipped are named in a report: the others need no display path.
@@ -248,6 +250,7 @@ async function runScan(args: ScanArgs, env: CliEnv, io: CliIO): Promise<number> 
   outcome = sortOutcome(applyBaseline(outcome, baseline));
   outcome.durationMs = performance.now() - started;
   reportSkipped(outcome.skipped, args.quiet, io.stderr);
+  for (const warning of outcome.warnings) io.stderr.write(`keyguard: warning: ${warning}\n`);
 
   if (args.command === 'baseline') {
     await writeOutput(formatBaseline(createBaseline(outcome.findings)), args.output, io);

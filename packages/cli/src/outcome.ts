@@ -34,5 +34,7 @@ export interface ScanOutcome {
    * `appsettings*.json`, ...), named in the pretty summary with the flag that scans them.
    */
   ignoredNotable: string[];
+  /** What the user must know about the scan's coverage (a shallow clone's cut-off history). */
+  warnings: string[];
   durationMs: number;
 }

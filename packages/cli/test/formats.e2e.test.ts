@@ -39,7 +39,7 @@ describe('json', () => {
     const r = await run(['scan', '--format', 'json'], { cwd: dir });
     expect(r.code).toBe(1);
     const report = JSON.parse(r.stdout) as JsonReport;
-    expect(Object.keys(report).sort()).toEqual(['findings', 'skipped', 'summary', 'tool', 'version']);
+    expect(Object.keys(report).sort()).toEqual(['findings', 'skipped', 'summary', 'tool', 'version', 'warnings']);
     expect(report.version).toBe(1);
     expect(report.tool).toEqual({ name: 'keyguard', version: VERSION });
     expect(Object.keys(report.summary).sort()).toEqual(['bytes', 'durationMs', 'files', 'findings', 'ignored', 'skipped', 'suppressed']);

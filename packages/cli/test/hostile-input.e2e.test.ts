@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cleanupTemp, codeWithKey, commit, git, GIT_ENV, isolateGit, makeRepo, write } from './git-fixtures.js';
 import { assertBuilt, BIN, run, useTempDirs, writeTree } from './helpers.js';
 import { asrsLine, connectionString, keys } from './keys.js';
 
@@ -182,6 +183,51 @@ describe('--output never destroys an input', () => {
     const cat = execFileSync('sh', ['-c', `cat "${fifo}" & node "${BIN}" scan . --format json --output "${fifo}"; wait`], { cwd: dir, encoding: 'utf8' });
     expect((JSON.parse(cat) as { version: number }).version).toBe(1);
     expect(statSync(fifo).isFIFO()).toBe(true);
+  });
+});
+
+describe('history as the repository has it', () => {
+  beforeAll(() => isolateGit());
+  afterAll(() => cleanupTemp());
+
+  function repoWithHistory(): string {
+    const repo = makeRepo();
+    write(repo, 'old.ts', codeWithKey('hostile-history-old'));
+    commit(repo, 'old key');
+    write(repo, 'old.ts', 'export const x = 1;\n');
+    commit(repo, 'remove it');
+    write(repo, 'new.ts', codeWithKey('hostile-history-new'));
+    commit(repo, 'new key');
+    return repo;
+  }
+
+  it('--history in a shallow clone warns on stderr and in the report', async () => {
+    const repo = repoWithHistory();
+    const shallow = `${repo}-shallow`;
+    git(path.dirname(repo), 'clone', '-q', '--depth', '1', `file://${repo}`, shallow);
+    const r = await run(['scan', '--history', '--format', 'json'], { cwd: shallow, env: { ...GIT_ENV } });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^keyguard: warning: shallow clone: commits before its boundary are not scanned/m);
+    const report = JSON.parse(r.stdout) as { warnings: string[]; findings: { path: string }[] };
+    expect(report.warnings).toHaveLength(1);
+    expect(report.findings.map((f) => f.path)).toEqual(['new.ts']);
+    const sarif = await run(['scan', '--history', '--format', 'sarif'], { cwd: shallow, env: { ...GIT_ENV } });
+    expect(sarif.stdout).toContain('"level": "warning"');
+    const full = await run(['scan', '--history', '--format', 'json'], { cwd: repo, env: { ...GIT_ENV } });
+    expect((JSON.parse(full.stdout) as { warnings: string[] }).warnings).toEqual([]);
+  });
+
+  it('--history works in a bare repository', async () => {
+    const repo = repoWithHistory();
+    const bare = `${repo}.git`;
+    git(path.dirname(repo), 'clone', '-q', '--bare', repo, bare);
+    const r = await run(['scan', '--history', '--format', 'json'], { cwd: bare, env: { ...GIT_ENV } });
+    expect(r.stderr).toBe('');
+    expect((JSON.parse(r.stdout) as { findings: { path: string }[] }).findings.map((f) => f.path).sort()).toEqual(['new.ts', 'old.ts']);
+    expect(r.code).toBe(1);
+    const staged = await run(['scan', '--staged'], { cwd: bare, env: { ...GIT_ENV } });
+    expect(staged.code).toBe(2);
+    expect(staged.stderr).toMatch(/^keyguard: not inside a git work tree \(a bare repository\)/);
   });
 });
 

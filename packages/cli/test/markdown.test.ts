@@ -24,7 +24,7 @@ function findingsIn(text: string, path: string, extra: Partial<ReportedFinding> 
 }
 
 function outcomeOf(findings: ReportedFinding[], rest: Partial<ScanOutcome> = {}): ScanOutcome {
-  return { findings, skipped: [], files: 7, bytes: 2048, suppressed: 0, ignored: 0, ignoredNotable: [], durationMs: 12, ...rest };
+  return { findings, skipped: [], files: 7, bytes: 2048, suppressed: 0, ignored: 0, ignoredNotable: [], warnings: [], durationMs: 12, ...rest };
 }
 
 /** The rows of the first table after `heading`, split into cells on unescaped pipes. */

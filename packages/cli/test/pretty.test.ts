@@ -32,7 +32,7 @@ function findingsIn(text: string, path: string, extra: Partial<ReportedFinding> 
 }
 
 function outcomeOf(findings: ReportedFinding[], rest: Partial<ScanOutcome> = {}): ScanOutcome {
-  return { findings, skipped: [], files: 7, bytes: 2048, suppressed: 0, ignored: 0, ignoredNotable: [], durationMs: 12, ...rest };
+  return { findings, skipped: [], files: 7, bytes: 2048, suppressed: 0, ignored: 0, ignoredNotable: [], warnings: [], durationMs: 12, ...rest };
 }
 
 const csFinding = (seed: string, resource: string, path = 'config/app.env', extra: Partial<ReportedFinding> = {}): ReportedFinding =>

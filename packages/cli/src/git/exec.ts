@@ -61,7 +61,7 @@ export async function gitOk(args: string[], cwd: string, what: string): Promise<
 }
 
 export interface RepoInfo {
-  /** The work tree's top level, as git prints it. */
+  /** The work tree's top level, as git prints it (a bare repository: its git folder). */
   toplevel: string;
   /** cwd relative to the top level, `/`-separated, '' at the top, else ending in '/'. */
   prefix: string;
@@ -69,19 +69,31 @@ export interface RepoInfo {
   hexLength: number;
   /** HEAD's commit id, or undefined before the first commit. */
   head: string | undefined;
+  /** A bare repository (only --history can work there). */
+  bare: boolean;
+  /** A shallow clone: history stops at its grafted boundary commits. */
+  shallow: boolean;
 }
 
-/** Checks that cwd is inside a git work tree and describes it; one-line error otherwise. */
-export async function repoInfo(cwd: string): Promise<RepoInfo> {
-  const r = await git(['rev-parse', '--is-inside-work-tree', '--show-toplevel', '--show-prefix'], cwd);
+/**
+ * Describes the repository cwd is in; one-line error when there is none. A bare repository is
+ * accepted only when `allowBare` (history needs no work tree; --staged does).
+ */
+export async function repoInfo(cwd: string, { allowBare = false }: { allowBare?: boolean } = {}): Promise<RepoInfo> {
+  const flags = ['rev-parse', '--is-bare-repository', '--is-inside-work-tree', '--is-shallow-repository', '--absolute-git-dir'];
+  // One git process in the common case (a work tree); a bare repository refuses --show-toplevel.
+  let r = await git([...flags, '--show-toplevel', '--show-prefix'], cwd);
+  if (r.code !== 0 && /must be run in a work tree/i.test(r.stderr)) r = await git(flags, cwd);
   if (r.code !== 0) {
     if (/not a git repository/i.test(r.stderr)) throw new UsageError(`not a git repository: ${cwd}`);
     throw new UsageError(`git rev-parse failed: ${firstLine(r.stderr) || `exit ${r.code}`}`);
   }
-  const lines = r.stdout.toString('utf8').split('\n');
-  if (lines[0] !== 'true') throw new UsageError(`not inside a git work tree: ${cwd}`);
-  const toplevel = lines[1] ?? cwd;
-  const prefix = lines[2] ?? '';
+  const [bareFlag, insideFlag, shallowFlag, gitDir, top, prefixLine] = r.stdout.toString('utf8').split('\n');
+  const bare = bareFlag === 'true';
+  if (bare && !allowBare) throw new UsageError(`not inside a git work tree (a bare repository): ${cwd}`);
+  if (!bare && insideFlag !== 'true') throw new UsageError(`not inside a git work tree: ${cwd}`);
+  const toplevel = (bare ? gitDir : top) ?? cwd;
+  const prefix = bare ? '' : (prefixLine ?? '');
   const h = await git(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], cwd);
   const head = h.code === 0 ? h.stdout.toString('utf8').trim() : undefined;
   let hexLength = head?.length ?? 0;
@@ -89,7 +101,7 @@ export async function repoInfo(cwd: string): Promise<RepoInfo> {
     const e = await git(['hash-object', '-t', 'tree', '--stdin'], cwd, '');
     hexLength = e.stdout.toString('utf8').trim().length || 40;
   }
-  return { toplevel, prefix, hexLength, head };
+  return { toplevel, prefix, hexLength, head, bare, shallow: shallowFlag === 'true' };
 }
 
 /** The id of the empty tree in this repository's hash algorithm. */

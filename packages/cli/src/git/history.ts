@@ -31,7 +31,11 @@ const COMMIT_MARK = '\x01';
 export async function scanHistory(opts: GitHistoryOptions): Promise<ScanOutcome> {
   const started = performance.now();
   const { cwd } = opts;
-  const info = await repoInfo(cwd);
+  const info = await repoInfo(cwd, { allowBare: true });
+  const warnings: string[] = [];
+  if (info.shallow) {
+    warnings.push('shallow clone: commits before its boundary are not scanned (git fetch --unshallow, or actions/checkout with fetch-depth: 0)');
+  }
   const range = opts.revRange?.trim();
   if (range !== undefined && range !== '' && range.startsWith('-')) {
     throw new UsageError(`--history: not a revision range: ${range}`);
@@ -63,7 +67,7 @@ export async function scanHistory(opts: GitHistoryOptions): Promise<ScanOutcome>
     if (refs.stdout.toString('utf8').trim() === '') {
       historyStats.blobsScanned = 0;
       historyStats.commits = 0;
-      return { findings: [], skipped: [], files: 0, bytes: 0, suppressed: 0, ignored: 0, ignoredNotable: [], durationMs: Math.round(performance.now() - started) };
+      return { findings: [], skipped: [], files: 0, bytes: 0, suppressed: 0, ignored: 0, ignoredNotable: [], warnings, durationMs: Math.round(performance.now() - started) };
     }
   }
   const commits: Commit[] = [];
@@ -196,5 +200,5 @@ export async function scanHistory(opts: GitHistoryOptions): Promise<ScanOutcome>
   historyStats.blobsScanned = files + skipped.length;
   historyStats.commits = commits.length;
   findings.sort(compareFindings);
-  return { findings, skipped, files, bytes, suppressed, ignored: ignoredPaths, ignoredNotable: [], durationMs: Math.round(performance.now() - started) };
+  return { findings, skipped, files, bytes, suppressed, ignored: ignoredPaths, ignoredNotable: [], warnings, durationMs: Math.round(performance.now() - started) };
 }

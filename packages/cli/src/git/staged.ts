@@ -199,5 +199,5 @@ export async function scanStaged(opts: GitScanOptions): Promise<ScanOutcome> {
   }
   findings.sort(compareFindings);
   skipped.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { findings, skipped, files, bytes, suppressed, ignored, ignoredNotable: [], durationMs: Math.round(performance.now() - started) };
+  return { findings, skipped, files, bytes, suppressed, ignored, ignoredNotable: [], warnings: [], durationMs: Math.round(performance.now() - started) };
 }

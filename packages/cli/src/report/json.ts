@@ -27,6 +27,7 @@ export function buildJsonReport(outcome: ScanOutcome, ctx: Pick<ReportContext, '
     tool: { name: ctx.tool.name, version: ctx.tool.version },
     findings: outcome.findings.map((f) => toJsonFinding(f, ctx.showSecrets)),
     skipped: outcome.skipped.map((s) => ({ path: s.path, reason: s.reason })),
+    warnings: [...outcome.warnings],
     summary: {
       files: outcome.files,
       bytes: outcome.bytes,

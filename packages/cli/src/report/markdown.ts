@@ -102,6 +102,7 @@ export function renderMarkdown(outcome: ScanOutcome, ctx: ReportContext): string
     `| ${outcome.files} (${formatBytes(outcome.bytes)}) | ${findings.length} | ${outcome.suppressed} | ${outcome.skipped.length} | ${outcome.ignored} |`,
     '',
   );
+  for (const warning of outcome.warnings) out.push(`**Warning:** ${escapeMarkdown(warning)}`, '');
   if (outcome.ignoredNotable.length > 0) {
     out.push(`Ignored by ignore rules although such names often hold secrets: ${outcome.ignoredNotable.map(escapeMarkdown).join(', ')} (\`--no-ignore\` scans them).`, '');
   }

@@ -72,11 +72,14 @@ export function buildSarif(outcome: ScanOutcome, ctx: Pick<ReportContext, 'tool'
       properties,
     };
   });
-  const notifications = outcome.skipped.map((s) => ({
-    level: 'note',
-    message: { text: `skipped (${s.reason}): ${s.path}` },
-    locations: [{ physicalLocation: { artifactLocation: artifactLocation(s.path, ctx) } }],
-  }));
+  const notifications: Json[] = [
+    ...outcome.warnings.map((w) => ({ level: 'warning', message: { text: w } })),
+    ...outcome.skipped.map((s) => ({
+      level: 'note',
+      message: { text: `skipped (${s.reason}): ${s.path}` },
+      locations: [{ physicalLocation: { artifactLocation: artifactLocation(s.path, ctx) } }],
+    })),
+  ];
   return {
     $schema: SARIF_SCHEMA_URI,
     version: '2.1.0',

@@ -44,6 +44,8 @@ export interface JsonReport {
   tool: { name: string; version: string };
   findings: JsonFinding[];
   skipped: { path: string; reason: string }[];
+  /** Coverage warnings, e.g. a shallow clone's history is cut off. */
+  warnings: string[];
   summary: {
     files: number;
     bytes: number;
