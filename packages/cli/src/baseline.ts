@@ -85,6 +85,10 @@ export function loadBaseline(file: string, cwd: string): BaselineFile {
 export function applyBaseline(outcome: ScanOutcome, baseline: BaselineFile | undefined): ScanOutcome {
   if (baseline === undefined) return outcome;
   const known = new Set(baseline.entries.map(keyOf));
-  const findings = outcome.findings.filter((f) => !known.has(keyOf(f)));
+  // A baseline written before the slow scheme holds a client secret's sha256 fingerprint:
+  // accepted on read; `keyguard baseline` writes the new one.
+  const listed = (f: ReportedFinding): boolean =>
+    known.has(keyOf(f)) || (f.legacyFingerprint !== undefined && known.has(keyOf({ ...f, fingerprint: f.legacyFingerprint })));
+  const findings = outcome.findings.filter((f) => !listed(f));
   return { ...outcome, findings, suppressed: outcome.suppressed + (outcome.findings.length - findings.length) };
 }

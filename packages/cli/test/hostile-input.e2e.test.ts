@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -228,6 +229,38 @@ describe('history as the repository has it', () => {
     const staged = await run(['scan', '--staged'], { cwd: bare, env: { ...GIT_ENV } });
     expect(staged.code).toBe(2);
     expect(staged.stderr).toMatch(/^keyguard: not inside a git work tree \(a bare repository\)/);
+  });
+});
+
+describe('fingerprints that reveal nothing', () => {
+  const chosen = ['Summer', String(2000 + 24), '!'].join(''); // a person's choice, built at run time
+  const line = `Endpoint=https://chat-prod.service.signalr.net;AuthType=azure.app;ClientId=id;ClientSecret=${chosen};Version=1.0;\n`;
+
+  it('a short chosen client secret is not published as sha256(rule:secret) in SARIF or a baseline', async () => {
+    const dir = tmp();
+    await writeTree(dir, { 'a.env': line });
+    const weak = createHash('sha256').update(`azure-signalr-client-secret:${chosen}`).digest('hex');
+    for (const args of [['scan', '.', '--format', 'sarif'], ['scan', '.', '--format', 'json'], ['baseline', '.']]) {
+      const r = await run(args, { cwd: dir });
+      expect(r.stdout, args.join(' ')).toMatch(/[0-9a-f]{64}/);
+      expect(r.stdout, args.join(' ')).not.toContain(weak);
+    }
+  });
+
+  it('a baseline holding the old sha256 fingerprint still suppresses; keyguard baseline rewrites it', async () => {
+    const dir = tmp();
+    const weak = createHash('sha256').update(`azure-signalr-client-secret:${chosen}`).digest('hex');
+    await writeTree(dir, {
+      'a.env': line,
+      'old.json': JSON.stringify({ version: 1, entries: [{ path: 'a.env', ruleId: 'azure-signalr-client-secret', fingerprint: weak }] }),
+    });
+    const r = await run(['scan', 'a.env', '--baseline', 'old.json', '--format', 'json'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.stdout) as { summary: { suppressed: number } }).summary.suppressed).toBe(1);
+    const rewritten = await run(['baseline', 'a.env'], { cwd: dir });
+    const entry = (JSON.parse(rewritten.stdout) as { entries: { fingerprint: string }[] }).entries[0]!;
+    expect(entry.fingerprint).not.toBe(weak);
+    expect(entry.fingerprint).toMatch(/^[0-9a-f]{64}$/);
   });
 });
 

@@ -57,8 +57,16 @@ export interface Finding {
   secret: string;
   /** The secret's first 4 characters then an ellipsis: the only form safe to print. */
   masked: string;
-  /** sha256 hex of `${ruleId}:${secret}`: stable across moves, edits and encodings. */
+  /**
+   * Stable across moves, edits and encodings: sha256 hex of `${ruleId}:${secret}` for random
+   * secrets, a slow salted scrypt for client secrets a person may have chosen (fingerprint.ts).
+   */
   fingerprint: string;
+  /**
+   * The sha256 fingerprint such a slow-scheme finding had before, to read old baselines and
+   * allow lists. Never published.
+   */
+  legacyFingerprint?: string;
   context: FindingContext;
 }
 

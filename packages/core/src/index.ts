@@ -8,7 +8,7 @@ export { rules, detectors } from './detectors/index.js';
 export type { Detector, RuleMeta, PositiveSample, NegativeSample, SecretForm } from './detectors/index.js';
 export { ALL_RULE_IDS, isRuleId } from './options.js';
 export { maskSecret } from './mask.js';
-export { fingerprintOf } from './fingerprint.js';
+export { fingerprintOf, legacyFingerprintOf, needsSlowFingerprint } from './fingerprint.js';
 export { remediationFor, shortRemediation } from './remediation.js';
 export { KNOWN_PROPERTIES, hostOf, parseConnectionString, serviceOfHost } from './connection-string.js';
 export type { ParsedConnectionString, ServiceKind } from './connection-string.js';

@@ -1,7 +1,7 @@
 import { detectors } from './detectors/index.js';
 import type { Finding, RuleId } from './finding.js';
 import { meetsConfidence } from './finding.js';
-import { fingerprintOf } from './fingerprint.js';
+import { fingerprintOf, legacyFingerprintOf, needsSlowFingerprint } from './fingerprint.js';
 import { isAllowedInline, MARKER_REACH } from './inline-ignore.js';
 import { maskSecret } from './mask.js';
 import { findMatches, MAX_SECRET_SPAN } from './matcher.js';
@@ -97,8 +97,11 @@ export class IncrementalScanner {
   private toFinding(start: number, end: number, match: ReturnType<typeof findMatches>[number]): Finding | undefined {
     const { options } = this;
     if (!meetsConfidence(match.confidence, options.minConfidence)) return undefined;
-    const fingerprint = fingerprintOf(match.ruleId, this.model.decode(match.secret));
-    if (options.allow.has(fingerprint) || options.allow.has(this.model.decode(match.secret))) {
+    const decoded = this.model.decode(match.secret);
+    const fingerprint = fingerprintOf(match.ruleId, decoded, match.context);
+    // Allow lists written before the slow scheme hold the sha256 fingerprint: still honoured.
+    const legacy = needsSlowFingerprint(match.ruleId, match.context) ? legacyFingerprintOf(match.ruleId, decoded) : undefined;
+    if (options.allow.has(fingerprint) || options.allow.has(decoded) || (legacy !== undefined && options.allow.has(legacy))) {
       this.counters.suppressed += 1;
       return undefined;
     }
@@ -111,7 +114,7 @@ export class IncrementalScanner {
     const offset = tracker.byte;
     const line = tracker.line;
     const column = tracker.column;
-    const secret = this.model.decode(match.secret);
+    const secret = decoded;
     const masked = maskSecret(secret);
     return {
       ruleId: match.ruleId,
@@ -126,6 +129,7 @@ export class IncrementalScanner {
       secret,
       masked,
       fingerprint,
+      ...(legacy !== undefined ? { legacyFingerprint: legacy } : {}),
       context: match.context,
     };
   }
