@@ -114,7 +114,8 @@ async function scanPaths(
         }
       : {}),
   });
-  // Files are scanned as the walk finds them.
+  // Files are scanned as the walk finds them. Names that are not valid UTF-8 keep their bytes.
+  const rawPaths = new Map<string, Uint8Array>();
   let walked: Awaited<ReturnType<typeof walk>>;
   try {
     walked = await walk(await expandGlobArgs(args.paths, io.cwd, args.followSymlinks), {
@@ -124,7 +125,10 @@ async function scanPaths(
       followSymlinks: args.followSymlinks,
       extraLayers: layers,
       reportFiles,
-      onFile: (file) => pool.add(file),
+      onFile: (file) => {
+        if (file.raw !== undefined) rawPaths.set(file.abs, file.raw);
+        pool.add(file);
+      },
     });
   } catch (error) {
     await pool.abort();
@@ -133,7 +137,7 @@ async function scanPaths(
   const tally = await pool.finish();
   const outcome: ScanOutcome = {
     findings: [],
-    skipped: walked.skipped.map((s) => ({ path: displayPath(s.abs, io.cwd), reason: s.reason })),
+    skipped: walked.skipped.map((s) => withPathBytes({ path: displayPath(s.abs, io.cwd), reason: s.reason }, s.abs, s.raw)),
     files: tally.files,
     bytes: tally.bytes,
     suppressed: tally.suppressed,
@@ -145,11 +149,23 @@ async function scanPaths(
   // Only files with findings or skipped are named in a report: the others need no display path.
   for (const r of tally.notable) {
     const shown = displayPath(r.abs, io.cwd);
-    for (const f of r.findings) outcome.findings.push({ ...f, path: shown });
-    if (r.status === 'skipped') outcome.skipped.push({ path: shown, reason: r.reason });
+    const raw = rawPaths.get(r.abs);
+    for (const f of r.findings) outcome.findings.push(withPathBytes({ ...f, path: shown }, r.abs, raw));
+    if (r.status === 'skipped') outcome.skipped.push(withPathBytes({ path: shown, reason: r.reason }, r.abs, raw));
   }
   outcome.durationMs = performance.now() - started;
   return outcome;
+}
+
+/**
+ * The lossless form of a reported path whose last name is not valid UTF-8 (the walk only lets
+ * such a name through at the end of a path): the shown path's folder, then the name's bytes.
+ */
+function withPathBytes<T extends { path: string }>(entry: T, abs: string, raw: Uint8Array | undefined): T {
+  if (raw === undefined) return entry;
+  const name = Buffer.from(raw).subarray(Buffer.byteLength(path.dirname(abs) + path.sep));
+  const folder = entry.path.includes('/') ? entry.path.slice(0, entry.path.lastIndexOf('/') + 1) : '';
+  return { ...entry, pathBytes: Buffer.concat([Buffer.from(folder), name]).toString('base64') };
 }
 
 async function scanGit(args: ScanArgs, scanOptions: ScanOptions, layers: IgnoreLayer[], io: CliIO, progress: Progress): Promise<ScanOutcome> {

@@ -7,6 +7,8 @@ import type { Finding } from '@keyguard/core';
 export interface ReportedFinding extends Finding {
   /** Relative to the scan root when under it, else absolute; always `/`-separated. */
   path: string;
+  /** base64 of the path's bytes when a name in it is not valid UTF-8 (`path` shows `\xNN`). */
+  pathBytes?: string;
   /** History scans: the commit that introduced the secret at this path. */
   commit?: string;
   author?: string;
@@ -16,6 +18,8 @@ export interface ReportedFinding extends Finding {
 
 export interface SkippedEntry {
   path: string;
+  /** As in ReportedFinding. */
+  pathBytes?: string;
   /** binary | fifo | socket | device | unreadable | symlink-loop | too-large | ... */
   reason: string;
 }

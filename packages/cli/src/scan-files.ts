@@ -13,6 +13,13 @@ export type FileResult =
 const O_NONBLOCK = (constants as { O_NONBLOCK?: number }).O_NONBLOCK ?? 0;
 
 /**
+ * What to open: the raw bytes of a path whose name is not valid UTF-8 (`abs` only shows it), else
+ * `abs`. A Buffer, as a worker receives a plain Uint8Array.
+ */
+const openPath = (abs: string, raw: Uint8Array | undefined): string | Buffer =>
+  raw === undefined ? abs : Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength);
+
+/**
  * Files up to this size are read in one go and scanned synchronously (through core's
  * pre-filter); bigger ones stream through the matcher in 1 MiB reads. A thread keeps a buffer
  * this big at most. 32 MiB covers every file of the kernel tree (8 MiB left its ten biggest
@@ -26,10 +33,10 @@ export const SYNC_READ_MAX_BYTES = 32 * 1024 * 1024;
  * when the file is too big for that, and the caller streams it instead. Most files of a tree
  * take this path: four async round trips per file cost more than scanning it.
  */
-export function scanSmallFile(abs: string, options: ScanOptions): FileResult | undefined {
+export function scanSmallFile(abs: string, options: ScanOptions, raw?: Uint8Array): FileResult | undefined {
   let fd: number;
   try {
-    fd = openSync(abs, constants.O_RDONLY | O_NONBLOCK);
+    fd = openSync(openPath(abs, raw), constants.O_RDONLY | O_NONBLOCK);
   } catch (error) {
     return { abs, status: 'skipped', reason: errorReason(error), findings: [], bytes: 0 };
   }
@@ -63,9 +70,9 @@ export function scanSmallFile(abs: string, options: ScanOptions): FileResult | u
  * A small file synchronously, a big one streamed. Not an async function: most files are done
  * synchronously, and a promise per file is measurable over a tree (await only a promise).
  */
-export function scanAnyFile(abs: string, options: ScanOptions, onBytes?: (bytes: number) => void): FileResult | Promise<FileResult> {
-  const small = scanSmallFile(abs, options);
-  if (small === undefined) return scanFile(abs, options, onBytes);
+export function scanAnyFile(abs: string, options: ScanOptions, onBytes?: (bytes: number) => void, raw?: Uint8Array): FileResult | Promise<FileResult> {
+  const small = scanSmallFile(abs, options, raw);
+  if (small === undefined) return scanFile(abs, options, onBytes, raw);
   onBytes?.(small.bytes);
   return small;
 }
@@ -74,10 +81,10 @@ export function scanAnyFile(abs: string, options: ScanOptions, onBytes?: (bytes:
  * Scans one file, streaming it through core. Opens with O_NONBLOCK and checks the open handle
  * is a regular file, so a FIFO swapped in after the walk still cannot hang the scan.
  */
-export async function scanFile(abs: string, options: ScanOptions, onBytes?: (bytes: number) => void): Promise<FileResult> {
+export async function scanFile(abs: string, options: ScanOptions, onBytes?: (bytes: number) => void, raw?: Uint8Array): Promise<FileResult> {
   let handle: fs.FileHandle;
   try {
-    handle = await fs.open(abs, constants.O_RDONLY | O_NONBLOCK);
+    handle = await fs.open(openPath(abs, raw), constants.O_RDONLY | O_NONBLOCK);
   } catch (error) {
     return { abs, status: 'skipped', reason: errorReason(error), findings: [], bytes: 0 };
   }

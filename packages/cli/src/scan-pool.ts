@@ -21,7 +21,8 @@ export const WORKER_PROGRESS_BYTES = 8 * 1024 * 1024;
 
 /** Messages between the pool and scan-worker.js: paths travel in batches, tallies come back. */
 export interface WorkerRequest {
-  paths: string[];
+  /** `raw`: the path's bytes when its name is not valid UTF-8. */
+  files: { abs: string; raw?: Uint8Array }[];
 }
 export interface WorkerResponse {
   /** The tally of a whole batch. */
@@ -133,7 +134,8 @@ export class ScanPool {
   private async scanHere(): Promise<void> {
     const { scanOptions, onBytes, onFiles } = this.options;
     for (let i = 0; i < this.queue.length; i++) {
-      const pending = scanAnyFile(this.queue[i]!.abs, scanOptions, onBytes);
+      const file = this.queue[i]!;
+      const pending = scanAnyFile(file.abs, scanOptions, onBytes, file.raw);
       const result = pending instanceof Promise ? await pending : pending;
       addResult(this.tally, result);
       onFiles?.(1, result.findings.length);
@@ -178,20 +180,20 @@ export class ScanPool {
         // A partial batch only when the walk is over: more files may come to fill it.
         if (!this.walkDone && this.waiting() < WORKER_BATCH_FILES) return;
         entry.inFlight += 1;
-        entry.worker.postMessage({ paths: this.nextBatch() } satisfies WorkerRequest);
+        entry.worker.postMessage({ files: this.nextBatch() } satisfies WorkerRequest);
       }
     }
     if (this.walkDone && this.waiting() === 0 && workers.every((w) => w.inFlight === 0)) this.settle?.resolve();
   }
 
   /** Up to a batch of paths off the queue; a big file travels alone, so it cannot hold up small ones. */
-  private nextBatch(): string[] {
-    const paths: string[] = [];
+  private nextBatch(): WorkerRequest['files'] {
+    const paths: WorkerRequest['files'] = [];
     while (this.head < this.queue.length && paths.length < WORKER_BATCH_FILES) {
       const file = this.queue[this.head]!;
       const big = file.size > SYNC_READ_MAX_BYTES;
       if (big && paths.length > 0) break;
-      paths.push(file.abs);
+      paths.push(file.raw === undefined ? { abs: file.abs } : { abs: file.abs, raw: file.raw });
       this.head += 1;
       if (big) break;
     }

@@ -23,8 +23,8 @@ parentPort?.on('message', (request: WorkerRequest) => {
   queue = queue.then(async () => {
     try {
       const tally = emptyTally();
-      for (const abs of request.paths) {
-        const result = scanAnyFile(abs, scanOptions, onBytes);
+      for (const { abs, raw } of request.files) {
+        const result = scanAnyFile(abs, scanOptions, onBytes, raw);
         addResult(tally, result instanceof Promise ? await result : result);
       }
       const bytes = pending;

@@ -5,6 +5,7 @@ import { entryKind, errorReason } from './entry-kind.js';
 import { UsageError } from './exit-codes.js';
 import { ancestorLayers, type GlobalExcludes, ignoreFilesFor, type IgnoreLayer, readIgnoreLayer, repositoryLayers } from './ignore-rules.js';
 import type { OwnFileError } from './own-files.js';
+import { escapedName, mayBeLossy, rawNamesOf } from './raw-names.js';
 import { isSecretProneName } from './secret-prone.js';
 import { folderMatcher } from './walk-ignore.js';
 
@@ -17,11 +18,15 @@ export interface WalkFile {
    * symlinks have a size.
    */
   size: number;
+  /** The path's bytes when its name is not valid UTF-8 (`abs` then shows them as `\xNN`). */
+  raw?: Uint8Array;
 }
 
 export interface WalkSkip {
   abs: string;
   reason: string;
+  /** As in WalkFile. */
+  raw?: Uint8Array;
 }
 
 export interface WalkResult {
@@ -143,6 +148,23 @@ export async function walk(paths: readonly string[], options: WalkOptions): Prom
     return undefined;
   };
 
+  /**
+   * An entry whose name is not valid UTF-8: a file is scanned by its raw bytes and shown with
+   * `\xNN` escapes; a folder cannot be walked by a string path, so it is listed as skipped.
+   */
+  const byRawName = (prefix: string, raw: Buffer, entry: Dirent, at: Folder): void => {
+    const name = escapedName(raw);
+    const abs = prefix + name;
+    const isDir = entry.isDirectory();
+    if (at.ignored?.(name, isDir)) {
+      leftOut(abs, name, isDir);
+      return;
+    }
+    const kind = entryKind(entry);
+    if (kind === 'file') found({ abs, size: -1, raw: Buffer.concat([Buffer.from(prefix), raw]) });
+    else skipped.push({ abs, reason: isDir ? 'folder name not valid UTF-8' : kind, raw: Buffer.concat([Buffer.from(prefix), raw]) });
+  };
+
   /** With --follow-symlinks: what the link points to is visited, unless it dangles. */
   const followLink = async (abs: string, name: string, at: Folder): Promise<void> => {
     let stats: Stats;
@@ -200,8 +222,17 @@ export async function walk(paths: readonly string[], options: WalkOptions): Prom
     // Sub-folders (and followed links) are walked concurrently; the
     // caller sorts the report. The loop itself never waits: that keeps it fast.
     const pending: Promise<void>[] = [];
+    let rawNames: Map<string, Buffer[]> | undefined;
     for (const entry of entries) {
       if (entry.name === '.git') continue;
+      if (mayBeLossy(entry.name) && !entry.isSymbolicLink()) {
+        rawNames ??= rawNamesOf(dir);
+        const raw = rawNames.get(entry.name)?.shift();
+        if (raw !== undefined) {
+          byRawName(prefix, raw, entry, at);
+          continue;
+        }
+      }
       const sub = entry.isSymbolicLink()
         ? options.followSymlinks ? followLink(prefix + entry.name, entry.name, at) : undefined
         : visit(prefix + entry.name, entry.name, entry, at);

@@ -4,6 +4,7 @@ import type { JsonFinding, JsonReport, ReportContext } from './types.js';
 export function toJsonFinding(f: ReportedFinding, showSecrets: boolean): JsonFinding {
   const out: JsonFinding = {
     path: f.path,
+    ...(f.pathBytes !== undefined ? { pathBytes: f.pathBytes } : {}),
     line: f.line,
     column: f.column,
     endLine: f.endLine,
@@ -26,7 +27,7 @@ export function buildJsonReport(outcome: ScanOutcome, ctx: Pick<ReportContext, '
     version: 1,
     tool: { name: ctx.tool.name, version: ctx.tool.version },
     findings: outcome.findings.map((f) => toJsonFinding(f, ctx.showSecrets)),
-    skipped: outcome.skipped.map((s) => ({ path: s.path, reason: s.reason })),
+    skipped: outcome.skipped.map((s) => ({ path: s.path, ...(s.pathBytes !== undefined ? { pathBytes: s.pathBytes } : {}), reason: s.reason })),
     warnings: [...outcome.warnings],
     summary: {
       files: outcome.files,

@@ -22,6 +22,8 @@ export interface ReportContext {
 /** A finding in the JSON report (version 1). */
 export interface JsonFinding {
   path: string;
+  /** base64 of the path's bytes, only when a name in it is not valid UTF-8. */
+  pathBytes?: string;
   line: number;
   column: number;
   endLine: number;
@@ -43,7 +45,7 @@ export interface JsonReport {
   version: 1;
   tool: { name: string; version: string };
   findings: JsonFinding[];
-  skipped: { path: string; reason: string }[];
+  skipped: { path: string; pathBytes?: string; reason: string }[];
   /** Coverage warnings, e.g. a shallow clone's history is cut off. */
   warnings: string[];
   summary: {
