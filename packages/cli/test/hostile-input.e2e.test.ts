@@ -148,6 +148,23 @@ describe('names and text from the input never inject', () => {
   });
 });
 
+describe('no silent misses on encodings', () => {
+  it('a UTF-32 file with BOM and a UTF-16 file without one are decoded and scanned', async () => {
+    const dir = tmp();
+    const text = `${connectionString(keys.legacy('hostile-utf32'))}\n`;
+    const points = ['\uFEFF', ...text].map((c) => c.codePointAt(0)!);
+    const utf32 = Buffer.alloc(points.length * 4);
+    points.forEach((p, i) => utf32.writeUInt32LE(p, i * 4));
+    writeFileSync(path.join(dir, 'le32.env'), utf32);
+    writeFileSync(path.join(dir, 'le16.env'), Buffer.from(`${connectionString(keys.legacy('hostile-utf16'))}\n`, 'utf16le'));
+    const r = await run(['scan', '.', '--format', 'json'], { cwd: dir });
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.stdout) as { findings: { path: string }[]; skipped: unknown[] };
+    expect(report.findings.map((f) => f.path).sort()).toEqual(['le16.env', 'le32.env']);
+    expect(report.skipped).toEqual([]);
+  });
+});
+
 describe('--output never destroys an input', () => {
   it('scan a.env --output a.env: exit 2, the file untouched (also through another spelling or a link)', async () => {
     const dir = tmp();

@@ -1,7 +1,7 @@
 import { TextDecoder } from 'node:util';
 import type { Finding, ScanOptions } from './finding.js';
 import { type ResolvedOptions, resolveOptions } from './options.js';
-import { latin1Utf8Model, stringUtf16Model } from './text-model.js';
+import { latin1Utf8Model, stringUtf16Model, stringUtf32Model } from './text-model.js';
 import { IncrementalScanner } from './scanner.js';
 import { mayHoldSecret } from './prefilter.js';
 
@@ -30,16 +30,40 @@ export interface StreamStats {
   bytes: number;
   /** Findings dropped by inline markers or the allow list. */
   suppressed: number;
-  encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | undefined;
+  encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'utf-32le' | 'utf-32be' | undefined;
 }
 
 type Encoding = NonNullable<StreamStats['encoding']>;
 
 function sniff(head: Uint8Array): { encoding: Encoding; bom: number } {
   if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return { encoding: 'utf-8', bom: 3 };
+  // UTF-32 LE's BOM starts like UTF-16 LE's: test it first.
+  if (head[0] === 0xff && head[1] === 0xfe && head[2] === 0 && head[3] === 0) return { encoding: 'utf-32le', bom: 4 };
+  if (head[0] === 0 && head[1] === 0 && head[2] === 0xfe && head[3] === 0xff) return { encoding: 'utf-32be', bom: 4 };
   if (head[0] === 0xff && head[1] === 0xfe) return { encoding: 'utf-16le', bom: 2 };
   if (head[0] === 0xfe && head[1] === 0xff) return { encoding: 'utf-16be', bom: 2 };
-  return { encoding: 'utf-8', bom: 0 };
+  return { encoding: utf16WithoutBom(head) ?? 'utf-8', bom: 0 };
+}
+
+/**
+ * UTF-16 written without a BOM (PowerShell's `Out-File -Encoding Unicode` output piped, some
+ * Windows tools): text that is mostly ASCII has a NUL in every other byte. Recognised when at
+ * least 90% of one parity's bytes are NUL and under 10% of the other's, over the whole head
+ * (at least 16 bytes), so a binary file with scattered NULs is still binary.
+ */
+function utf16WithoutBom(head: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+  const n = Math.min(head.length, BINARY_SNIFF_BYTES) & ~1;
+  if (n < 16) return undefined;
+  let evenNul = 0;
+  let oddNul = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (head[i] === 0) evenNul++;
+    if (head[i + 1] === 0) oddNul++;
+  }
+  const half = n / 2;
+  if (oddNul >= 0.9 * half && evenNul < 0.1 * half) return 'utf-16le';
+  if (evenNul >= 0.9 * half && oddNul < 0.1 * half) return 'utf-16be';
+  return undefined;
 }
 
 /** git's rule: a NUL byte in the first BINARY_SNIFF_BYTES makes a (non-UTF-16) source binary. */
@@ -112,6 +136,39 @@ class Utf16Text {
   }
 }
 
+/** UTF-32 sources (with BOM): code points decoded to a string, a partial unit kept for the next chunk. */
+class Utf32Text {
+  private carry: Buffer = Buffer.alloc(0);
+  constructor(
+    private readonly scanner: IncrementalScanner,
+    private readonly bigEndian: boolean,
+  ) {}
+
+  add(bytes: Buffer): Finding[] {
+    const data = this.carry.length === 0 ? bytes : Buffer.concat([this.carry, bytes]);
+    const whole = data.length & ~3;
+    this.carry = Buffer.from(data.subarray(whole));
+    let text = '';
+    const parts: string[] = [];
+    for (let i = 0; i < whole; i += 4) {
+      const cp = this.bigEndian ? data.readUInt32BE(i) : data.readUInt32LE(i);
+      // Not a Unicode scalar value: U+FFFD, as TextDecoder does for broken UTF-16.
+      text += cp <= 0x10ffff && (cp < 0xd800 || cp > 0xdfff) ? String.fromCodePoint(cp) : '\uFFFD';
+      if (text.length >= 8192) {
+        parts.push(text);
+        text = '';
+      }
+    }
+    parts.push(text);
+    return this.scanner.push(parts.join(''));
+  }
+
+  flush(): Finding[] {
+    const tail = this.carry.length > 0 ? this.scanner.push('\uFFFD') : [];
+    return [...tail, ...this.scanner.finish()];
+  }
+}
+
 /**
  * The synchronous heart of every byte scan: feed chunks, get findings. It holds back the first
  * BINARY_SNIFF_BYTES to recognise a BOM and look for NULs, and throws SkippedInputError('binary').
@@ -119,7 +176,7 @@ class Utf16Text {
 export class ByteScan {
   readonly stats: StreamStats = { bytes: 0, suppressed: 0, encoding: undefined };
   private scanner: IncrementalScanner | undefined;
-  private reader: Utf8Windows | Utf16Text | undefined;
+  private reader: Utf8Windows | Utf16Text | Utf32Text | undefined;
   private head: Buffer | undefined;
 
   constructor(private readonly options: ResolvedOptions) {}
@@ -151,6 +208,9 @@ export class ByteScan {
     if (encoding === 'utf-8') {
       this.scanner = new IncrementalScanner(this.options, latin1Utf8Model, bom);
       this.reader = new Utf8Windows(this.scanner);
+    } else if (encoding === 'utf-32le' || encoding === 'utf-32be') {
+      this.scanner = new IncrementalScanner(this.options, stringUtf32Model, bom);
+      this.reader = new Utf32Text(this.scanner, encoding === 'utf-32be');
     } else {
       this.scanner = new IncrementalScanner(this.options, stringUtf16Model, bom);
       this.reader = new Utf16Text(this.scanner, encoding);

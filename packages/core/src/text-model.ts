@@ -40,6 +40,21 @@ export const latin1Utf8Model: TextModel = {
 };
 
 
+/** Decoded UTF-32: a code point is 4 source bytes, whether it takes one or two UTF-16 units. */
+export const stringUtf32Model: TextModel = {
+  units: (_text, from, to) => to - from,
+  bytes: (text, from, to) => {
+    let points = 0;
+    for (let i = from; i < to; i++) {
+      const c = text.charCodeAt(i);
+      if (c < 0xdc00 || c > 0xdfff) points++; // a low surrogate belongs to the point before it
+    }
+    return 4 * points;
+  },
+  lineFeeds: countLineFeedsJs,
+  decode: (value) => value,
+};
+
 export const stringUtf16Model: TextModel = {
   units: (_text, from, to) => to - from,
   bytes: (_text, from, to) => 2 * (to - from),
