@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { isRuleId, type RuleId } from '@keyguard/core';
 import { UsageError } from './exit-codes.js';
+import { occurrencesOf } from './aggregate.js';
 import type { ReportedFinding, ScanOutcome } from './outcome.js';
 import { maskedExcerpt, OWN_FILE_LIMITS, OwnFileError, parseOwnJson, readOwnFile } from './own-files.js';
 
@@ -90,5 +91,5 @@ export function applyBaseline(outcome: ScanOutcome, baseline: BaselineFile | und
   const listed = (f: ReportedFinding): boolean =>
     known.has(keyOf(f)) || (f.legacyFingerprint !== undefined && known.has(keyOf({ ...f, fingerprint: f.legacyFingerprint })));
   const findings = outcome.findings.filter((f) => !listed(f));
-  return { ...outcome, findings, suppressed: outcome.suppressed + (outcome.findings.length - findings.length) };
+  return { ...outcome, findings, suppressed: outcome.suppressed + (occurrencesOf(outcome.findings) - occurrencesOf(findings)) };
 }

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { type ScanOptions, scanStream, SkippedInputError } from '@keyguard/core';
 import { type Format, type ParsedArgs, parseCliArgs, type ScanArgs } from './args.js';
+import { FindingAggregator } from './aggregate.js';
 import { applyBaseline, type BaselineFile, createBaseline, formatBaseline, loadBaseline } from './baseline.js';
 import { colorsEnabled, createColors } from './colors.js';
 import { loadConfig } from './config.js';
@@ -55,16 +56,16 @@ async function scanStdin(args: ScanArgs, scanOptions: ScanOptions, io: CliIO): P
   const started = performance.now();
   const name = toPosix(args.stdinFilename ?? '<stdin>');
   const scan = scanStream(io.stdin, scanOptions);
-  const findings: ReportedFinding[] = [];
+  const found = new FindingAggregator();
   const skipped: SkippedEntry[] = [];
   try {
-    for await (const f of scan) findings.push({ ...f, path: name });
+    for await (const f of scan) found.add(f);
   } catch (error) {
     if (!(error instanceof SkippedInputError)) throw error;
     skipped.push({ path: name, reason: error.reason });
   }
   return {
-    findings,
+    findings: found.findings().map((f) => ({ ...f, path: name })),
     skipped,
     files: skipped.length === 0 ? 1 : 0,
     bytes: skipped.length === 0 ? scan.stats.bytes : 0,
@@ -302,7 +303,7 @@ async function runScan(args: ScanArgs, env: CliEnv, io: CliIO): Promise<number> 
     io.stderr.write('keyguard: --strict: the scan read no file\n');
     return ExitCode.Error;
   }
-  return outcome.findings.length > 0 ? ExitCode.Findings : ExitCode.Clean;
+  return outcome.findings.length > 0 ? ExitCode.Findings : ExitCode.Clean; // one finding stands for all its repeats
 }
 
 async function run(parsed: ParsedArgs, env: CliEnv, io: CliIO): Promise<number> {

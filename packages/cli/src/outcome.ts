@@ -1,10 +1,11 @@
 import type { Finding } from '@keyguard/core';
+import type { Repeats } from './aggregate.js';
 
 /**
  * What every input mode (paths, stdin, --staged, --history) hands to the reporters.
  * This is the CLI's internal contract: reporters and exit codes depend on it alone.
  */
-export interface ReportedFinding extends Finding {
+export interface ReportedFinding extends Finding, Repeats {
   /** Relative to the scan root when under it, else absolute; always `/`-separated. */
   path: string;
   /** base64 of the path's bytes when a name in it is not valid UTF-8 (`path` shows `\xNN`). */

@@ -1,14 +1,16 @@
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import fs from 'node:fs/promises';
-import { borrowScanBuffer, type Finding, type ScanOptions, scanBytes, scanStream, SkippedInputError } from '@keyguard/core';
+import { borrowScanBuffer, type ScanOptions, scanBytes, scanStream, SkippedInputError } from '@keyguard/core';
+import { type AggregatedFinding, FindingAggregator, occurrencesOf } from './aggregate.js';
 import { entryKind, errorReason } from './walk.js';
 
 /** Read size: big enough to be fast, small enough that a 5 GB file costs what a small one does. */
 export const READ_CHUNK_BYTES = 1024 * 1024;
 
+/** A file's findings, repeats of one secret aggregated (see aggregate.ts). */
 export type FileResult =
-  | { abs: string; status: 'scanned'; findings: Finding[]; bytes: number; suppressed: number }
-  | { abs: string; status: 'skipped'; reason: string; findings: Finding[]; bytes: number };
+  | { abs: string; status: 'scanned'; findings: AggregatedFinding[]; bytes: number; suppressed: number }
+  | { abs: string; status: 'skipped'; reason: string; findings: AggregatedFinding[]; bytes: number };
 
 const O_NONBLOCK = (constants as { O_NONBLOCK?: number }).O_NONBLOCK ?? 0;
 
@@ -56,8 +58,9 @@ export function scanSmallFile(abs: string, options: ScanOptions, raw?: Uint8Arra
       if (n === 0) break;
       read += n;
     }
-    const { findings, stats: scanned } = scanBytes(readBuffer.subarray(0, read), options);
-    return { abs, status: 'scanned', findings, bytes: scanned.bytes, suppressed: scanned.suppressed };
+    const found = new FindingAggregator();
+    const { stats: scanned } = scanBytes(readBuffer.subarray(0, read), options, (f) => found.add(f));
+    return { abs, status: 'scanned', findings: found.findings(), bytes: scanned.bytes, suppressed: scanned.suppressed };
   } catch (error) {
     if (error instanceof SkippedInputError) return { abs, status: 'skipped', reason: error.reason, findings: [], bytes: 0 };
     return { abs, status: 'skipped', reason: errorReason(error), findings: [], bytes: 0 };
@@ -88,19 +91,19 @@ export async function scanFile(abs: string, options: ScanOptions, onBytes?: (byt
   } catch (error) {
     return { abs, status: 'skipped', reason: errorReason(error), findings: [], bytes: 0 };
   }
-  const findings: Finding[] = [];
+  const found = new FindingAggregator();
   let stream: ReturnType<fs.FileHandle['createReadStream']> | undefined;
   try {
     const stats = await handle.stat();
     if (!stats.isFile()) return { abs, status: 'skipped', reason: entryKind(stats), findings: [], bytes: 0 };
     stream = handle.createReadStream({ highWaterMark: READ_CHUNK_BYTES, autoClose: false, start: 0 });
     const scan = scanStream(onBytes === undefined ? stream : counted(stream, onBytes), options);
-    for await (const finding of scan) findings.push(finding);
-    return { abs, status: 'scanned', findings, bytes: scan.stats.bytes, suppressed: scan.stats.suppressed };
+    for await (const finding of scan) found.add(finding);
+    return { abs, status: 'scanned', findings: found.findings(), bytes: scan.stats.bytes, suppressed: scan.stats.suppressed };
   } catch (error) {
     if (error instanceof SkippedInputError) return { abs, status: 'skipped', reason: error.reason, findings: [], bytes: 0 };
     // A read that fails half way: keep what was found before it (a leak is a leak).
-    return { abs, status: 'skipped', reason: errorReason(error), findings, bytes: 0 };
+    return { abs, status: 'skipped', reason: errorReason(error), findings: found.findings(), bytes: 0 };
   } finally {
     stream?.destroy();
     await handle.close().catch(() => undefined);
@@ -138,7 +141,7 @@ export function addResult(tally: ScanTally, result: FileResult): void {
   } else {
     tally.skipped += 1;
   }
-  tally.findings += result.findings.length;
+  tally.findings += occurrencesOf(result.findings);
   if (result.status !== 'scanned' || result.findings.length > 0) tally.notable.push(result);
 }
 

@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { ScanOptions } from '@keyguard/core';
+import { occurrencesOf } from './aggregate.js';
 import { addResult, emptyTally, mergeTally, scanAnyFile, SYNC_READ_MAX_BYTES, type ScanTally } from './scan-files.js';
 import type { WalkFile } from './walk.js';
 
@@ -138,7 +139,7 @@ export class ScanPool {
       const pending = scanAnyFile(file.abs, scanOptions, onBytes, file.raw);
       const result = pending instanceof Promise ? await pending : pending;
       addResult(this.tally, result);
-      onFiles?.(1, result.findings.length);
+      onFiles?.(1, occurrencesOf(result.findings));
       // Let progress output breathe between runs of synchronous small files.
       if (i % 256 === 255) await new Promise<void>((resolve) => setImmediate(resolve));
     }

@@ -64,9 +64,10 @@ describe('help, version, usage errors', () => {
   it('an output file that cannot be written is exit 2', async () => {
     const dir = tmp();
     await writeTree(dir, { 'a.ts': '1\n' });
-    const r = await run(['scan', '--output', 'no/such/dir/out.json'], { cwd: dir });
+    // A missing folder is created; a path through a file cannot be.
+    const r = await run(['scan', '--output', 'a.ts/dir/out.json'], { cwd: dir });
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('keyguard: cannot write no/such/dir/out.json (ENOENT)\n');
+    expect(r.stderr).toBe('keyguard: cannot write a.ts/dir/out.json (ENOTDIR)\n');
   });
 });
 

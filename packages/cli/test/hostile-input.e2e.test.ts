@@ -165,6 +165,30 @@ describe('no silent misses on encodings', () => {
   });
 });
 
+describe('memory bounded whatever the number of findings', () => {
+  it('100,000 repeats of one connection string: one aggregated finding, exact counts, bounded RSS, every format', async () => {
+    const dir = tmp();
+    const key = keys.legacy('hostile-repeats');
+    const line = `${connectionString(key)}\n`;
+    writeFileSync(path.join(dir, 'many.env'), line.repeat(100_000));
+    const json = await run(['scan', '.', '--format', 'json'], { cwd: dir, env: { KEYGUARD_DEBUG: '1' }, timeoutMs: 120_000 });
+    expect(json.code).toBe(1);
+    const report = JSON.parse(json.stdout) as { findings: { line: number; occurrences: number; lastLine: number; lastColumn: number; column: number }[]; summary: { findings: number } };
+    expect(report.summary.findings).toBe(100_000);
+    expect(report.findings).toHaveLength(1);
+    expect(report.findings[0]).toMatchObject({ line: 1, occurrences: 100_000, lastLine: 100_000, lastColumn: report.findings[0]!.column });
+    const rss = Number(/max RSS (\d+) MiB/.exec(json.stderr)?.[1]);
+    expect(rss).toBeGreaterThan(0);
+    expect(rss).toBeLessThan(300); // about 4 KB per finding before aggregation: 400 MiB here
+    for (const format of ['pretty', 'sarif', 'github', 'markdown']) {
+      const r = await run(['scan', '.', '--format', format], { cwd: dir, timeoutMs: 120_000 });
+      expect(r.code, format).toBe(1);
+      expect(r.stdout.length, format).toBeLessThan(20_000);
+      expect(r.stdout, format).toContain(format === 'sarif' ? '"occurrences": 100000' : '100000');
+    }
+  });
+});
+
 describe('--output never destroys an input', () => {
   it('scan a.env --output a.env: exit 2, the file untouched (also through another spelling or a link)', async () => {
     const dir = tmp();

@@ -260,8 +260,10 @@ export interface BytesScanResult {
 /**
  * Scans bytes already in memory, synchronously (a small file read in one go, a git blob).
  * Same results as scanStream over the same bytes; throws SkippedInputError for binary input.
+ * With `onFinding`, findings are handed over a window at a time as the scan goes and the
+ * result's `findings` stays empty: memory then does not grow with the number of findings.
  */
-export function scanBytes(bytes: Uint8Array, options?: ScanOptions): BytesScanResult {
+export function scanBytes(bytes: Uint8Array, options?: ScanOptions, onFinding?: (finding: Finding) => void): BytesScanResult {
   const resolved = resolveOptions(options);
   const buffer = toBytes(bytes);
   // Most files cannot hold a secret, and the pre-filter tells so at memory speed. UTF-16 and
@@ -270,6 +272,13 @@ export function scanBytes(bytes: Uint8Array, options?: ScanOptions): BytesScanRe
     return { findings: [], stats: { bytes: buffer.length, suppressed: 0, encoding: 'utf-8' } };
   }
   const scan = new ByteScan(resolved);
-  const findings = [...scan.push(buffer), ...scan.finish()];
-  return { findings, stats: scan.stats };
+  if (onFinding === undefined) {
+    const findings = [...scan.push(buffer), ...scan.finish()];
+    return { findings, stats: scan.stats };
+  }
+  for (let at = 0; at < buffer.length; at += WINDOW_BYTES) {
+    for (const f of scan.push(buffer.subarray(at, at + WINDOW_BYTES))) onFinding(f);
+  }
+  for (const f of scan.finish()) onFinding(f);
+  return { findings: [], stats: scan.stats };
 }

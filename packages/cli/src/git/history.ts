@@ -1,3 +1,4 @@
+import { occurrencesOf } from '../aggregate.js';
 import { UsageError } from '../exit-codes.js';
 import type { ReportedFinding, ScanOutcome, SkippedEntry } from '../outcome.js';
 import { StringDecoder } from 'node:string_decoder';
@@ -92,7 +93,7 @@ export async function scanHistory(opts: GitHistoryOptions): Promise<ScanOutcome>
     suppressed += r.suppressed;
     if (r.findings.length > 0) {
       withFindings.set(oid, r.findings);
-      findingCount += r.findings.length;
+      findingCount += occurrencesOf(r.findings);
     }
     opts.onProgress?.({ files, bytes, findings: findingCount });
   });

@@ -1,3 +1,4 @@
+import { occurrencesOf } from '../aggregate.js';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { ReportedFinding, ScanOutcome, SkippedEntry } from '../outcome.js';
@@ -145,7 +146,7 @@ export async function scanStaged(opts: GitScanOptions): Promise<ScanOutcome> {
       results.set(blob.oid, r);
       progressFiles++;
       progressBytes += r.bytes;
-      if (r.kind === 'text') progressFindings += r.findings.length;
+      if (r.kind === 'text') progressFindings += occurrencesOf(r.findings);
       opts.onProgress?.({ files: progressFiles, bytes: progressBytes, findings: progressFindings });
     },
     (oid) => results.set(oid, { kind: 'binary', bytes: 0 }),

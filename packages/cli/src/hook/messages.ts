@@ -1,3 +1,4 @@
+import { occurrencesOf } from '../aggregate.js';
 import type { ScanOutcome } from '../outcome.js';
 
 /** What to do after `scan --staged` blocked a commit: printed after the findings (stderr). */
@@ -42,6 +43,6 @@ export function stagedSummaryLine(outcome: Pick<ScanOutcome, 'files' | 'bytes' |
     return `keyguard: nothing to scan: no staged text files${skipped}`;
   }
   const scanned = `scanned ${plural(outcome.files, 'staged file')} (${formatBytes(outcome.bytes)})${skipped}`;
-  if (outcome.findings.length === 0) return `keyguard: ${scanned}, no secrets found`;
-  return `keyguard: ${scanned}, ${plural(outcome.findings.length, 'secret')} found`;
+  if (occurrencesOf(outcome.findings) === 0) return `keyguard: ${scanned}, no secrets found`;
+  return `keyguard: ${scanned}, ${plural(occurrencesOf(outcome.findings), 'secret')} found`;
 }

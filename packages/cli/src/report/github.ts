@@ -30,8 +30,9 @@ export function renderGithub(outcome: ScanOutcome, ctx: ReportContext): string {
       `title=${escapeProperty(`keyguard: ${f.ruleId}`)}`,
     ].join(',');
     const where = f.commit !== undefined ? ` in commit ${f.commit.slice(0, 12)}` : '';
+    const repeats = f.occurrences !== undefined && f.occurrences > 1 ? ` (${f.occurrences} times in this file, last at line ${f.lastLine})` : '';
     const secret = ctx.showSecrets ? ` secret: ${f.secret}` : '';
-    const message = `${f.message}${where}; ${shortRemediation(f)}. fingerprint ${f.fingerprint}${secret}`;
+    const message = `${f.message}${where}${repeats}; ${shortRemediation(f)}. fingerprint ${f.fingerprint}${secret}`;
     lines.push(`::error ${props}::${escapeData(shown(message))}`);
   }
   for (const s of outcome.skipped) {

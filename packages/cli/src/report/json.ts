@@ -1,3 +1,4 @@
+import { occurrencesOf } from '../aggregate.js';
 import type { ReportedFinding, ScanOutcome } from '../outcome.js';
 import type { JsonFinding, JsonReport, ReportContext } from './types.js';
 
@@ -15,6 +16,11 @@ export function toJsonFinding(f: ReportedFinding, showSecrets: boolean): JsonFin
     fingerprint: f.fingerprint,
     context: { ...f.context },
   };
+  if (f.occurrences !== undefined && f.occurrences > 1) {
+    out.occurrences = f.occurrences;
+    out.lastLine = f.lastLine!;
+    out.lastColumn = f.lastColumn!;
+  }
   if (f.commit !== undefined) out.commit = f.commit;
   if (f.author !== undefined) out.author = f.author;
   if (f.date !== undefined) out.date = f.date;
@@ -32,7 +38,7 @@ export function buildJsonReport(outcome: ScanOutcome, ctx: Pick<ReportContext, '
     summary: {
       files: outcome.files,
       bytes: outcome.bytes,
-      findings: outcome.findings.length,
+      findings: occurrencesOf(outcome.findings),
       suppressed: outcome.suppressed,
       skipped: outcome.skipped.length,
       ignored: outcome.ignored,

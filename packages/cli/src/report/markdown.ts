@@ -1,3 +1,4 @@
+import { occurrencesOf } from '../aggregate.js';
 import { type RuleId, remediationFor, rules } from '@keyguard/core';
 import type { ReportedFinding, ScanOutcome } from '../outcome.js';
 import { formatBytes } from './pretty.js';
@@ -75,7 +76,7 @@ function remediationSection(findings: readonly ReportedFinding[]): string[] {
     if (list === undefined) continue;
     const names = [...new Set(list.map((f) => f.context.resourceName).filter((n): n is string => n !== undefined))];
     const steps = remediationFor({ ruleId: rule.id, context: names.length === 1 ? { resourceName: names[0]! } : {} });
-    out.push(`#### ${escapeMarkdown(rule.title)} (\`${rule.id}\`): ${plural(list.length, 'finding')}`, '');
+    out.push(`#### ${escapeMarkdown(rule.title)} (\`${rule.id}\`): ${plural(occurrencesOf(list), 'finding')}`, '');
     if (names.length > 1) out.push(`Resources: ${names.map(escapeMarkdown).join(', ')}`, '');
     // The steps are keyguard's own text, but a resource name filled in is scanned data.
     steps.forEach((step, i) => out.push(`${i + 1}. ${escapeMarkdown(step)}`));
@@ -94,12 +95,13 @@ function remediationSection(findings: readonly ReportedFinding[]): string[] {
  */
 export function renderMarkdown(outcome: ScanOutcome, ctx: ReportContext): string {
   const { findings } = outcome;
+  const total = occurrencesOf(findings);
   const out: string[] = [];
-  out.push(findings.length === 0 ? '## keyguard: no leaked credentials' : `## keyguard: ${plural(findings.length, 'leaked credential')} found`, '');
+  out.push(total === 0 ? '## keyguard: no leaked credentials' : `## keyguard: ${plural(total, 'leaked credential')} found`, '');
   out.push(
     '| Files scanned | Findings | Suppressed | Skipped | Ignored |',
     '| ---: | ---: | ---: | ---: | ---: |',
-    `| ${outcome.files} (${formatBytes(outcome.bytes)}) | ${findings.length} | ${outcome.suppressed} | ${outcome.skipped.length} | ${outcome.ignored} |`,
+    `| ${outcome.files} (${formatBytes(outcome.bytes)}) | ${total} | ${outcome.suppressed} | ${outcome.skipped.length} | ${outcome.ignored} |`,
     '',
   );
   for (const warning of outcome.warnings) out.push(`**Warning:** ${escapeMarkdown(warning)}`, '');
@@ -112,7 +114,8 @@ export function renderMarkdown(outcome: ScanOutcome, ctx: ReportContext): string
     out.push(history ? '| Location | Rule | Value | Confidence | Commit |' : '| Location | Rule | Value | Confidence |');
     out.push(history ? '| --- | --- | --- | --- | --- |' : '| --- | --- | --- | --- |');
     for (const f of findings.slice(0, MARKDOWN_MAX_ROWS)) {
-      const cells = [whereCell(f), markdownCode(f.ruleId), markdownCode(ctx.showSecrets ? f.secret : f.masked), escapeMarkdown(f.confidence)];
+      const repeats = f.occurrences !== undefined && f.occurrences > 1 ? ` ×${f.occurrences}` : '';
+      const cells = [whereCell(f), markdownCode(f.ruleId), markdownCode(ctx.showSecrets ? f.secret : f.masked) + repeats, escapeMarkdown(f.confidence)];
       if (history) cells.push(commitCell(f));
       out.push(`| ${cells.join(' | ')} |`);
     }

@@ -1,3 +1,4 @@
+import { occurrencesOf } from '../aggregate.js';
 import { type RuleId, remediationFor, rules } from '@keyguard/core';
 import type { Colors } from '../colors.js';
 import type { ReportedFinding, ScanOutcome } from '../outcome.js';
@@ -39,7 +40,7 @@ export function filesAndBytes(files: number, bytes: number): string {
 export function summaryLine(outcome: Pick<ScanOutcome, 'files' | 'bytes' | 'durationMs' | 'findings' | 'suppressed' | 'skipped' | 'ignored'>): string {
   return (
     `${filesAndBytes(outcome.files, outcome.bytes)} in ${formatDuration(outcome.durationMs)}: ` +
-    `${plural(outcome.findings.length, 'finding')}, ${outcome.suppressed} suppressed, ${outcome.skipped.length} skipped, ${outcome.ignored} ignored`
+    `${plural(occurrencesOf(outcome.findings), 'finding')}, ${outcome.suppressed} suppressed, ${outcome.skipped.length} skipped, ${outcome.ignored} ignored`
   );
 }
 
@@ -150,6 +151,10 @@ function findingLines(f: ReportedFinding, ctx: ReportContext): string[] {
     { text: confidenceText(f, c), gap: '  ' },
   ];
   if (f.commit !== undefined) pieces.push({ text: `${c.dim('@')} ${c.magenta(f.commit.slice(0, 12))}`, gap: '  ' });
+  // Repeats of one secret in one file: one line, with the count and the last place.
+  if (f.occurrences !== undefined && f.occurrences > 1) {
+    pieces.push({ text: c.dim(`×${f.occurrences}`), gap: '  ' }, { text: c.dim(`(last ${f.lastLine}:${f.lastColumn})`), gap: ' ' });
+  }
   return wrap(pieces, ctx.columns, '', FINDING_HANG);
 }
 
@@ -179,7 +184,7 @@ function remediationLines(findings: readonly ReportedFinding[], ctx: ReportConte
     const names = [...new Set(list.map((f) => f.context.resourceName).filter((n): n is string => n !== undefined))].map(inert);
     const steps = remediationFor({ ruleId: rule.id, context: names.length === 1 ? { resourceName: names[0]! } : {} });
     out.push('');
-    out.push(...wrap([...words(rule.title, (w) => c.bold(w)), ...words(`(${rule.id}), ${plural(list.length, 'finding')}:`)], ctx.columns, '', '  '));
+    out.push(...wrap([...words(rule.title, (w) => c.bold(w)), ...words(`(${rule.id}), ${plural(occurrencesOf(list), 'finding')}:`)], ctx.columns, '', '  '));
     // Names the command could not carry (several, or one core will not paste into a command).
     if (names.length > 0 && steps.some((s) => s.includes('<resource>'))) {
       out.push(...wrap(words(`Resources: ${names.join(', ')}`), ctx.columns, '  ', '    '));

@@ -1,6 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import path from 'node:path';
 import { type RuleId, rules, shortRemediation } from '@keyguard/core';
+import { occurrencesOf } from '../aggregate.js';
 import type { ScanOutcome } from '../outcome.js';
 import { rootRelative } from '../paths.js';
 import type { ReportContext } from './types.js';
@@ -51,6 +52,11 @@ export function buildSarif(outcome: ScanOutcome, ctx: Pick<ReportContext, 'tool'
     const properties: Json = { confidence: f.confidence, masked: f.masked };
     if (f.context.resourceName !== undefined) properties.resourceName = f.context.resourceName;
     if (f.context.encoding !== undefined) properties.encoding = f.context.encoding;
+    if (f.occurrences !== undefined && f.occurrences > 1) {
+      properties.occurrences = f.occurrences;
+      properties.lastLine = f.lastLine;
+      properties.lastColumn = f.lastColumn;
+    }
     if (f.commit !== undefined) properties.commit = f.commit;
     if (f.author !== undefined) properties.author = f.author;
     if (f.date !== undefined) properties.date = f.date;
@@ -102,7 +108,7 @@ export function buildSarif(outcome: ScanOutcome, ctx: Pick<ReportContext, 'tool'
           summary: {
             files: outcome.files,
             bytes: outcome.bytes,
-            findings: outcome.findings.length,
+            findings: occurrencesOf(outcome.findings),
             suppressed: outcome.suppressed,
             skipped: outcome.skipped.length,
             ignored: outcome.ignored,

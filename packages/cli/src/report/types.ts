@@ -33,6 +33,10 @@ export interface JsonFinding {
   masked: string;
   fingerprint: string;
   context: FindingContext;
+  /** Repeats of this secret in this file (same rule and fingerprint), when more than one. */
+  occurrences?: number;
+  lastLine?: number;
+  lastColumn?: number;
   commit?: string;
   author?: string;
   date?: string;
