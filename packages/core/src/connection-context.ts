@@ -9,7 +9,7 @@ import {
 import { decodeRegion } from './escapes.js';
 
 /** How far a connection string may reach on either side of a secret. */
-const REGION_REACH = 1024;
+export const REGION_REACH = 1024;
 
 const isRegionDelimiter = (c: number): boolean =>
   c === 10 || c === 13 || c === 34 || c === 39 || c === 96 || c === 60 || c === 62 || c === 0;

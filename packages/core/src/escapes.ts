@@ -52,6 +52,28 @@ function decodeEndingAt(text: string, j: number): DecodedChar {
  * character before them is not one more base64 character (a key has boundaries on both sides).
  */
 export function readBase64Backward(text: string, end: number, count: number): DecodedRun | undefined {
+  // Fast path, exact: escapes show in the raw text as a '%' or '\' ending the raw run of base64
+  // characters (both are outside base64), and only touch the first 5 characters after it. A raw
+  // run ended by anything else decodes to itself; count + 6 raw characters are too many whatever
+  // precedes them. Key-shaped floods (a line of base64 strings) take this path without
+  // allocating.
+  const cap = count + 6;
+  let k = 0;
+  while (k < cap && end - k - 1 >= 0) {
+    const c = text.charCodeAt(end - k - 1);
+    if (c >= 128 || BASE64[c] !== 1) break;
+    k++;
+  }
+  if (k === cap) return undefined;
+  const bounding = end - k - 1 >= 0 ? text.charCodeAt(end - k - 1) : -1;
+  if (bounding !== 37 /* % */ && bounding !== 92 /* \ */) {
+    return k === count ? { start: end - k, value: text.slice(end - k, end), encoding: 'plain' } : undefined;
+  }
+  return readEncodedBase64Backward(text, end, count);
+}
+
+/** readBase64Backward's general path: decodes each character's escape. */
+function readEncodedBase64Backward(text: string, end: number, count: number): DecodedRun | undefined {
   let j = end - 1;
   let encoding: SecretEncoding = 'plain';
   const codes: number[] = [];

@@ -1,7 +1,8 @@
 import { LEGACY_LAST_CHAR, BASE64 } from './charclass.js';
-import { type ConnectionContext, connectionContextAround } from './connection-context.js';
-import { namesOtherAzureHost } from './connection-string.js';
+import { type ConnectionContext, REGION_REACH, connectionContextAround } from './connection-context.js';
+import { KNOWN_PROPERTIES, namesOtherAzureHost } from './connection-string.js';
 import {
+  EVIDENCE_WINDOW,
   WEAK_KEYWORDS,
   assignedName,
   evidenceWindow,
@@ -21,6 +22,7 @@ import {
   providerOf,
 } from './identifiable-key.js';
 import { isLegacyAccessKey } from './legacy-key.js';
+import { NearbyWords, Word } from './nearby-words.js';
 import { ENTRA_SECRET_SHAPE, keyPlaceholderReason, secretPlaceholderReason } from './placeholders.js';
 
 /** Turns a value read from the scanned text into the source's characters (see text-model). */
@@ -41,6 +43,34 @@ export interface RawMatch {
 /** The longest source span a secret can take (an 84-char key, or 44 with every char escaped). */
 export const MAX_SECRET_SPAN = 44 * 6;
 
+/** The longest ClientSecret value read (source characters). */
+export const MAX_CLIENT_SECRET_SPAN = 512;
+
+/**
+ * How far before a candidate the word index is asked for evidence words beyond the evidence
+ * window itself: a word the index records may hide another that starts up to this much later.
+ */
+const WORD_SLACK = 16;
+
+/** What every candidate of one findMatches call shares. */
+interface Scan {
+  text: string;
+  decode: DecodeValue;
+  /** Built on the first candidate that gets past the shape checks (most windows have none). */
+  words: NearbyWords | undefined;
+  /** A ClientSecret value read earlier found no end of value in [openFrom, openTo). */
+  openFrom: number;
+  openTo: number;
+  /** An '=' already known to follow `ClientSecret` (seen as the previous candidate's "value"). */
+  clientSecretEqAt: number;
+}
+
+const wordsOf = (scan: Scan): NearbyWords => (scan.words ??= new NearbyWords(scan.text));
+
+const isBase64 = (c: number): boolean => c < 128 && BASE64[c] === 1;
+/** Finds where a run of base64 characters ends (a regex reads a long run faster than a loop). */
+const NOT_BASE64 = /[^A-Za-z0-9+/]/g;
+
 const ruleFor = (service: Service): RuleId =>
   service === 'web-pubsub' ? 'azure-web-pubsub-access-key' : 'azure-signalr-access-key';
 
@@ -55,15 +85,31 @@ function connectionFields(cs: ConnectionContext | undefined, context: FindingCon
 
 const HASH_PREFIX = /(?:sha(?:1|224|256|384|512)|md5)[-:_]$/i;
 
-/** Decide whether a structurally valid legacy key is a SignalR / Web PubSub finding. */
-function classifyLegacyKey(text: string, start: number, end: number, key: string, encoding: SecretEncoding): RawMatch | undefined {
-  if (!isLegacyAccessKey(key) || keyPlaceholderReason(key) !== undefined) return undefined;
+/**
+ * Decide whether a structurally valid legacy key is a SignalR / Web PubSub finding. A key is
+ * one when it is a connection string's AccessKey, or when evidence words (or an access-key
+ * name, which needs the word "access") lie within EVIDENCE_WINDOW of it. The word index says in
+ * a few lookups when neither can be, so the many key-shaped strings of a data file (base64
+ * blobs, hashes, tokens) cost no window reads at all.
+ */
+function classifyLegacyKey(scan: Scan, start: number, end: number, value: string, encoding: SecretEncoding): RawMatch | undefined {
+  const words = wordsOf(scan);
+  // A connection string names its AccessKey within its region (REGION_REACH either side), maybe escaped.
+  const mayBeConnectionString = words.has(Word.AccessKey | Word.Escape, start - REGION_REACH, end + REGION_REACH);
+  const mayHaveEvidence = words.has(Word.Evidence, start - EVIDENCE_WINDOW - WORD_SLACK, end + EVIDENCE_WINDOW);
+  if (!mayBeConnectionString && !mayHaveEvidence) return undefined;
+  const key = `${value}=`;
+  if (!isLegacyAccessKey(key)) return undefined;
+  const text = scan.text;
+  if (keyPlaceholderReason(key) !== undefined) return undefined;
   if (HASH_PREFIX.test(text.slice(Math.max(0, start - 7), start))) return undefined; // integrity digests
   const context: FindingContext = { keyFormat: 'legacy' };
   if (encoding !== 'plain') context.encoding = encoding;
-  const cs = connectionContextAround(text, start, end, key, 'accesskey');
-  const window = evidenceWindow(text, start, end);
-  const strong = strongEvidence(window.lower);
+  const cs = mayBeConnectionString ? connectionContextAround(text, start, end, key, 'accesskey') : undefined;
+  if (cs === undefined && !mayHaveEvidence) return undefined;
+  // Without an evidence word in reach there is no strong keyword either.
+  const window = mayHaveEvidence ? evidenceWindow(text, start, end) : undefined;
+  const strong = window === undefined ? undefined : strongEvidence(window.lower);
   const named = strong?.service;
 
   if (cs !== undefined) {
@@ -72,6 +118,7 @@ function classifyLegacyKey(text: string, start: number, end: number, key: string
     const confidence: Confidence = cs.endpoint !== undefined && cs.host !== undefined ? 'high' : 'medium';
     return { start, end, ruleId: ruleFor(service), confidence, secret: key, context: connectionFields(cs, context) };
   }
+  if (window === undefined) return undefined;
 
   const name = assignedName(text, start);
   if (name !== undefined && isOtherServiceName(name)) return undefined;
@@ -95,7 +142,8 @@ function classifyLegacyKey(text: string, start: number, end: number, key: string
   return undefined;
 }
 
-function legacyMatchAt(text: string, padAt: number): RawMatch | undefined {
+function legacyMatchAt(scan: Scan, padAt: number): RawMatch | undefined {
+  const text = scan.text;
   const last = text.charCodeAt(padAt - 1);
   if (last >= 128 || LEGACY_LAST_CHAR[last] !== 1) return undefined;
   const padding = paddingAt(text, padAt);
@@ -105,10 +153,11 @@ function legacyMatchAt(text: string, padAt: number): RawMatch | undefined {
   const end = padAt + padding.width;
   if (continuesBase64(text, end)) return undefined;
   const encoding: SecretEncoding = run.encoding !== 'plain' ? run.encoding : padding.encoding;
-  return classifyLegacyKey(text, run.start, end, `${run.value}=`, encoding);
+  return classifyLegacyKey(scan, run.start, end, run.value, encoding);
 }
 
-function identifiableMatchAt(text: string, anchorAt: number): RawMatch | undefined {
+function identifiableMatchAt(scan: Scan, anchorAt: number): RawMatch | undefined {
+  const text = scan.text;
   const start = anchorAt - IDENTIFIABLE_SIGNATURE_OFFSET;
   const end = start + IDENTIFIABLE_KEY_LENGTH;
   if (start < 0 || end > text.length) return undefined;
@@ -122,7 +171,9 @@ function identifiableMatchAt(text: string, anchorAt: number): RawMatch | undefin
   const provider = providerOf(key);
   if (provider !== 'ASRS' && provider !== 'AWPS') return undefined;
   const context: FindingContext = { keyFormat: 'identifiable' };
-  connectionFields(connectionContextAround(text, start, end, key, 'accesskey'), context);
+  if (wordsOf(scan).has(Word.AccessKey | Word.Escape, start - REGION_REACH, end + REGION_REACH)) {
+    connectionFields(connectionContextAround(text, start, end, key, 'accesskey'), context);
+  }
   return { start, end, ruleId: ruleFor(provider === 'AWPS' ? 'web-pubsub' : 'signalr'), confidence: 'high', secret: key, context };
 }
 
@@ -135,22 +186,84 @@ const CLIENT_SECRET = 'clientsecret';
 function isClientSecretBefore(text: string, eqAt: number): boolean {
   let i = eqAt;
   while (i > 0 && (text.charCodeAt(i - 1) === 32 || text.charCodeAt(i - 1) === 9)) i--;
-  if (i < CLIENT_SECRET.length || (text.charCodeAt(i - 1) | 32) !== 116 /* t */) return false;
-  return text.slice(i - CLIENT_SECRET.length, i).toLowerCase() === CLIENT_SECRET;
+  return i >= CLIENT_SECRET.length && isClientSecretAt(text, i - CLIENT_SECRET.length);
 }
 
-function clientSecretMatchAt(text: string, eqAt: number, eqWidth: number, decode: DecodeValue): RawMatch | undefined {
+/** Connection-string property names by length, for comparing in place. */
+const PROPERTY_NAMES_BY_LENGTH: readonly (readonly string[])[] = (() => {
+  const byLength: string[][] = [];
+  for (const name of KNOWN_PROPERTIES) (byLength[name.length] ??= []).push(name);
+  return byLength;
+})();
+const LONGEST_PROPERTY_NAME = PROPERTY_NAMES_BY_LENGTH.length - 1;
+const isAsciiLetter = (c: number): boolean => (c | 32) >= 97 && (c | 32) <= 122;
+
+/** Is `ClientSecret` written at `i`, in any ASCII casing (the usual casing costs one compare)? */
+function isClientSecretAt(text: string, i: number): boolean {
+  return (text.charCodeAt(i) | 32) === 99 /* c */ && (text.startsWith('ClientSecret', i) || isWordAt(text, i, CLIENT_SECRET));
+}
+
+/** Is `word` (lower-case letters) written at `i`, in any ASCII casing? */
+function isWordAt(text: string, i: number, word: string): boolean {
+  for (let k = word.length - 1; k >= 0; k--) if ((text.charCodeAt(i + k) | 32) !== word.charCodeAt(k)) return false;
+  return true;
+}
+
+/** Is text[i, i + length) a connection-string property name, in any ASCII casing? */
+function isPropertyNameAt(text: string, i: number, length: number): boolean {
+  for (const name of PROPERTY_NAMES_BY_LENGTH[length] ?? []) if (isWordAt(text, i, name)) return true;
+  return false;
+}
+/** A value that is itself `Name=…` with a connection-string property name, once decoded. */
+const PROPERTY_ASSIGNMENT = new RegExp(`^\\s*(?:${KNOWN_PROPERTIES.join('|')})\\s*=`, 'i');
+
+/**
+ * Does `Name=` (or `Name%3D`, `Name\u003D`) start at `i`, Name being a connection-string
+ * property? Then a ClientSecret "value" read from `i` is the next property of the string (as
+ * in `ClientSecret=AuthType=azure.app;…` or `ClientSecret=` repeated), never a secret.
+ */
+function isPropertyAssignmentAt(scan: Scan, i: number): boolean {
+  const text = scan.text;
+  let j = i;
+  // `ClientSecret=` repeated is the one flood this meets on every candidate: read it first.
+  const clientSecret = isClientSecretAt(text, i) && !isAsciiLetter(text.charCodeAt(i + CLIENT_SECRET.length));
+  if (clientSecret) j = i + CLIENT_SECRET.length;
+  else {
+    const limit = Math.min(text.length, i + LONGEST_PROPERTY_NAME + 1);
+    while (j < limit && isAsciiLetter(text.charCodeAt(j))) j++;
+    if (j === i || j === limit || !isPropertyNameAt(text, i, j - i)) return false;
+  }
+  while (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9) j++;
+  if (paddingAt(text, j) === undefined) return false;
+  // The next candidate's name is this one, already read.
+  if (clientSecret && text.charCodeAt(j) === 61) scan.clientSecretEqAt = j;
+  return true;
+}
+
+function clientSecretMatchAt(scan: Scan, eqAt: number, eqWidth: number): RawMatch | undefined {
+  const text = scan.text;
   let i = eqAt + eqWidth;
   while (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9) i++;
   const start = i;
-  while (i < text.length && i - start < 512 && !VALUE_END(text.charCodeAt(i)) && !text.startsWith('%3B', i) && !text.startsWith('%3b', i)) i++;
+  if (isPropertyAssignmentAt(scan, start)) return undefined;
+  // The secret must be an AuthType=azure.app (or aad) string's ClientSecret: no "authtype" within
+  // the region the connection string is read from (escapes aside) means no finding.
+  if (!wordsOf(scan).has(Word.AuthType | Word.Escape, start - REGION_REACH, start + MAX_CLIENT_SECRET_SPAN + REGION_REACH)) return undefined;
+  // The value runs to a delimiter or MAX_CLIENT_SECRET_SPAN. Values read for earlier candidates
+  // may already cover this one (`ClientSecret=x ClientSecret=x …`): skip what they read.
+  const cap = Math.min(text.length, start + MAX_CLIENT_SECRET_SPAN);
+  if (start >= scan.openFrom && start < scan.openTo) i = Math.min(scan.openTo, cap);
+  while (i < cap && !VALUE_END(text.charCodeAt(i)) && !text.startsWith('%3B', i) && !text.startsWith('%3b', i)) i++;
+  scan.openFrom = start;
+  scan.openTo = i;
   let end = i;
   while (end > start && (text.charCodeAt(end - 1) === 32 || text.charCodeAt(end - 1) === 9)) end--;
   if (end <= start) return undefined;
   const raw = text.slice(start, end);
   const secret = raw.includes('%') ? raw.replace(/%([0-9A-Fa-f]{2})/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16))) : raw;
+  if (PROPERTY_ASSIGNMENT.test(secret)) return undefined;
   // Judge the characters the source holds (a UTF-8 '…' is three latin1 characters here).
-  if (secretPlaceholderReason(decode(secret)) !== undefined) return undefined;
+  if (secretPlaceholderReason(scan.decode(secret)) !== undefined) return undefined;
   const cs = connectionContextAround(text, start, end, secret, 'clientsecret');
   if (cs === undefined) return undefined;
   const authType = cs.authType?.toLowerCase();
@@ -184,18 +297,19 @@ export function findMatches(
   const matches: RawMatch[] = [];
   const wantKeys = enabled.has('azure-signalr-access-key') || enabled.has('azure-web-pubsub-access-key');
   const wantClientSecrets = enabled.has('azure-signalr-client-secret');
+  const scan: Scan = { text, decode, words: undefined, openFrom: 0, openTo: 0, clientSecretEqAt: -1 };
   const push = (m: RawMatch | undefined): void => {
     if (m !== undefined) matches.push(m);
   };
 
   // One pass over '=' serves both the legacy key's padding and `ClientSecret=`; the character
   // before '=' rejects almost every hit at the cost of one load.
-  for (let at = text.indexOf('=', from); at !== -1 && at < to; at = text.indexOf('=', at + 1)) {
+  for (let at = text.indexOf('=', from); at !== -1 && at < to; at = nextEquals(text, at + 1, to)) {
     const last = text.charCodeAt(at - 1);
     if (last < 128 && LEGACY_LAST_CHAR[last] === 1) {
-      if (wantKeys) push(legacyMatchAt(text, at));
-    } else if (wantClientSecrets && ((last | 32) === 116 || last === 32 || last === 9) && isClientSecretBefore(text, at)) {
-      push(clientSecretMatchAt(text, at, 1, decode));
+      if (wantKeys) push(legacyMatchAt(scan, at));
+    } else if (wantClientSecrets && (at === scan.clientSecretEqAt || (((last | 32) === 116 || last === 32 || last === 9) && isClientSecretBefore(text, at)))) {
+      push(clientSecretMatchAt(scan, at, 1));
     }
   }
   // Encoded '=' (`%3D`, `\u003D`): rare, so their own passes cost little.
@@ -204,14 +318,41 @@ export function findMatches(
   collectAnchors(text, '\\u003', from, to, encodedPads);
   for (const pad of encodedPads) {
     if (paddingAt(text, pad) === undefined) continue;
-    if (wantKeys) push(legacyMatchAt(text, pad));
-    if (wantClientSecrets && text.charCodeAt(pad) === 37 && isClientSecretBefore(text, pad)) push(clientSecretMatchAt(text, pad, 3, decode));
+    if (wantKeys) push(legacyMatchAt(scan, pad));
+    if (wantClientSecrets && text.charCodeAt(pad) === 37 && isClientSecretBefore(text, pad)) push(clientSecretMatchAt(scan, pad, 3));
   }
   if (wantKeys) {
-    for (let at = text.indexOf(IDENTIFIABLE_ANCHOR, from); at !== -1 && at < to; at = text.indexOf(IDENTIFIABLE_ANCHOR, at + 1)) {
-      push(identifiableMatchAt(text, at));
+    for (let at = text.indexOf(IDENTIFIABLE_ANCHOR, from); at !== -1 && at < to; ) {
+      // A key is a whole run of base64 characters, IDENTIFIABLE_KEY_LENGTH long with the anchor
+      // at IDENTIFIABLE_SIGNATURE_OFFSET, so a run holds one key at most, starting where the run
+      // does: only that anchor is looked at, and the search goes on after the run (a run of
+      // `JQQJ99` repeated is read once, not once per anchor).
+      NOT_BASE64.lastIndex = at + IDENTIFIABLE_ANCHOR.length;
+      const runEnd = NOT_BASE64.exec(text)?.index ?? text.length;
+      const keyStart = at - IDENTIFIABLE_SIGNATURE_OFFSET;
+      let runStart = at;
+      while (runStart > 0 && runStart > keyStart - 1 && isBase64(text.charCodeAt(runStart - 1))) runStart--;
+      if (runStart >= keyStart) {
+        // The run starts at or after this anchor's key: the run's one possible key starts with it.
+        const anchor = runStart + IDENTIFIABLE_SIGNATURE_OFFSET;
+        if (anchor < to && text.startsWith(IDENTIFIABLE_ANCHOR, anchor)) push(identifiableMatchAt(scan, anchor));
+      }
+      at = text.indexOf(IDENTIFIABLE_ANCHOR, runEnd);
     }
   }
   matches.sort((a, b) => a.start - b.start);
   return matches.filter((m) => enabled.has(m.ruleId));
+}
+
+/**
+ * The next '=' at or after `i` before `to` that may start a match, or -1. Runs of '=' and base64
+ * blobs with '=' every few characters would cost an indexOf call each: the next few characters
+ * are looked at first.
+ */
+function nextEquals(text: string, i: number, to: number): number {
+  // An '=' right after '=' is no candidate (neither a key's last character nor `ClientSecret`).
+  while (i < to && text.charCodeAt(i) === 61) i++;
+  const probeEnd = Math.min(to, i + 4);
+  for (; i < probeEnd; i++) if (text.charCodeAt(i) === 61) return i;
+  return i >= to ? -1 : text.indexOf('=', i);
 }
