@@ -5,9 +5,32 @@
  * `keyguard` CLI runs, so the linter and the CLI never disagree.
  */
 import { readFileSync } from 'node:fs';
+import type { RuleConfig } from '@eslint/core';
 import type { ESLint, Linter, Rule } from 'eslint';
 import { rules as typedRules } from './rules/index.js';
 import type { RuleName } from './rules/index.js';
+import type { Options as NoLeakedAccessKeyRuleOptions } from './rules/no-leaked-access-key.js';
+
+// The rule's options, typed where users write them: an `eslint.config.ts` rejects
+// `['error', { minConfidence: 'hgh' }]`. ESLint 10 types a config's `rules` with
+// `@eslint/core`'s `RulesConfig`, the interface meant to be extended this way, from the same
+// `@eslint/core` 1.x the plugin depends on. (ESLint 9 reads its own `Linter.RulesRecord`, or from
+// 9.38 its own nested `@eslint/core` 0.x, which the plugin's declarations cannot reach: there the
+// options stay unchecked, as every rule's are.) An index signature on a pattern, not a
+// property: an optional property would clash with the interface's string index signature
+// (TS2411 under `skipLibCheck: false`) and a required one would make every `RulesConfig` value
+// name the rule. The pattern also matches names that merely start with the rule's (none exists).
+// (The alias, outside the block, keeps the `RuleConfig` import in the emitted declarations.)
+type NoLeakedAccessKeyRuleConfig = RuleConfig<NoLeakedAccessKeyRuleOptions>;
+declare module '@eslint/core' {
+  interface RulesConfig {
+    /** `keyguard/no-leaked-access-key`: `[severity, { minConfidence?, allow? }]`. */
+    [rule: `keyguard/no-leaked-access-key${string}`]: NoLeakedAccessKeyRuleConfig;
+  }
+}
+// ...and the same for `@eslint/core`'s `require` types, which ESLint's own types read.
+export type {} from './rules-config.cjs';
+
 import { TextLanguage } from './text-language.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {

@@ -177,6 +177,35 @@ describe('types', () => {
 });
 
 describe('types', () => {
+  it('each @ts-expect-error in test/types stands for an error on its next line (wrong rule options fail tsc)', () => {
+    // The same eslint.config.ts with its directives blanked (lines keep their numbers) must fail
+    // tsc with errors on exactly the lines after them: an unrelated error cannot satisfy one.
+    const directive = /^\s*\/\/ @ts-expect-error\b/;
+    const lines = readFileSync(join(packageDir, 'test/types/eslint.config.ts'), 'utf8').split('\n');
+    const expectedLines = lines.flatMap((line, i) => (directive.test(line) ? [i + 2] : []));
+    expect(expectedLines.length).toBeGreaterThanOrEqual(5);
+    const dir = mkdtempSync(join(tmpdir(), 'keyguard-eslint-types-'));
+    try {
+      writeFileSync(join(dir, 'eslint.config.ts'), lines.map((line) => (directive.test(line) ? '' : line)).join('\n'));
+      writeFileSync(join(dir, 'package.json'), '{ "type": "module", "private": true }\n');
+      // eslint, @eslint/core and @types/node from the package's node_modules; the plugin by path
+      // (the test/types folder reaches it by the package's self-reference).
+      symlinkSync(join(packageDir, 'node_modules'), join(dir, 'node_modules'), 'dir');
+      const base = JSON.parse(readFileSync(join(packageDir, 'test/types/tsconfig.json'), 'utf8')) as { compilerOptions: object };
+      const compilerOptions = { ...base.compilerOptions, paths: { '@keyguard/eslint-plugin': [join(packageDir, 'dist/index.d.ts')] } };
+      writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions, files: ['eslint.config.ts'] }));
+      const run = spawnSync(process.execPath, [join(packageDir, 'node_modules/typescript/bin/tsc'), '-p', dir], { cwd: dir, encoding: 'utf8' });
+      expect(run.status).not.toBe(0);
+      const errorLines = [...run.stdout.matchAll(/^eslint\.config\.ts\((\d+),\d+\): error TS\d+/gm)].map((m) => Number(m[1]));
+      expect([...new Set(errorLines)], run.stdout).toEqual(expectedLines);
+      // the option errors name the wrong value
+      expect(run.stdout).toMatch(/'"hgh"' is not assignable/);
+      expect(run.stdout).toMatch(/'minConfidense' does not exist/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('the tests themselves type-check (test/tsconfig.json)', () => {
     const run = spawnSync(process.execPath, [join(packageDir, 'node_modules/typescript/bin/tsc'), '-p', join(packageDir, 'test')], {
       cwd: packageDir,
