@@ -304,11 +304,11 @@ export function findMatches(
 
   // One pass over '=' serves both the legacy key's padding and `ClientSecret=`; the character
   // before '=' rejects almost every hit at the cost of one load.
-  for (let at = text.indexOf('=', from); at !== -1 && at < to; at = nextEquals(text, at + 1, to)) {
+  for (let at = text.indexOf('=', from); at !== -1 && at < to; at = text.charCodeAt(at + 1) === 61 ? afterEqualsRun(text, at + 1, to) : text.indexOf('=', at + 1)) {
     const last = text.charCodeAt(at - 1);
     if (last < 128 && LEGACY_LAST_CHAR[last] === 1) {
       if (wantKeys) push(legacyMatchAt(scan, at));
-    } else if (wantClientSecrets && (at === scan.clientSecretEqAt || (((last | 32) === 116 || last === 32 || last === 9) && isClientSecretBefore(text, at)))) {
+    } else if (wantClientSecrets && ((last | 32) === 116 || last === 32 || last === 9) && (at === scan.clientSecretEqAt || isClientSecretBefore(text, at))) {
       push(clientSecretMatchAt(scan, at, 1));
     }
   }
@@ -345,14 +345,11 @@ export function findMatches(
 }
 
 /**
- * The next '=' at or after `i` before `to` that may start a match, or -1. Runs of '=' and base64
- * blobs with '=' every few characters would cost an indexOf call each: the next few characters
- * are looked at first.
+ * The first '=' after the run of '=' that starts at `i`, or -1 (before `to`). A run of '=' would
+ * cost an indexOf call per character, and an '=' right after '=' is no candidate (neither a
+ * key's last character nor `ClientSecret`).
  */
-function nextEquals(text: string, i: number, to: number): number {
-  // An '=' right after '=' is no candidate (neither a key's last character nor `ClientSecret`).
+function afterEqualsRun(text: string, i: number, to: number): number {
   while (i < to && text.charCodeAt(i) === 61) i++;
-  const probeEnd = Math.min(to, i + 4);
-  for (; i < probeEnd; i++) if (text.charCodeAt(i) === 61) return i;
   return i >= to ? -1 : text.indexOf('=', i);
 }

@@ -3,9 +3,16 @@
  * at size N and 4N (best of 3, interleaved), and 4N may take at most 8x as long as N (linear
  * gives ~4x, quadratic ~16x). The machine may be busy with other work, so a case gets up to
  * three attempts; a quadratic matcher fails all of them.
+ *
+ * Linear is not enough: a matcher that reads a bounded window (a 2 KiB connection-string region,
+ * 600 characters of evidence) for every candidate is linear, and 100-1000x slower than the text
+ * is long when every few characters are a candidate. So the adversarial patterns (the ones of
+ * `pnpm bench --only adversarial`) are also timed against plain source text of the same size,
+ * in the same way: at most PLAIN_BOUND times as long. The benchmark measures the speed itself.
  */
 import { describe, expect, it } from 'vitest';
-import { scanStream, scanText } from '../src/index.js';
+import { scanBytes, scanStream, scanText } from '../src/index.js';
+import { PREFILTER_MAX_COPY_BYTES } from '../src/prefilter.js';
 import { generateLegacyKey } from '../src/testing/index.js';
 import { chunked, collect, prng } from './helpers.js';
 
@@ -70,6 +77,78 @@ function expectLinear(make: (length: number) => string, n: number, scan: Scan = 
 
 const MB = 1024 * 1024;
 
+/**
+ * How much longer than plain source text of the same size an adversarial pattern may take. The
+ * engine takes 2-8x on every pattern (one pass; bounded work per candidate shared through the
+ * word index); per-candidate window reads took 15x (`JQQJ99`) to 2000x (`ClientSecret=`).
+ */
+const PLAIN_BOUND = 20;
+
+/** Source text with no secret: assignments, calls, strings, URLs, comments; a few '=' per line. */
+const PLAIN_UNIT = [
+  "import { createServer } from 'node:http';",
+  'const port = Number(process.env.PORT ?? 8080); // the port to listen on',
+  'export function handle(request, response) {',
+  "  const url = new URL(request.url ?? '/', `http://${request.headers.host}`);",
+  "  if (url.pathname === '/health') return response.end('ok');",
+  '  let total = 0;',
+  '  for (let i = 0; i < items.length; i += 1) total += items[i].price * items[i].count;',
+  "  response.setHeader('Content-Type', 'application/json; charset=utf-8');",
+  '  response.end(JSON.stringify({ total, currency: "EUR", at: new Date().toISOString() }));',
+  '}',
+  '/* Retries with exponential back-off: 100 ms, 200 ms, 400 ms, then gives up. */',
+  'async function retry(fn, attempts = 3) { for (let n = 0; n < attempts; n++) { try { return await fn(); } catch (e) { await sleep(100 << n); } } }',
+  '#define BUFFER_SIZE (4 * 1024) /* bytes */',
+  'static int parse_header(const char *line, size_t len) { return len > 0 && line[0] != \'#\'; }',
+  '',
+].join('\n');
+
+const plainText = (length: number): string => repeatTo(PLAIN_UNIT, length);
+
+/** 44-character key shapes (43 random base64 characters and '='), no evidence anywhere. */
+function keyShapes(length: number, seed: number): string[] {
+  const r = prng(seed);
+  const out: string[] = [];
+  for (let have = 0; have < length; have += 45) {
+    const shape = Buffer.allocUnsafe(44);
+    for (let i = 0; i < 43; i++) shape[i] = B64_CODES[(r() * 64) | 0]!;
+    shape[43] = 0x3d;
+    out.push(shape.toString('latin1'));
+  }
+  return out;
+}
+
+/** The patterns of the adversarial benchmark (benchmarks/src/suites/adversarial-worker.mjs). */
+const ADVERSARIAL: [string, (length: number) => string][] = [
+  ['=', (n) => '='.repeat(n)],
+  ['ClientSecret=', (n) => repeatTo('ClientSecret=', n)],
+  ['AuthType=azure.app;ClientSecret=', (n) => repeatTo('AuthType=azure.app;ClientSecret=', n)],
+  ['AccessKey=', (n) => repeatTo('AccessKey=', n)],
+  ['Endpoint=https://a.service.signalr.net;', (n) => repeatTo('Endpoint=https://a.service.signalr.net;', n)],
+  ['%2B', (n) => repeatTo('%2B', n)],
+  ['\\u002B', (n) => repeatTo('\\u002B', n)],
+  ['\\\\/', (n) => repeatTo('\\\\/', n)],
+  ['JQQJ99', (n) => repeatTo('JQQJ99', n)],
+  ['${', (n) => repeatTo('${', n)],
+  ['{{', (n) => repeatTo('{{', n)],
+  ['<', (n) => repeatTo('<', n)],
+  ['space-separated 44-character base64 tokens', (n) => keyShapes(n, 4).join(' ').slice(0, n)],
+  ['one line of quoted base64 strings', (n) => keyShapes(n, 5).map((t) => `"${t}"`).join(',').slice(0, n)],
+];
+
+/** `make(n)` takes at most PLAIN_BOUND times as long as plain source text of n characters. */
+function expectNearPlain(make: (length: number) => string, n: number, scan: Scan = viaText): void {
+  const texts = [plainText(n), make(n)];
+  expect(texts[1]!.length).toBe(n);
+  const ratios: number[] = [];
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const [plain, pattern] = bestOf3(texts, scan);
+    ratios.push(pattern! / Math.max(plain!, 0.5));
+    if (ratios[ratios.length - 1]! <= PLAIN_BOUND) break;
+  }
+  expect(Math.min(...ratios), `ratios to plain text ${ratios.map((r) => r.toFixed(2)).join(', ')}`).toBeLessThanOrEqual(PLAIN_BOUND);
+}
+
 describe('linear time on pathological input', () => {
   it('tens of MB of random base64 characters (no padding)', () => {
     expectLinear((n) => randomBase64(n, 1), 8 * MB);
@@ -114,6 +193,23 @@ describe('linear time on pathological input', () => {
   });
 });
 
+describe('adversarial patterns (pnpm bench --only adversarial): linear, and near plain text', () => {
+  it.each(ADVERSARIAL)('%s', (_name, make) => {
+    expectLinear(make, MB);
+    expectNearPlain(make, 4 * MB);
+  });
+
+  it('through scanBytes too (1 MiB UTF-8 windows): ClientSecret= and key shapes near plain text', () => {
+    const viaBytes: Scan = (text) => {
+      scanBytes(Buffer.from(text, 'latin1'), { minConfidence: 'low' });
+    };
+    // Bigger than the pre-filter takes, so plain text goes through the matcher too.
+    const n = PREFILTER_MAX_COPY_BYTES + MB;
+    expectNearPlain(ADVERSARIAL[1]![1], n, viaBytes);
+    expectNearPlain(ADVERSARIAL[12]![1], n, viaBytes);
+  });
+});
+
 describe('linear time through the stream', () => {
   async function timeStream(text: string): Promise<number> {
     const bytes = Buffer.from(text, 'latin1');
@@ -126,6 +222,8 @@ describe('linear time through the stream', () => {
     ['a run of "="', (n: number) => '='.repeat(n), 2 * MB],
     ['"A" x 43 then "=", repeated', (n: number) => repeatTo(`${'A'.repeat(43)}=`, n), 2 * MB],
     ['connection strings on one line', (n: number) => keysJoined(n, (key, i) => `Endpoint=https://r${i}.service.signalr.net;AccessKey=${key};`), 128 * 1024],
+    ['"ClientSecret=" repeated', (n: number) => repeatTo('ClientSecret=', n), MB],
+    ['space-separated 44-character base64 tokens', (n: number) => keyShapes(n, 6).join(' ').slice(0, n), MB],
   ] as const)('%s', async (_name, make, n) => {
     const texts = [make(n), make(FACTOR * n)];
     const ratios: number[] = [];
