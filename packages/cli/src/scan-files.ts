@@ -47,11 +47,13 @@ export function scanSmallFile(abs: string, options: ScanOptions, raw?: Uint8Arra
     const stats = fstatSync(fd, { bigint: true });
     if (!stats.isFile()) return { abs, status: 'skipped', reason: entryKind(stats), findings: [], bytes: 0 };
     const size = Number(stats.size);
-    // Too big to read whole; or size 0, which procfs-like files claim whatever they hold.
-    if (size > SYNC_READ_MAX_BYTES || size === 0) return undefined;
+    if (size > SYNC_READ_MAX_BYTES) return undefined; // too big to read whole
     // Read into core's pre-filter memory, which scanBytes checks without a copy (most files end
     // there); the buffer is reused for the next file (scanBytes copies what it keeps).
-    const readBuffer = borrowScanBuffer(size);
+    const readBuffer = borrowScanBuffer(Math.max(size, 1));
+    // Size 0: an empty file (a tree may hold thousands: __init__.py, .gitkeep), scanned here; or
+    // a procfs-like file, which says 0 whatever it holds: one byte read tells, and that one streams.
+    if (size === 0 && readSync(fd, readBuffer, 0, 1, 0) > 0) return undefined;
     let read = 0;
     while (read < size) {
       const n = readSync(fd, readBuffer, read, size - read, read);
