@@ -110,7 +110,48 @@ function memorySection(s) {
   return `## Constant memory\n\n${s.tool}: \`${s.command}\`.\n\n${table(['input', 'wall time', 'MB/s', 'peak RSS (median)', 'peak RSS range'], rows)}`;
 }
 
-const SECTIONS = { core: coreSection, dirscan: (s) => `## Directory scan\n\n${dirscanSection(s)}`, accuracy: (s) => `## Accuracy\n\n${accuracySection(s)}`, history: historySection, staged: stagedSection, eslint: eslintSection, memory: memorySection };
+function adversarialSection(s) {
+  const parts = [`## Adversarial text\n\nTarget: ${s.target}.`];
+  const c = s.core;
+  if (!c.available) parts.push(`### Core on adversarial patterns\n\n**Unavailable:** ${c.reason}`);
+  else {
+    const speed = (m) => (m && Number.isFinite(m.median) ? `${formatNumber(m.median)}` : '–');
+    const rows = c.rows.map((r) => [
+      r.pattern.includes(' ') ? r.pattern : `\`${r.pattern}\``,
+      `${(r.bytes / 1e6).toFixed(0)} MB`,
+      ...c.modes.map((m) => speed(r.modes[m].mbps)),
+      `${formatNumber(r.slowest.mbps)} (${r.slowest.mode})`,
+      r.pattern === 'plain source text' ? '1×' : times(r.slowest.vsPlain),
+      r.modes[c.modes[0]].findings,
+      r.meetsTarget ? 'yes' : '**no**',
+    ]);
+    parts.push(
+      `### Core on adversarial patterns: single thread, in memory\n\nMB/s, median of ${c.runs} runs after a warm-up, each API on the same bytes in one process (\`${c.command}\`). "× plain" is the slowest API's time per byte over plain source text's in that API, same size, same run. Findings: minConfidence low.\n\n` +
+        table(['pattern', 'size', ...c.modes, 'slowest', '× plain', 'findings', `>= ${s.targetMbps} MB/s`], rows),
+    );
+  }
+  const e = s.eslint;
+  if (!e.available) parts.push(`### ESLint rule on a 5 MB string literal\n\n**Unavailable:** ${e.reason}`);
+  else {
+    const rows = e.rows.map((r) => [r.file, `${(r.bytes / 1e6).toFixed(2)} MB`, range(r.off), range(r.on), `${r.ruleAddsMs >= 0 ? '+' : ''}${r.ruleAddsMs.toFixed(0)} ms`, r.problems]);
+    parts.push(
+      `### ESLint rule on a 5 MB string literal of \`ClientSecret=\` repeated\n\nESLint's Linter API in one process (eslint from ${e.eslint}), a 20 KB module with and without the literal. With the rule on, the literal adds ${e.literalAddsMs.toFixed(0)} ms; on the file with the literal, the rule adds ${e.ruleAddsOnLiteralMs.toFixed(0)} ms (target < ${e.targetMs} ms).\n\n` +
+        table(['file', 'size', 'rule off (parse only)', 'keyguard/no-leaked-access-key', 'rule adds', 'problems'], rows),
+    );
+  }
+  const k = s.cli;
+  if (!k.available) parts.push(`### Empty files through the CLI\n\n**Unavailable:** ${k.reason}`);
+  else {
+    const rows = k.rows.map((r) => (r.available ? [r.tree, range(r.wall), `${r.msPerThousandFiles.toFixed(0)} ms`, mib(r.rssKB.median)] : [r.tree, na(r), '', '']));
+    parts.push(
+      `### Empty files through the CLI\n\n\`${k.command}\`, trees built in a temp folder (100 folders of 1,000 files). Empty files take ${times(k.emptyVsOneByte)} the time of one-byte files.\n\n` +
+        table(['tree', 'wall time', 'per 1,000 files', 'peak RSS'], rows),
+    );
+  }
+  return parts.join('\n\n');
+}
+
+const SECTIONS = { core: coreSection, dirscan: (s) => `## Directory scan\n\n${dirscanSection(s)}`, accuracy: (s) => `## Accuracy\n\n${accuracySection(s)}`, history: historySection, staged: stagedSection, eslint: eslintSection, memory: memorySection, adversarial: adversarialSection };
 
 export function renderMarkdown(results) {
   const m = results.machine;

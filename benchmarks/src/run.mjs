@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Entry point: `pnpm bench` (everything, preparing what is missing) or `pnpm bench --quick`.
-//   --quick            a subset in under a minute (small corpora, fewer runs)
-//   --only a,b         only these suites (core, dirscan, accuracy, history, staged, eslint, memory)
+//   --quick            a subset in under a minute (small corpora, fewer runs), plus ~75 s of adversarial
+//   --only a,b         only these suites (core, dirscan, accuracy, history, staged, eslint, memory, adversarial)
 //   --out <name>       results/<name>.{json,md,svg} (default: latest for a full run, dev otherwise)
 //   --no-install       never install peers or corpora (report what is missing)
 import { statSync } from 'node:fs';
@@ -22,8 +22,9 @@ import * as history from './suites/history.mjs';
 import * as staged from './suites/staged.mjs';
 import * as eslint from './suites/eslint.mjs';
 import * as memory from './suites/memory.mjs';
+import * as adversarial from './suites/adversarial.mjs';
 
-const SUITES = [core, dirscan, accuracy, history, staged, eslint, memory];
+const SUITES = [core, dirscan, accuracy, history, staged, eslint, memory, adversarial];
 
 const { values } = parseArgs({
   options: {
@@ -51,17 +52,21 @@ const machine = machineInfo();
 log(`keyguard bench (${quick ? 'quick' : 'full'}) on ${machineLabel(machine)}, node ${machine.node}; cache ${CACHE_DIR}`);
 
 log('peers:');
-const tools = await ensurePeers({ install, log });
+// Peers are installed only when a chosen suite compares with them (adversarial needs none).
+const needsPeers = SUITES.some((s) => (!only || only.includes(s.id)) && s.needsPeers !== false);
+const tools = await ensurePeers({ install: install && needsPeers, log });
 for (const [name, t] of Object.entries(tools)) log(`  ${name}: ${t.available ? t.version ?? 'ok' : `UNAVAILABLE (${t.reason})`}`);
 
 // Corpora, cached in CACHE_DIR: the big ones (kernel, node_modules) are prepared by full runs only;
 // quick runs use them when they are there. Derived corpora are built from whatever is available.
 const size = quick ? 'quick' : 'full';
 const wants = (...ids) => !only || ids.some((i) => only.includes(i));
+// The big trees only for suites that read them (adversarial builds its own inputs).
+const wantsBigTrees = SUITES.some((s) => (!only || only.includes(s.id)) && s.needsCorpora !== false);
 const prep = {};
 const corpora = [
-  ['kernel', () => kernelReady(), ensureKernel, !quick && install],
-  ['node-modules', () => nodeModulesReady(), ensureNodeModules, !quick && install],
+  ['kernel', () => kernelReady(), ensureKernel, !quick && install && wantsBigTrees],
+  ['node-modules', () => nodeModulesReady(), ensureNodeModules, !quick && install && wantsBigTrees],
   [`planted-${size}`, () => plantedReady(size), (o) => ensurePlanted(size, o), wants('accuracy')],
   [`history-${size}`, () => historyReady(size), (o) => ensureHistory(size, o), wants('history')],
   [`big-file-${size}`, () => bigFilesReady(size), (o) => ensureBigFiles(size, o).big, wants('memory')],
