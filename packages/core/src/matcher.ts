@@ -88,7 +88,7 @@ const HASH_PREFIX = /(?:sha(?:1|224|256|384|512)|md5)[-:_]$/i;
 /**
  * Decide whether a structurally valid legacy key is a SignalR / Web PubSub finding. A key is
  * one when it is a connection string's AccessKey, or when evidence words (or an access-key
- * name, which needs the word "access") lie within EVIDENCE_WINDOW of it. The word index says in
+ * name, which matches /access[_-]?key/i) lie within EVIDENCE_WINDOW of it. The word index says in
  * a few lookups when neither can be, so the many key-shaped strings of a data file (base64
  * blobs, hashes, tokens) cost no window reads at all.
  */

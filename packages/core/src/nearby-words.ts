@@ -16,8 +16,9 @@
 export const Word = {
   /**
    * Words the evidence window or an assigned name needs: every strong and weak keyword contains
-   * one of `signalr`, `webpubsub`, `web pubsub`, `access`, `primarykey`, `secondarykey`,
-   * `connectionstring`, and an access-key name contains `access`.
+   * one of `signalr`, `webpubsub`, `web pubsub`, `accesskey` / `access_key` / `access-key`,
+   * `primarykey`, `secondarykey`, `connectionstring`, and an access-key name matches
+   * /access[_-]?key/i.
    */
   Evidence: 1,
   /** `accesskey`: a connection string can only give a key a context if it names AccessKey. */
@@ -43,7 +44,7 @@ const LONGEST_WORD = 16;
  * dot (which changes the length, and then evidence.ts lower-cases ASCII only, so `İ` never
  * becomes `i`). Hence the KELVIN SIGN written beside every `k`.
  */
-const WORDS = /s(?:ignalr|econdary[k\u212a]ey)|w(?:ebpubsub|eb pubsub)|a(?:ccess(?:[k\u212a]ey)?|uthtype)|primary[k\u212a]ey|connectionstring/gi;
+const WORDS = /s(?:ignalr|econdary[k\u212a]ey)|w(?:ebpubsub|eb pubsub)|a(?:ccess[_-]?[k\u212a]ey|uthtype)|primary[k\u212a]ey|connectionstring/gi;
 
 const isHex = (c: number): boolean => (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 102);
 
@@ -67,8 +68,15 @@ function lowerBound(list: readonly number[], value: number): number {
   return lo;
 }
 
+/**
+ * Blocks kept at once. A query spans two or three blocks, and the matcher's candidates come in
+ * order, so a few suffice; the oldest goes first. This bounds the index's memory whatever the
+ * window's size (scanText takes a whole ASCII string as one window).
+ */
+const BLOCKS_KEPT = 8;
+
 export class NearbyWords {
-  private readonly blocks: (Block | undefined)[] = [];
+  private readonly blocks = new Map<number, Block>();
 
   constructor(private readonly text: string) {}
 
@@ -88,7 +96,7 @@ export class NearbyWords {
   }
 
   private block(b: number): Block {
-    const cached = this.blocks[b];
+    const cached = this.blocks.get(b);
     if (cached !== undefined) return cached;
     const text = this.text;
     const start = b * WORD_BLOCK;
@@ -104,7 +112,7 @@ export class NearbyWords {
       if (length === 8 && (m[0].charCodeAt(1) | 32) === 117 /* u: authtype */) block.authType.push(at);
       else {
         block.evidence.push(at);
-        if (length === 9 && (m[0].charCodeAt(0) | 32) === 97 /* a: accesskey */) block.accessKey.push(at);
+        if (length === 9 && (m[0].charCodeAt(0) | 32) === 97 /* a: accesskey, not access_key */) block.accessKey.push(at);
       }
     }
     // An escape is found by its '%' or '\' (neither is common in the text that floods a scanner).
@@ -121,7 +129,8 @@ export class NearbyWords {
       }
     }
     if (backslashes.length > 0) block.escape = [...block.escape, ...backslashes].sort((x, y) => x - y);
-    this.blocks[b] = block;
+    if (this.blocks.size >= BLOCKS_KEPT) this.blocks.delete(this.blocks.keys().next().value!);
+    this.blocks.set(b, block);
     return block;
   }
 }

@@ -199,6 +199,12 @@ describe('adversarial patterns (pnpm bench --only adversarial): linear, and near
     expectNearPlain(make, 4 * MB);
   });
 
+  it('key shapes each after the word "access" (no evidence: an access-key name needs access[_-]?key)', () => {
+    const make = (n: number): string => keyShapes(n, 7).map((t) => `access ${t}`).join(' ').slice(0, n);
+    expect(scanText(make(64 * 1024), { minConfidence: 'low' })).toEqual([]);
+    expectNearPlain(make, 4 * MB);
+  });
+
   it('through scanBytes too (1 MiB UTF-8 windows): ClientSecret= and key shapes near plain text', () => {
     const viaBytes: Scan = (text) => {
       scanBytes(Buffer.from(text, 'latin1'), { minConfidence: 'low' });
