@@ -1,10 +1,15 @@
 import { COUNT_LF_WASM_HEX } from './count-lf-wasm.js';
 import { ensureWasmMemory, instantiateWasm, type WasmMemory } from './wasm.js';
 
-/** Counts '\n' in text[from, to) with indexOf: fine for short ranges and any string. */
+/**
+ * Counts '\n' in text[from, to) with indexOf: fine for short ranges and any string. The search
+ * runs in a slice (a view, not a copy): indexOf cannot stop at `to`, and on a line without '\n'
+ * it would read to the end of the text, for every finding of a long line (quadratic).
+ */
 export function countLineFeedsJs(text: string, from: number, to: number): number {
+  const range = from === 0 && to === text.length ? text : text.slice(from, to);
   let count = 0;
-  for (let at = text.indexOf('\n', from); at !== -1 && at < to; at = text.indexOf('\n', at + 1)) count++;
+  for (let at = range.indexOf('\n'); at !== -1; at = range.indexOf('\n', at + 1)) count++;
   return count;
 }
 

@@ -12,7 +12,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { scanBytes, scanStream, scanText } from '../src/index.js';
+import { PositionTracker } from '../src/position-tracker.js';
 import { PREFILTER_MAX_COPY_BYTES } from '../src/prefilter.js';
+import { latin1Utf8Model } from '../src/text-model.js';
 import { generateLegacyKey } from '../src/testing/index.js';
 import { chunked, collect, prng } from './helpers.js';
 
@@ -185,6 +187,16 @@ describe('linear time on pathological input', () => {
   it('one giant line of SignalR connection strings (every key a high-confidence finding)', () => {
     expect(scanText(keysJoined(64 * 1024, (key, i) => `Endpoint=https://r${i}.service.signalr.net;AccessKey=${key};`)).length).toBeGreaterThan(500);
     expectLinear((n) => keysJoined(n, (key, i) => `Endpoint=https://r${i}.service.signalr.net;AccessKey=${key};`), 128 * 1024);
+  });
+
+  it('positions counted per finding along one long line (no line feed before its end)', () => {
+    // What the scanner does for each finding: advance the tracker a little. A line-feed search
+    // that cannot stop at the range's end reads to the end of the text every time (quadratic).
+    const advanceInSteps: Scan = (text) => {
+      const tracker = new PositionTracker(0, latin1Utf8Model);
+      for (let at = 0; at <= text.length; at += 512) tracker.advance(text, 0, at);
+    };
+    expectLinear((n) => 'x'.repeat(n), MB, advanceInSteps);
   });
 
   it('"ClientSecret=" repeated, and azure.app strings repeated on one line', () => {
