@@ -38,6 +38,8 @@ export interface ScanArgs {
   jobsExplicit: boolean;
   progress: boolean;
   quiet: boolean;
+  /** List every skipped entry on stderr, binary files and links included. */
+  verbose: boolean;
   strict: boolean;
   followSymlinks: boolean;
 }
@@ -60,6 +62,7 @@ const OPTIONS = {
   jobs: { type: 'string', short: 'j' },
   'no-progress': { type: 'boolean' },
   quiet: { type: 'boolean', short: 'q' },
+  verbose: { type: 'boolean', short: 'v' },
   strict: { type: 'boolean' },
   'follow-symlinks': { type: 'boolean' },
   'stdin-filename': { type: 'string' },
@@ -154,6 +157,7 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
   if ((staged || history !== undefined) && stdin) throw new UsageError(`'-' (stdin) cannot be combined with ${staged ? '--staged' : '--history'}`);
   if (history !== undefined && positionals.length > 0) throw new UsageError('--history scans whole commits: it takes no paths');
   if (v['stdin-filename'] !== undefined && !stdin) throw new UsageError("--stdin-filename only applies when reading stdin ('-')");
+  if (v.quiet === true && v.verbose === true) throw new UsageError('--quiet and --verbose cannot be combined');
   if (command === 'baseline' && v.baseline !== undefined) throw new UsageError('--baseline applies to scan, not to baseline');
   for (const [name, value] of [['--output', v.output], ['--baseline', v.baseline], ['--config', v.config], ['--stdin-filename', v['stdin-filename']]] as const) {
     if (value === '') throw new UsageError(`${name} needs a non-empty value`);
@@ -189,6 +193,7 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
     jobsExplicit: v.jobs !== undefined,
     progress: v['no-progress'] !== true,
     quiet: v.quiet === true,
+    verbose: v.verbose === true,
     strict: v.strict === true,
     followSymlinks: v['follow-symlinks'] === true,
   };

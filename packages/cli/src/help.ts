@@ -30,6 +30,8 @@ Options (scan, baseline):
                             CPUs for large trees)
       --no-progress         no progress line on stderr (it only shows on a TTY anyway)
   -q, --quiet               count skipped entries instead of listing them
+  -v, --verbose             list binary files and symbolic links skipped too (counted
+                            on one line otherwise)
       --strict              exit 2 if any path could not be read (FIFO, socket, device,
                             unreadable file, symlink loop) or nothing was scanned;
                             binary files do not count

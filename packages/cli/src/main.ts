@@ -3,6 +3,7 @@ import { performance } from 'node:perf_hooks';
 import { type ScanOptions, scanStream, SkippedInputError } from '@keyguard/core';
 import { type Format, type ParsedArgs, parseCliArgs, type ScanArgs } from './args.js';
 import { FindingAggregator } from './aggregate.js';
+import { isRoutineSkip, skippedLines } from './skip-reasons.js';
 import { applyBaseline, type BaselineFile, createBaseline, formatBaseline, loadBaseline } from './baseline.js';
 import { colorsEnabled, createColors } from './colors.js';
 import { loadConfig } from './config.js';
@@ -186,13 +187,13 @@ async function scanGit(args: ScanArgs, scanOptions: ScanOptions, layers: IgnoreL
   return scanHistory(args.history === '' ? options : { ...options, revRange: args.history! });
 }
 
-function reportSkipped(skipped: readonly SkippedEntry[], quiet: boolean, stderr: OutputStream): void {
+function reportSkipped(skipped: readonly SkippedEntry[], args: Pick<ScanArgs, 'quiet' | 'verbose'>, stderr: OutputStream): void {
   if (skipped.length === 0) return;
-  if (quiet) {
+  if (args.quiet) {
     stderr.write(`keyguard: skipped ${skipped.length} ${skipped.length === 1 ? 'entry' : 'entries'}\n`);
     return;
   }
-  for (const s of skipped) stderr.write(`keyguard: skipped ${shown(s.path)} (${s.reason})\n`);
+  for (const line of skippedLines(skipped, args.verbose, shown)) stderr.write(`${line}\n`);
 }
 
 /**
@@ -208,8 +209,8 @@ function nothingScannedReason(outcome: ScanOutcome): string | undefined {
   return 'nothing scanned: the given paths hold no files';
 }
 
-/** Reasons --strict turns into exit 2: anything that could not be read (binary files can). */
-const isUnreadable = (s: SkippedEntry): boolean => s.reason !== 'binary';
+/** Reasons --strict turns into exit 2: anything that could not be read (not binary files or links). */
+const isUnreadable = (s: SkippedEntry): boolean => !isRoutineSkip(s);
 
 /** The last guard before a report is written (the renderers escape scanned data themselves). */
 function safeReport(format: Format, text: string): string {
@@ -266,7 +267,7 @@ async function runScan(args: ScanArgs, env: CliEnv, io: CliIO): Promise<number> 
   }
   outcome = sortOutcome(applyBaseline(outcome, baseline));
   outcome.durationMs = performance.now() - started;
-  reportSkipped(outcome.skipped, args.quiet, io.stderr);
+  reportSkipped(outcome.skipped, args, io.stderr);
   for (const warning of outcome.warnings) io.stderr.write(`keyguard: warning: ${warning}\n`);
 
   if (args.command === 'baseline') {

@@ -233,9 +233,11 @@ export async function walk(paths: readonly string[], options: WalkOptions): Prom
           continue;
         }
       }
-      const sub = entry.isSymbolicLink()
-        ? options.followSymlinks ? followLink(prefix + entry.name, entry.name, at) : undefined
-        : visit(prefix + entry.name, entry.name, entry, at);
+      let sub: Promise<void> | undefined;
+      if (!entry.isSymbolicLink()) sub = visit(prefix + entry.name, entry.name, entry, at);
+      else if (options.followSymlinks) sub = followLink(prefix + entry.name, entry.name, at);
+      else if (at.ignored?.(entry.name, false)) leftOut(prefix + entry.name, entry.name, false);
+      else skipped.push({ abs: prefix + entry.name, reason: 'symlink' }); // not followed, but never silent
       if (sub !== undefined) pending.push(sub);
     }
     await Promise.all(pending);

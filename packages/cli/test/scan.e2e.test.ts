@@ -243,7 +243,12 @@ describe('hostile entries', () => {
     await fs.symlink('l1', path.join(dir, 'l2'));
     const plain = await run(['scan', '--format', 'json'], { cwd: dir, timeoutMs: 15_000 });
     expect(plain.code).toBe(0);
-    expect(json(plain.stdout).skipped).toEqual([]);
+    // Not followed, but never silent: each link is in the report, counted on one stderr line.
+    expect(json(plain.stdout).skipped).toEqual(['l1', 'l2', 'link-out', 'real/up'].map((p) => ({ path: p, reason: 'symlink' })));
+    expect(plain.stderr).toBe('keyguard: skipped 4 symbolic links (not followed: --follow-symlinks); --verbose lists them\n');
+    const verbose = await run(['scan', '--verbose'], { cwd: dir, timeoutMs: 15_000 });
+    expect(verbose.stderr).toContain('keyguard: skipped link-out (symlink)\n');
+    expect((await run(['scan', '--strict'], { cwd: dir })).code).toBe(0); // a choice, not an unreadable path
     const follow = await run(['scan', '--follow-symlinks', '--format', 'json'], { cwd: dir, timeoutMs: 15_000 });
     expect(follow.code).toBe(1);
     const report = json(follow.stdout);
@@ -313,7 +318,9 @@ describe('hostile entries', () => {
     const report = json(r.stdout);
     expect(report.skipped).toEqual([{ path: 'image.png', reason: 'binary' }]);
     expect(report.summary).toMatchObject({ files: 1, skipped: 1, findings: 0 });
-    expect(r.stderr).toContain('skipped image.png (binary)');
+    expect(r.stderr).toBe('keyguard: skipped 1 binary file; --verbose lists them\n');
+    const verbose = await run(['scan', '--verbose'], { cwd: dir });
+    expect(verbose.stderr).toBe('keyguard: skipped image.png (binary)\n');
   });
 
   it('a 0-byte file is scanned as empty', async () => {

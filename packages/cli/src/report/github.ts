@@ -1,6 +1,7 @@
 import { shortRemediation } from '@keyguard/core';
 import type { ScanOutcome } from '../outcome.js';
 import { shown } from '../output-escape.js';
+import { isRoutineSkip } from '../skip-reasons.js';
 import { rootRelative } from '../paths.js';
 import type { ReportContext } from './types.js';
 
@@ -36,7 +37,7 @@ export function renderGithub(outcome: ScanOutcome, ctx: ReportContext): string {
     lines.push(`::error ${props}::${escapeData(shown(message))}`);
   }
   for (const s of outcome.skipped) {
-    if (s.reason === 'binary') continue; // normal in any repository: not worth an annotation
+    if (isRoutineSkip(s)) continue; // binary files and links are normal in any repository
     lines.push(`::warning file=${file(s.path)},title=${escapeProperty('keyguard: skipped')}::${escapeData(`not scanned: ${s.reason}`)}`);
   }
   return lines.length === 0 ? '' : `${lines.join('\n')}\n`;

@@ -1,0 +1,25 @@
+import type { SkippedEntry } from './outcome.js';
+
+/**
+ * Skipped entries that are normal in any tree: binary files, and symbolic links (not followed
+ * without --follow-symlinks). They are counted on one stderr line each (--verbose lists them),
+ * never annotated, and never an error under --strict; every one is still in the report.
+ */
+const ROUTINE = new Set(['binary', 'symlink']);
+
+export const isRoutineSkip = (s: Pick<SkippedEntry, 'reason'>): boolean => ROUTINE.has(s.reason);
+
+/** The stderr lines for a list of skipped entries: the others one by one, routine ones counted. */
+export function skippedLines(skipped: readonly SkippedEntry[], verbose: boolean, show: (path: string) => string): string[] {
+  const lines: string[] = [];
+  const counts = new Map<string, number>();
+  for (const s of skipped) {
+    if (!verbose && isRoutineSkip(s)) counts.set(s.reason, (counts.get(s.reason) ?? 0) + 1);
+    else lines.push(`keyguard: skipped ${show(s.path)} (${s.reason})`);
+  }
+  for (const [reason, n] of counts) {
+    const what = reason === 'binary' ? `${n} binary ${n === 1 ? 'file' : 'files'}` : `${n} symbolic ${n === 1 ? 'link' : 'links'} (not followed: --follow-symlinks)`;
+    lines.push(`keyguard: skipped ${what}; --verbose lists them`);
+  }
+  return lines;
+}
