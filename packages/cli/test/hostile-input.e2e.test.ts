@@ -13,7 +13,6 @@ import { asrsLine, connectionString, keys } from './keys.js';
 const tmp = useTempDirs();
 beforeAll(() => assertBuilt());
 
-// eslint-disable-next-line no-control-regex
 const RAW_CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/;
 const noInjection = (text: string): void => {
   expect(text).not.toMatch(RAW_CONTROL);

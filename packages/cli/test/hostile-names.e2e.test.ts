@@ -15,7 +15,6 @@ beforeAll(() => {
 });
 afterAll(() => cleanupTemp());
 
-// eslint-disable-next-line no-control-regex
 const RAW_CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/;
 type Report = { findings: { path: string; pathBytes?: string }[]; skipped: { path: string; reason: string }[] };
 

@@ -1,6 +1,6 @@
 import { realpathSync } from 'node:fs';
 import { isAbsolute, relative as nativeRelative, posix, sep } from 'node:path';
-import { type Finding, type ScanOptions, SkippedInputError, scanStream } from '@keyguard/core';
+import { type ScanOptions, SkippedInputError, scanStream } from '@keyguard/core';
 import { UsageError } from '../exit-codes.js';
 import { type AggregatedFinding, FindingAggregator } from '../aggregate.js';
 import type { ReportedFinding } from '../outcome.js';
