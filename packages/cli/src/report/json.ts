@@ -1,4 +1,4 @@
-import { occurrencesOf } from '../aggregate.js';
+import { summaryCounts } from './by-rule.js';
 import type { ReportedFinding, ScanOutcome } from '../outcome.js';
 import type { JsonFinding, JsonReport, ReportContext } from './types.js';
 
@@ -35,15 +35,7 @@ export function buildJsonReport(outcome: ScanOutcome, ctx: Pick<ReportContext, '
     findings: outcome.findings.map((f) => toJsonFinding(f, ctx.showSecrets)),
     skipped: outcome.skipped.map((s) => ({ path: s.path, ...(s.pathBytes !== undefined ? { pathBytes: s.pathBytes } : {}), reason: s.reason })),
     warnings: [...outcome.warnings],
-    summary: {
-      files: outcome.files,
-      bytes: outcome.bytes,
-      findings: occurrencesOf(outcome.findings),
-      suppressed: outcome.suppressed,
-      skipped: outcome.skipped.length,
-      ignored: outcome.ignored,
-      durationMs: Math.round(outcome.durationMs),
-    },
+    summary: { ...summaryCounts(outcome), durationMs: Math.round(outcome.durationMs) },
   };
 }
 

@@ -1,7 +1,7 @@
 import { occurrencesOf } from '../aggregate.js';
-import { type RuleId, remediationFor, rules } from '@keyguard/core';
 import type { ReportedFinding, ScanOutcome } from '../outcome.js';
 import { formatBytes } from './pretty.js';
+import { groupByRule } from './by-rule.js';
 import type { ReportContext } from './types.js';
 
 /**
@@ -64,18 +64,8 @@ function commitCell(f: ReportedFinding): string {
 
 /** Each rule's steps once: with its resource name when all its findings name the same one. */
 function remediationSection(findings: readonly ReportedFinding[]): string[] {
-  const byRule = new Map<RuleId, ReportedFinding[]>();
-  for (const f of findings) {
-    const list = byRule.get(f.ruleId);
-    if (list === undefined) byRule.set(f.ruleId, [f]);
-    else list.push(f);
-  }
   const out: string[] = [];
-  for (const rule of rules) {
-    const list = byRule.get(rule.id);
-    if (list === undefined) continue;
-    const names = [...new Set(list.map((f) => f.context.resourceName).filter((n): n is string => n !== undefined))];
-    const steps = remediationFor({ ruleId: rule.id, context: names.length === 1 ? { resourceName: names[0]! } : {} });
+  for (const { rule, findings: list, resourceNames: names, steps } of groupByRule(findings)) {
     out.push(`#### ${escapeMarkdown(rule.title)} (\`${rule.id}\`): ${plural(occurrencesOf(list), 'finding')}`, '');
     if (names.length > 1) out.push(`Resources: ${names.map(escapeMarkdown).join(', ')}`, '');
     // The steps are keyguard's own text, but a resource name filled in is scanned data.

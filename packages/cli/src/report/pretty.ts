@@ -1,8 +1,8 @@
 import { occurrencesOf } from '../aggregate.js';
-import { type RuleId, remediationFor, rules } from '@keyguard/core';
 import type { Colors } from '../colors.js';
 import type { ReportedFinding, ScanOutcome } from '../outcome.js';
 import { shown } from '../output-escape.js';
+import { groupByRule } from './by-rule.js';
 import type { ReportContext } from './types.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -171,18 +171,9 @@ function findingLines(f: ReportedFinding, ctx: ReportContext): string[] {
  */
 function remediationLines(findings: readonly ReportedFinding[], ctx: ReportContext): string[] {
   const c = ctx.colors;
-  const byRule = new Map<RuleId, ReportedFinding[]>();
-  for (const f of findings) {
-    const list = byRule.get(f.ruleId);
-    if (list === undefined) byRule.set(f.ruleId, [f]);
-    else list.push(f);
-  }
   const out: string[] = [];
-  for (const rule of rules) {
-    const list = byRule.get(rule.id);
-    if (list === undefined) continue;
-    const names = [...new Set(list.map((f) => f.context.resourceName).filter((n): n is string => n !== undefined))].map(inert);
-    const steps = remediationFor({ ruleId: rule.id, context: names.length === 1 ? { resourceName: names[0]! } : {} });
+  for (const { rule, findings: list, resourceNames, steps } of groupByRule(findings)) {
+    const names = resourceNames.map(inert);
     out.push('');
     out.push(...wrap([...words(rule.title, (w) => c.bold(w)), ...words(`(${rule.id}), ${plural(occurrencesOf(list), 'finding')}:`)], ctx.columns, '', '  '));
     // Names the command could not carry (several, or one core will not paste into a command).

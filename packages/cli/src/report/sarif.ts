@@ -1,7 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import path from 'node:path';
 import { type RuleId, rules, shortRemediation } from '@keyguard/core';
-import { occurrencesOf } from '../aggregate.js';
+import { summaryCounts } from './by-rule.js';
 import type { ScanOutcome } from '../outcome.js';
 import { rootRelative } from '../paths.js';
 import type { ReportContext } from './types.js';
@@ -104,16 +104,7 @@ export function buildSarif(outcome: ScanOutcome, ctx: Pick<ReportContext, 'tool'
         originalUriBaseIds: { SRCROOT: { uri: root } },
         columnKind: 'utf16CodeUnits',
         results,
-        properties: {
-          summary: {
-            files: outcome.files,
-            bytes: outcome.bytes,
-            findings: occurrencesOf(outcome.findings),
-            suppressed: outcome.suppressed,
-            skipped: outcome.skipped.length,
-            ignored: outcome.ignored,
-          },
-        },
+        properties: { summary: summaryCounts(outcome) },
       },
     ],
   };
