@@ -7,13 +7,23 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+/**
+ * The tests run as if started plainly, whatever started them: `pnpm test` exports its own
+ * settings (npm_config_user_agent=pnpm/..., npm_config_verify_deps_before_run, ...), which the
+ * npm processes the tests start would read as their own config (warnings on stderr, and the
+ * root's pnpm-only prepack guard would take npm for pnpm).
+ */
+function withoutPackageManagerEnv(env) {
+  return Object.fromEntries(Object.entries(env).filter(([k]) => !/^(npm_|pnpm_)/i.test(k)));
+}
+
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const tallyFile = join(process.cwd(), '.vitest-tally.json');
 rmSync(tallyFile, { force: true });
 const run = spawnSync(
   process.execPath,
   [join(root, 'node_modules/vitest/vitest.mjs'), 'run', '--reporter=default', `--reporter=${join(root, 'scripts/vitest-tally.mjs')}`, ...process.argv.slice(2)],
-  { stdio: 'inherit', env: { ...process.env, KEYGUARD_TALLY_FILE: tallyFile } },
+  { stdio: 'inherit', env: { ...withoutPackageManagerEnv(process.env), KEYGUARD_TALLY_FILE: tallyFile } },
 );
 let passed = 0;
 let failed = 0;

@@ -9,8 +9,8 @@ import { repoRoot } from './helpers.js';
 const PARENT = '\\.\\.';
 const SIBLING = 'shared';
 const OUTSIDE = [
-  new RegExp(`${PARENT}[/\\\\]+${SIBLING}\\b`), // ../shared, ..\shared
-  new RegExp(`['"]${PARENT}['"]\\s*,\\s*['"]${SIBLING}['"]`), // path.join('..', 'shared')
+  new RegExp(`${PARENT}[/\\\\]+${SIBLING}\\b`), // the folder as a relative path, either separator
+  new RegExp(`['"]${PARENT}['"]\\s*,\\s*['"]${SIBLING}['"]`), // the folder as path.join arguments
 ];
 
 /** Tracked files (NUL-separated so any name works), without the lockfile. */

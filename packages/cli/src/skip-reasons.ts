@@ -1,11 +1,16 @@
 import type { SkippedEntry } from './outcome.js';
 
 /**
- * Skipped entries that are normal in any tree: binary files, and symbolic links (not followed
- * without --follow-symlinks). They are counted on one stderr line each (--verbose lists them),
- * never annotated, and never an error under --strict; every one is still in the report.
+ * Skipped entries that are normal in any tree: binary files, symbolic links (not followed
+ * without --follow-symlinks) and the report file this run writes. They are counted on one
+ * stderr line each (--verbose lists them), never annotated, and never an error under --strict;
+ * every one is still in the report.
  */
-const ROUTINE = new Set(['binary', 'symlink']);
+const ROUTINE: ReadonlyMap<string, (n: number) => string> = new Map([
+  ['binary', (n: number) => `${n} binary ${n === 1 ? 'file' : 'files'}`],
+  ['symlink', (n: number) => `${n} symbolic ${n === 1 ? 'link' : 'links'} (not followed: --follow-symlinks)`],
+  ['report output', (n: number) => `${n} report ${n === 1 ? 'file' : 'files'} this run writes`],
+]);
 
 export const isRoutineSkip = (s: Pick<SkippedEntry, 'reason'>): boolean => ROUTINE.has(s.reason);
 
@@ -17,9 +22,6 @@ export function skippedLines(skipped: readonly SkippedEntry[], verbose: boolean,
     if (!verbose && isRoutineSkip(s)) counts.set(s.reason, (counts.get(s.reason) ?? 0) + 1);
     else lines.push(`keyguard: skipped ${show(s.path)} (${s.reason})`);
   }
-  for (const [reason, n] of counts) {
-    const what = reason === 'binary' ? `${n} binary ${n === 1 ? 'file' : 'files'}` : `${n} symbolic ${n === 1 ? 'link' : 'links'} (not followed: --follow-symlinks)`;
-    lines.push(`keyguard: skipped ${what}; --verbose lists them`);
-  }
+  for (const [reason, n] of counts) lines.push(`keyguard: skipped ${ROUTINE.get(reason)!(n)}; --verbose lists them`);
   return lines;
 }
