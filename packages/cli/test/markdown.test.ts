@@ -1,11 +1,11 @@
-import { remediationFor, rules, scanText } from '@keyguard/core';
+import { remediationFor, rules } from '@keyguard/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createColors } from '../src/colors.js';
-import type { ReportedFinding, ScanOutcome } from '../src/outcome.js';
 import { escapeMarkdown, MARKDOWN_MAX_ROWS, markdownCode, renderMarkdown } from '../src/report/markdown.js';
 import type { ReportContext } from '../src/report/types.js';
 import { asrsLine, connectionString, keys } from './keys.js';
+import { findingsIn, outcomeOf } from './report-fixtures.js';
 
 const ctx: ReportContext = {
   tool: { name: 'keyguard', version: '9.8.7' },
@@ -15,17 +15,6 @@ const ctx: ReportContext = {
   colors: createColors(false),
   columns: 80,
 };
-
-/** Real findings from the matcher (keys generated at run time), placed at the given path. */
-function findingsIn(text: string, path: string, extra: Partial<ReportedFinding> = {}): ReportedFinding[] {
-  const found = scanText(text).map((f) => ({ ...f, path, ...extra }));
-  expect(found.length).toBeGreaterThan(0);
-  return found;
-}
-
-function outcomeOf(findings: ReportedFinding[], rest: Partial<ScanOutcome> = {}): ScanOutcome {
-  return { findings, skipped: [], files: 7, bytes: 2048, suppressed: 0, ignored: 0, ignoredNotable: [], warnings: [], durationMs: 12, ...rest };
-}
 
 /** The rows of the first table after `heading`, split into cells on unescaped pipes. */
 function tableAfter(markdown: string, heading: string): string[][] {

@@ -1,13 +1,14 @@
-import { remediationFor, rules, scanText } from '@keyguard/core';
+import { remediationFor, rules } from '@keyguard/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createColors } from '../src/colors.js';
-import type { ReportedFinding, ScanOutcome } from '../src/outcome.js';
+import type { ReportedFinding } from '../src/outcome.js';
 import { shown } from '../src/output-escape.js';
 import { Progress, progressLine } from '../src/progress.js';
 import { formatBytes, renderPretty, summaryLine, visibleWidth } from '../src/report/pretty.js';
 import type { ReportContext } from '../src/report/types.js';
 import { asrsLine, connectionString, keys } from './keys.js';
+import { findingsIn, outcomeOf } from './report-fixtures.js';
 
 const ANSI = /\x1b\[[0-9;]*m/g;
 const strip = (s: string): string => s.replace(ANSI, '');
@@ -22,17 +23,6 @@ function ctxOf(over: Partial<ReportContext> = {}): ReportContext {
     columns: 80,
     ...over,
   };
-}
-
-/** Real findings from the matcher (keys generated at run time), placed at the given path. */
-function findingsIn(text: string, path: string, extra: Partial<ReportedFinding> = {}): ReportedFinding[] {
-  const found = scanText(text).map((f) => ({ ...f, path, ...extra }));
-  expect(found.length).toBeGreaterThan(0);
-  return found;
-}
-
-function outcomeOf(findings: ReportedFinding[], rest: Partial<ScanOutcome> = {}): ScanOutcome {
-  return { findings, skipped: [], files: 7, bytes: 2048, suppressed: 0, ignored: 0, ignoredNotable: [], warnings: [], durationMs: 12, ...rest };
 }
 
 const csFinding = (seed: string, resource: string, path = 'config/app.env', extra: Partial<ReportedFinding> = {}): ReportedFinding =>
