@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { packPackage, repoRoot, run, unpackTarball } from './helpers.js';
+import { CONSUMER_COMPILER_OPTIONS, packPackage, repoRoot, run, unpackTarball } from './helpers.js';
 
 // @keyguard/core's published declarations, as a consumer compiles them: the packed tarball
 // installed in a temporary project, every .d.ts in it a root file and `skipLibCheck: false`, so
@@ -16,21 +16,11 @@ describe('@keyguard/core declarations', () => {
   const tsc = join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc');
   let declarations: string[] = [];
 
-  const compilerOptions = {
-    target: 'ES2022',
-    lib: ['ES2022'],
-    module: 'NodeNext',
-    moduleResolution: 'NodeNext',
-    strict: true,
-    noEmit: true,
-    skipLibCheck: false,
-  };
-
   /** Compiles `source` (and every published .d.ts) in the project; the compiler's output. */
   async function compile(name: string, source: string, options: Record<string, unknown>): Promise<{ code: number; output: string }> {
     writeFileSync(join(project, `${name}.ts`), source);
     const config = join(project, `tsconfig.${name}.json`);
-    writeFileSync(config, JSON.stringify({ compilerOptions: { ...compilerOptions, ...options }, files: [`${name}.ts`, ...declarations] }, null, 2));
+    writeFileSync(config, JSON.stringify({ compilerOptions: { ...CONSUMER_COMPILER_OPTIONS, ...options }, files: [`${name}.ts`, ...declarations] }, null, 2));
     const result = await run(process.execPath, [tsc, '-p', config], { cwd: project });
     return { code: result.code, output: `${result.stdout}${result.stderr}` };
   }

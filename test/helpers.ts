@@ -50,3 +50,14 @@ export async function unpackTarball(tarball: string, dir: string): Promise<void>
   const unpacked = await run('tar', ['-xzf', tarball, '-C', dir, '--strip-components=1']);
   if (unpacked.code !== 0) throw new Error(`tar failed on ${tarball}:\n${unpacked.stderr}`);
 }
+
+/** How a strict TypeScript consumer compiles against the packed packages (declarations included). */
+export const CONSUMER_COMPILER_OPTIONS = {
+    target: 'ES2022',
+    lib: ['ES2022'],
+    module: 'NodeNext',
+    moduleResolution: 'NodeNext',
+    strict: true,
+    noEmit: true,
+    skipLibCheck: false,
+} as const;

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { generateLegacyKey } from '../packages/core/src/testing/index.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { repoRoot, run } from './helpers.js';
+import { CONSUMER_COMPILER_OPTIONS, repoRoot, run } from './helpers.js';
 
 // Packs the published packages (`pnpm run pack:published`) and installs the tarballs into fresh
 // projects outside the workspace, then uses them the way users do. This is what catches a
@@ -168,16 +168,7 @@ describe('pack and install', () => {
     expect(existsSync(tsc), 'typescript comes with typescript-eslint (its peer dependency)').toBe(true);
     mkdirSync(join(dir, 'typecheck'), { recursive: true });
     for (const [name, source] of Object.entries(files)) writeFileSync(join(dir, 'typecheck', name), source);
-    const compilerOptions = {
-      target: 'ES2022',
-      lib: ['ES2022'],
-      module: 'NodeNext',
-      moduleResolution: 'NodeNext',
-      strict: true,
-      noEmit: true,
-      skipLibCheck: false,
-      types: [],
-    };
+    const compilerOptions = { ...CONSUMER_COMPILER_OPTIONS, types: [] };
     writeFileSync(join(dir, 'typecheck', 'tsconfig.json'), JSON.stringify({ compilerOptions, files: Object.keys(files) }));
     const result = await run(process.execPath, [tsc, '-p', join(dir, 'typecheck')], { cwd: dir, timeout: 300_000 });
     return { code: result.code, output: result.stdout + result.stderr };
