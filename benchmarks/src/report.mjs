@@ -82,10 +82,13 @@ function accuracySection(s) {
 function historySection(s) {
   const rows = s.rows.map((r) =>
     r.available
-      ? [r.label, range(r.wall), `${formatNumber(r.msPerCommit, 2)} ms`, mib(r.rssKB.median), times(r.timeVsRipgrep), r.accuracy ? `${r.accuracy.truePositives}/${r.accuracy.planted} keys (${formatPct(r.accuracy.recall)}); ${r.accuracy.findings} findings: ${r.accuracy.reportedAtIntroducingCommit} at the introducing commit, ${r.accuracy.repeatsOfPlantedKeys} repeats, ${r.accuracy.falsePositives} not planted` : r.matchingLines !== undefined ? `${r.matchingLines} matching lines` : '']
+      ? [r.label, range(r.wall), `${formatNumber(r.msPerCommit, 2)} ms`, mib(r.rssKB.median), times(r.timeVsRipgrep), r.accuracy ? `${r.accuracy.truePositives}/${r.accuracy.planted} keys (${formatPct(r.accuracy.recall)}); ${r.accuracy.findings} findings: ${r.accuracy.reportedAtIntroducingCommit} at the introducing commit, ${r.accuracy.repeatsOfPlantedKeys} repeats, ${r.accuracy.falsePositives} not planted` : r.matchingLines !== undefined ? `${r.matchingLines} matching lines` : r.missingBlobs !== undefined ? `${r.missingBlobs} blobs fetched` : r.findings !== undefined ? `${r.findings} findings, ${r.missingAfter} blobs left missing` : '']
       : [r.label ?? r.tool, na(r), '', '', '', ''],
   );
-  return `## History scan\n\nGenerated repository: ${s.repo.commits} commits, ${s.repo.files} files, ${s.repo.planted} keys added (${s.repo.planted - s.repo.stillAtHead} later removed).\n\n${table(['tool', 'wall time', 'per commit', 'peak RSS', 'time vs ripgrep', 'keys found'], rows)}`;
+  const partial = Number.isFinite(s.partialVsFullPlusFetch)
+    ? `\n\nPartial clone (\`--filter=blob:none\`, fresh per run, clone not timed): \`--history --fetch-missing\` takes ${times(s.partialVsFullPlusFetch)} the full clone's history scan plus one \`git fetch\` of the missing blobs (target: at most 1x).`
+    : '';
+  return `## History scan\n\nGenerated repository: ${s.repo.commits} commits, ${s.repo.files} files, ${s.repo.planted} keys added (${s.repo.planted - s.repo.stillAtHead} later removed).\n\n${table(['tool', 'wall time', 'per commit', 'peak RSS', 'time vs ripgrep', 'keys found'], rows)}${partial}`;
 }
 
 function stagedSection(s) {

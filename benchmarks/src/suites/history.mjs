@@ -1,10 +1,12 @@
 // History scan: `keyguard scan --history` over the generated repository, next to
 // `git log -p --all | rg <shape>`, git-secrets --scan-history and gitleaks (stdin, as the wasm build
 // cannot spawn git). Also ms per commit.
-import { readFileSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { ensureHistory } from '../corpora/history.mjs';
 import { repeat, timed, timedShell } from '../measure.mjs';
-import { CLI_BIN, peerBin } from '../paths.mjs';
+import { CLI_BIN, WORK_DIR, peerBin } from '../paths.mjs';
 import { ratio } from '../stats.mjs';
 import { GITLEAKS_SCRATCH_REPORT, RG_SHAPE, gitSecretsEnv } from '../tools.mjs';
 import { reportPath } from './common.mjs';
@@ -91,6 +93,8 @@ export async function runSuite({ quick, tools, log }) {
     rows.push({ tool: 'keyguard', label: 'keyguard CLI --history', available: false, reason: tools['keyguard-cli'].reason });
   }
 
+  if (tools['keyguard-cli'].available) await addPartialClone({ repo, add, timeoutMs });
+
   if (tools['git-secrets'].available) {
     await add(
       'git-secrets',
@@ -116,7 +120,63 @@ export async function runSuite({ quick, tools, log }) {
     );
   } else rows.push({ tool: 'gitleaks', available: false, reason: tools.gitleaks.reason });
 
+  const full = rows.find((r) => r.tool === 'keyguard' && r.available);
+  const partial = rows.find((r) => r.tool === 'keyguard-partial' && r.available);
+  const fetchOnly = rows.find((r) => r.tool === 'git-fetch' && r.available);
+  const partialVsFullPlusFetch = full && partial && fetchOnly ? ratio(partial.wall.median, full.wall.median + fetchOnly.wall.median) : NaN;
   const rg = rows.find((r) => r.tool === 'ripgrep' && r.available);
   for (const r of rows) r.timeVsRipgrep = rg && r.available ? ratio(r.wall.median, rg.wall.median) : NaN;
-  return { available: true, repo: { commits: h.commits, files: h.files, planted: h.planted, stillAtHead: h.stillAtHead, gitDirBytes: h.gitDirBytes }, rows };
+  return { available: true, repo: { commits: h.commits, files: h.files, planted: h.planted, stillAtHead: h.stillAtHead, gitDirBytes: h.gitDirBytes }, rows, partialVsFullPlusFetch };
+}
+
+/**
+ * A fresh `--filter=blob:none` clone of the generated repository over file:// (as
+ * actions/checkout with `filter: blob:none` makes): the time of one `git fetch` of every missing
+ * blob (git alone), and of `keyguard scan --history --fetch-missing`, which must cost no more
+ * than the full clone's history scan plus that fetch. The clone itself is not timed.
+ */
+async function addPartialClone({ repo, add, timeoutMs }) {
+  for (const [k, v] of [['uploadpack.allowFilter', 'true'], ['uploadpack.allowAnySHA1InWant', 'true']]) execFileSync('git', ['config', k, v], { cwd: repo });
+  const base = join(WORK_DIR, 'history-partial');
+  let n = 0;
+  const freshClone = () => {
+    rmSync(base, { recursive: true, force: true });
+    mkdirSync(base, { recursive: true });
+    const clone = join(base, `clone-${n++}`);
+    execFileSync('git', ['clone', '-q', '--bare', '--filter=blob:none', `file://${repo}`, clone], { stdio: 'ignore' });
+    return clone;
+  };
+  const missingBlobs = (clone) =>
+    execFileSync('git', ['rev-list', '--objects', '--all', '--missing=print'], { cwd: clone, encoding: 'utf8', maxBuffer: 1 << 30 })
+      .split('\n')
+      .filter((l) => l.startsWith('?'))
+      .map((l) => l.slice(1));
+  let missingCount = 0;
+  await add(
+    'git-fetch',
+    'git fetch of every missing blob, one batch (partial clone, git alone)',
+    'git rev-list --objects --all --missing=print | git fetch origin --stdin',
+    () => {
+      const clone = freshClone();
+      const oids = missingBlobs(clone);
+      missingCount = oids.length;
+      return timedShell(`git -c fetch.negotiationAlgorithm=noop fetch -q --no-tags --no-write-fetch-head --filter=blob:none --stdin origin < <(git rev-list --objects --all --missing=print | sed -n 's/^?//p')`, { cwd: clone, timeoutMs });
+    },
+    [0],
+    () => ({ missingBlobs: missingCount }),
+  );
+  await add(
+    'keyguard-partial',
+    'keyguard CLI --history --fetch-missing (partial clone)',
+    'node packages/cli/dist/bin.js scan --history --fetch-missing --format json --output <out>',
+    () => {
+      const clone = freshClone();
+      return timed(process.execPath, [CLI_BIN, 'scan', '--history', '--fetch-missing', '--format', 'json', '--no-progress', '--output', join(base, 'report.json')], { cwd: clone, timeoutMs });
+    },
+    [0, 1],
+    () => {
+      const report = JSON.parse(readFileSync(join(base, 'report.json'), 'utf8'));
+      return { findings: report.findings.length, missingAfter: report.summary.missing };
+    },
+  );
 }

@@ -42,6 +42,8 @@ export interface ScanArgs {
   verbose: boolean;
   strict: boolean;
   followSymlinks: boolean;
+  /** --history/--staged in a partial clone: fetch missing blobs in one batch (else listed as missing). */
+  fetchMissing: boolean;
 }
 
 export type ParsedArgs =
@@ -67,6 +69,7 @@ const OPTIONS = {
   'follow-symlinks': { type: 'boolean' },
   'stdin-filename': { type: 'string' },
   staged: { type: 'boolean' },
+  'fetch-missing': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'V' },
   'pretty-output': { type: 'string' },
@@ -156,6 +159,7 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
   if (staged && history !== undefined) throw new UsageError('--staged and --history cannot be combined');
   if ((staged || history !== undefined) && stdin) throw new UsageError(`'-' (stdin) cannot be combined with ${staged ? '--staged' : '--history'}`);
   if (history !== undefined && positionals.length > 0) throw new UsageError('--history scans whole commits: it takes no paths');
+  if (v['fetch-missing'] === true && !staged && history === undefined) throw new UsageError('--fetch-missing applies to --history and --staged (blobs a partial clone lacks)');
   if (v['stdin-filename'] !== undefined && !stdin) throw new UsageError("--stdin-filename only applies when reading stdin ('-')");
   if (v.quiet === true && v.verbose === true) throw new UsageError('--quiet and --verbose cannot be combined');
   if (command === 'baseline' && v.baseline !== undefined) throw new UsageError('--baseline applies to scan, not to baseline');
@@ -196,5 +200,6 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
     verbose: v.verbose === true,
     strict: v.strict === true,
     followSymlinks: v['follow-symlinks'] === true,
+    fetchMissing: v['fetch-missing'] === true,
   };
 }

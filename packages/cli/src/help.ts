@@ -32,9 +32,12 @@ Options (scan, baseline):
   -q, --quiet               count skipped entries instead of listing them
   -v, --verbose             list binary files and symbolic links skipped too (counted
                             on one line otherwise)
+      --fetch-missing       --history/--staged in a partial clone: fetch the blobs it
+                            lacks in one batch and scan them (default: nothing is
+                            fetched; they are listed as skipped, reason missing)
       --strict              exit 2 if any path could not be read (FIFO, socket, device,
-                            unreadable file, symlink loop) or nothing was scanned;
-                            binary files do not count
+                            unreadable file, symlink loop, missing git blob) or nothing
+                            was scanned; binary files do not count
   -h, --help                this help
   -V, --version             print the version
 

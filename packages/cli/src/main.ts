@@ -179,6 +179,7 @@ async function scanGit(args: ScanArgs, scanOptions: ScanOptions, layers: IgnoreL
     onProgress: (p) => progress.update(p),
   };
   if (args.paths.length > 0) options.paths = args.paths;
+  if (args.fetchMissing) options.fetchMissing = true;
   if (args.staged) {
     const { scanStaged } = await loadOptional(() => import('./git/staged.js'), '--staged');
     return scanStaged(options);
@@ -268,7 +269,7 @@ async function runScan(args: ScanArgs, env: CliEnv, io: CliIO): Promise<number> 
   outcome = sortOutcome(applyBaseline(outcome, baseline));
   outcome.durationMs = performance.now() - started;
   reportSkipped(outcome.skipped, args, io.stderr);
-  for (const warning of outcome.warnings) io.stderr.write(`keyguard: warning: ${warning}\n`);
+  for (const warning of outcome.warnings) io.stderr.write(`keyguard: warning: ${shown(warning)}\n`);
 
   if (args.command === 'baseline') {
     await writeOutput(formatBaseline(createBaseline(outcome.findings)), args.output, io);

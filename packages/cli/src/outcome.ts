@@ -21,8 +21,10 @@ export interface SkippedEntry {
   path: string;
   /** As in ReportedFinding. */
   pathBytes?: string;
-  /** binary | fifo | socket | device | unreadable | symlink-loop | too-large | ... */
+  /** binary | fifo | socket | device | unreadable | symlink-loop | too-large | missing | ... */
   reason: string;
+  /** History scans, reason `missing`: the commit that introduced the blob that is not there. */
+  commit?: string;
 }
 
 export interface ScanOutcome {

@@ -20,7 +20,7 @@ export function skippedLines(skipped: readonly SkippedEntry[], verbose: boolean,
   const counts = new Map<string, number>();
   for (const s of skipped) {
     if (!verbose && isRoutineSkip(s)) counts.set(s.reason, (counts.get(s.reason) ?? 0) + 1);
-    else lines.push(`keyguard: skipped ${show(s.path)} (${s.reason})`);
+    else lines.push(`keyguard: skipped ${show(s.path)} (${s.reason}${s.commit !== undefined ? ` in commit ${show(s.commit.slice(0, 12))}` : ''})`);
   }
   for (const [reason, n] of counts) lines.push(`keyguard: skipped ${ROUTINE.get(reason)!(n)}; --verbose lists them`);
   return lines;

@@ -1,6 +1,7 @@
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { UsageError } from '../exit-codes.js';
 import { spawnFailure } from './exec.js';
+import { NO_LAZY_FETCH_ENV } from './missing.js';
 
 /** Pulls bytes from a stream on demand: lines, then exact byte counts, with no copying of big blobs. */
 class ByteReader {
@@ -79,7 +80,9 @@ export class CatFileBatch {
     private readonly onMissing?: (request: string) => void,
   ) {
     try {
-      this.child = spawn('git', ['cat-file', '--batch'], { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+      // Callers ask only for objects known to be present; where git honours it, the env var
+      // turns a stray lazy fetch into a `missing` answer.
+      this.child = spawn('git', ['cat-file', '--batch'], { cwd, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...NO_LAZY_FETCH_ENV } });
     } catch (err) {
       throw spawnFailure(err as NodeJS.ErrnoException, cwd);
     }

@@ -28,11 +28,11 @@ export function spawnFailure(err: NodeJS.ErrnoException, cwd: string): UsageErro
 }
 
 /** Runs git to completion and returns its output; never throws on a non-zero exit. */
-export function git(args: string[], cwd: string, input?: string): Promise<GitResult> {
+export function git(args: string[], cwd: string, input?: string, env?: Readonly<Record<string, string>>): Promise<GitResult> {
   return new Promise((resolve, reject) => {
     let child;
     try {
-      child = spawn('git', [...SAFE_CONFIG, ...args], { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+      child = spawn('git', [...SAFE_CONFIG, ...args], { cwd, stdio: ['pipe', 'pipe', 'pipe'], env: env === undefined ? undefined : { ...process.env, ...env } });
     } catch (err) {
       reject(spawnFailure(err as NodeJS.ErrnoException, cwd));
       return;
@@ -111,9 +111,9 @@ export async function emptyTree(cwd: string): Promise<string> {
 }
 
 /** Starts git with the same safe config as `git()`, for output read as a stream. */
-export function gitSpawn(args: string[], cwd: string): ChildProcessWithoutNullStreams {
+export function gitSpawn(args: string[], cwd: string, env?: Readonly<Record<string, string>>): ChildProcessWithoutNullStreams {
   try {
-    return spawn('git', [...SAFE_CONFIG, ...args], { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+    return spawn('git', [...SAFE_CONFIG, ...args], { cwd, stdio: ['pipe', 'pipe', 'pipe'], env: env === undefined ? undefined : { ...process.env, ...env } });
   } catch (err) {
     throw spawnFailure(err as NodeJS.ErrnoException, cwd);
   }

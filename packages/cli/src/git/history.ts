@@ -5,6 +5,7 @@ import { StringDecoder } from 'node:string_decoder';
 import type { Finding } from '@keyguard/core';
 import { CatFileBatch } from './cat-file.js';
 import { git, gitSpawn, repoInfo } from './exec.js';
+import { MissingBlobs, NO_LAZY_FETCH_ENV, promisorRemote } from './missing.js';
 import { GITLINK_MODE, compareFindings, isNullOid, parseRaw, repoPathOf, reportedPath, scanBlob } from './shared.js';
 import type { GitHistoryOptions } from './types.js';
 
@@ -20,7 +21,7 @@ interface BlobUse {
 }
 
 /** Counters for tests and benchmarks: how many blobs the last history scan read. */
-export const historyStats = { blobsScanned: 0, commits: 0 };
+export const historyStats = { blobsScanned: 0, commits: 0, fetches: 0 };
 
 const COMMIT_MARK = '\x01';
 
@@ -32,7 +33,7 @@ const COMMIT_MARK = '\x01';
 export async function scanHistory(opts: GitHistoryOptions): Promise<ScanOutcome> {
   const started = performance.now();
   const { cwd } = opts;
-  const info = await repoInfo(cwd, { allowBare: true });
+  const [info, promisor] = await Promise.all([repoInfo(cwd, { allowBare: true }), promisorRemote(cwd)]);
   const warnings: string[] = [];
   if (info.shallow) {
     warnings.push('shallow clone: commits before its boundary are not scanned (git fetch --unshallow, or actions/checkout with fetch-depth: 0)');
@@ -96,7 +97,9 @@ export async function scanHistory(opts: GitHistoryOptions): Promise<ScanOutcome>
       findingCount += occurrencesOf(r.findings);
     }
     opts.onProgress?.({ files, bytes, findings: findingCount });
-  });
+  }, (oid) => missing.noteMissing(oid));
+  // A blob is read only once known to be here: a partial clone's reads would fetch one by one.
+  const missing = new MissingBlobs(cwd, promisor, (oid) => batch.request(oid), opts.fetchMissing === true);
 
   const ignoredCache = new Map<string, boolean>();
   let ignoredPaths = 0; // each path left out counts once, however many commits touch it
@@ -132,7 +135,7 @@ export async function scanHistory(opts: GitHistoryOptions): Promise<ScanOutcome>
       if (use === undefined) {
         use = { paths: new Map() };
         blobs.set(e.newOid, use);
-        batch.request(e.newOid); // first appearance: its introducing commit is the current one
+        missing.want(e.newOid); // first appearance: its introducing commit is the current one
       }
       if (!use.paths.has(e.path)) use.paths.set(e.path, commits.length - 1);
       return;
@@ -146,7 +149,7 @@ export async function scanHistory(opts: GitHistoryOptions): Promise<ScanOutcome>
     }
   };
 
-  const child = gitSpawn(args, cwd);
+  const child = gitSpawn(args, cwd, NO_LAZY_FETCH_ENV);
   child.stdin.end();
   const errs: Buffer[] = [];
   child.stderr.on('data', (c: Buffer) => errs.push(c));
@@ -178,7 +181,20 @@ export async function scanHistory(opts: GitHistoryOptions): Promise<ScanOutcome>
     if (range !== undefined && range !== '') throw new UsageError(`--history=${range}: ${detail}`);
     throw new UsageError(`git log failed: ${detail}`);
   }
+  try {
+    await missing.settle();
+  } catch (error) {
+    batch.abort();
+    throw error;
+  }
   await batch.finish();
+  for (const oid of missing.oids) {
+    for (const [p, commitIndex] of blobs.get(oid)?.paths ?? []) {
+      skipped.push({ path: reportedPath(p, info), reason: 'missing', commit: commits[commitIndex]?.sha });
+    }
+  }
+  warnings.push(...missing.warnings('the history'));
+  historyStats.fetches = missing.fetched.fetches;
 
   // A secret is reported where it was introduced: a later version of the file that still holds
   // it (another line edited) is a new blob, but not a new leak. Commits are listed oldest first.
@@ -198,7 +214,7 @@ export async function scanHistory(opts: GitHistoryOptions): Promise<ScanOutcome>
     }
   }
   const findings = candidates.filter((c) => c.commitIndex === firstSeen.get(c.key)).map((c) => c.finding);
-  historyStats.blobsScanned = files + skipped.length;
+  historyStats.blobsScanned = files + skipped.filter((s) => s.reason === 'binary').length;
   historyStats.commits = commits.length;
   findings.sort(compareFindings);
   return { findings, skipped, files, bytes, suppressed, ignored: ignoredPaths, ignoredNotable: [], warnings, durationMs: Math.round(performance.now() - started) };

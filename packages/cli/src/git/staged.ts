@@ -2,7 +2,8 @@ import { occurrencesOf } from '../aggregate.js';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { ReportedFinding, ScanOutcome, SkippedEntry } from '../outcome.js';
-import { readBlobs } from './cat-file.js';
+import { CatFileBatch, readBlobs } from './cat-file.js';
+import { MissingBlobs, presentObjects, promisorRemote } from './missing.js';
 import { emptyTree, git, gitOk, repoInfo } from './exec.js';
 import {
   type BlobScan,
@@ -54,7 +55,7 @@ async function mergeHeads(cwd: string): Promise<string[]> {
 export async function scanStaged(opts: GitScanOptions): Promise<ScanOutcome> {
   const started = performance.now();
   const { cwd } = opts;
-  const info = await repoInfo(cwd);
+  const [info, promisor] = await Promise.all([repoInfo(cwd), promisorRemote(cwd)]);
   const base = info.head ?? (await emptyTree(cwd));
   const raw = await gitOk(
     ['diff-index', '--cached', '-z', '--raw', '--no-abbrev', '-M', '--no-ext-diff', base, '--'],
@@ -138,9 +139,8 @@ export async function scanStaged(opts: GitScanOptions): Promise<ScanOutcome> {
   let progressFiles = 0;
   let progressBytes = 0;
   let progressFindings = 0;
-  await readBlobs(
+  const batch = new CatFileBatch(
     cwd,
-    uniqueOids,
     async (blob) => {
       const r = await scanBlob(blob.chunks, blob.size, opts.scanOptions);
       results.set(blob.oid, r);
@@ -149,8 +149,19 @@ export async function scanStaged(opts: GitScanOptions): Promise<ScanOutcome> {
       if (r.kind === 'text') progressFindings += occurrencesOf(r.findings);
       opts.onProgress?.({ files: progressFiles, bytes: progressBytes, findings: progressFindings });
     },
-    (oid) => results.set(oid, { kind: 'binary', bytes: 0 }),
+    (oid) => missing.noteMissing(oid),
   );
+  // A staged blob is normally local; in a partial clone (sparse index, `git add` of a skipped
+  // path) one may not be, and reading it would fetch it unasked.
+  const missing = new MissingBlobs(cwd, promisor, (oid) => batch.request(oid), opts.fetchMissing === true);
+  try {
+    for (const oid of uniqueOids) missing.want(oid);
+    await missing.settle();
+  } catch (error) {
+    batch.abort();
+    throw error;
+  }
+  await batch.finish();
 
   // Pass 2: for files with findings, the secrets already committed (HEAD, rename source, merge parents).
   const needBase = targets.filter((t) => {
@@ -165,7 +176,13 @@ export async function scanStaged(opts: GitScanOptions): Promise<ScanOutcome> {
       for (const oid of t.baseOids) requests.add(oid);
       if (!t.repoPath.includes('\n')) for (const m of merges) requests.add(`${m}:${t.repoPath}`);
     }
-    const list = [...requests];
+    let list = [...requests];
+    if (promisor !== undefined) {
+      // Only what is here: a `<merge>:<path>` spec cannot be checked without reading it, so in a
+      // partial clone merge parents are left out (a secret they hold is reported, not dropped).
+      const here = await presentObjects(cwd, list.filter((r) => !r.includes(':')));
+      list = list.filter((r) => here.has(r));
+    }
     await readBlobs(cwd, list, async (blob, index) => {
       const r = await scanBlob(blob.chunks, blob.size, { ...opts.scanOptions, inlineIgnore: false, allow: [] });
       if (r.kind === 'text') known.set(list[index]!, new Set(r.findings.map((f) => f.fingerprint)));
@@ -185,7 +202,10 @@ export async function scanStaged(opts: GitScanOptions): Promise<ScanOutcome> {
   let suppressed = 0;
   for (const t of targets) {
     const r = results.get(t.oid);
-    if (r === undefined) continue;
+    if (r === undefined) {
+      if (missing.oids.has(t.oid)) skipped.push({ path: t.path, reason: 'missing' });
+      continue;
+    }
     if (r.kind === 'binary') {
       skipped.push({ path: t.path, reason: 'binary' });
       continue;
@@ -200,5 +220,6 @@ export async function scanStaged(opts: GitScanOptions): Promise<ScanOutcome> {
   }
   findings.sort(compareFindings);
   skipped.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { findings, skipped, files, bytes, suppressed, ignored, ignoredNotable: [], warnings: [], durationMs: Math.round(performance.now() - started) };
+  const warnings = missing.warnings('the staged changes');
+  return { findings, skipped, files, bytes, suppressed, ignored, ignoredNotable: [], warnings, durationMs: Math.round(performance.now() - started) };
 }

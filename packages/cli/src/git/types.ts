@@ -13,6 +13,11 @@ export interface GitScanOptions {
   paths?: string[];
   /** Return true for paths (relative to `cwd`, `/`-separated) the scan must skip silently. */
   isIgnored?: (relPath: string) => boolean;
+  /**
+   * Blobs missing from a partial clone are fetched from its promisor remote in one batch and
+   * scanned; without it nothing is fetched and they are listed as skipped (`missing`).
+   */
+  fetchMissing?: boolean;
   /** Called now and then while scanning. */
   onProgress?: (p: { files: number; bytes: number; findings: number }) => void;
 }

@@ -32,7 +32,7 @@ export function groupByRule(findings: readonly ReportedFinding[]): RuleGroup[] {
 }
 
 /** The counts every report's summary gives, repeats included. */
-export function summaryCounts(outcome: ScanOutcome): { files: number; bytes: number; findings: number; suppressed: number; skipped: number; ignored: number } {
+export function summaryCounts(outcome: ScanOutcome): { files: number; bytes: number; findings: number; suppressed: number; skipped: number; ignored: number; missing: number } {
   return {
     files: outcome.files,
     bytes: outcome.bytes,
@@ -40,5 +40,7 @@ export function summaryCounts(outcome: ScanOutcome): { files: number; bytes: num
     suppressed: outcome.suppressed,
     skipped: outcome.skipped.length,
     ignored: outcome.ignored,
+    // git objects the repository does not have (partial clone, damage): part of `skipped`
+    missing: outcome.skipped.filter((s) => s.reason === 'missing').length,
   };
 }

@@ -33,7 +33,7 @@ export function buildJsonReport(outcome: ScanOutcome, ctx: Pick<ReportContext, '
     version: 1,
     tool: { name: ctx.tool.name, version: ctx.tool.version },
     findings: outcome.findings.map((f) => toJsonFinding(f, ctx.showSecrets)),
-    skipped: outcome.skipped.map((s) => ({ path: s.path, ...(s.pathBytes !== undefined ? { pathBytes: s.pathBytes } : {}), reason: s.reason })),
+    skipped: outcome.skipped.map((s) => ({ path: s.path, ...(s.pathBytes !== undefined ? { pathBytes: s.pathBytes } : {}), reason: s.reason, ...(s.commit !== undefined ? { commit: s.commit } : {}) })),
     warnings: [...outcome.warnings],
     summary: { ...summaryCounts(outcome), durationMs: Math.round(outcome.durationMs) },
   };

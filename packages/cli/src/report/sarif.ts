@@ -82,7 +82,7 @@ export function buildSarif(outcome: ScanOutcome, ctx: Pick<ReportContext, 'tool'
     ...outcome.warnings.map((w) => ({ level: 'warning', message: { text: w } })),
     ...outcome.skipped.map((s) => ({
       level: 'note',
-      message: { text: `skipped (${s.reason}): ${s.path}` },
+      message: { text: `skipped (${s.reason}${s.commit !== undefined ? ` in commit ${s.commit}` : ''}): ${s.path}` },
       locations: [{ physicalLocation: { artifactLocation: artifactLocation(s.path, ctx) } }],
     })),
   ];
@@ -104,7 +104,7 @@ export function buildSarif(outcome: ScanOutcome, ctx: Pick<ReportContext, 'tool'
         originalUriBaseIds: { SRCROOT: { uri: root } },
         columnKind: 'utf16CodeUnits',
         results,
-        properties: { summary: summaryCounts(outcome) },
+        properties: { summary: summaryCounts(outcome), warnings: [...outcome.warnings] },
       },
     ],
   };

@@ -49,8 +49,9 @@ export interface JsonReport {
   version: 1;
   tool: { name: string; version: string };
   findings: JsonFinding[];
-  skipped: { path: string; pathBytes?: string; reason: string }[];
-  /** Coverage warnings, e.g. a shallow clone's history is cut off. */
+  /** `commit`: a history blob missing from the repository (reason `missing`) and where it came in. */
+  skipped: { path: string; pathBytes?: string; reason: string; commit?: string }[];
+  /** Coverage warnings: a shallow clone's cut-off history, blobs missing from a partial clone. */
   warnings: string[];
   summary: {
     files: number;
@@ -59,6 +60,8 @@ export interface JsonReport {
     suppressed: number;
     skipped: number;
     ignored: number;
+    /** How many of `skipped` are git objects missing from the repository. */
+    missing: number;
     durationMs: number;
   };
 }

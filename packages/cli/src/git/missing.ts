@@ -1,0 +1,175 @@
+import { git } from './exec.js';
+
+/**
+ * Objects a repository does not have locally. In a partial clone (`--filter=blob:none`) any git
+ * command that reads a missing blob fetches it from the promisor remote, one round trip per
+ * blob and without a word; these helpers find out what is missing without fetching, and fetch
+ * it in one batch when the user asks (`--fetch-missing`).
+ */
+
+/** Never let a git process we start fetch lazily (honoured by git 2.45+; older git ignores it). */
+export const NO_LAZY_FETCH_ENV = { GIT_NO_LAZY_FETCH: '1' } as const;
+
+/**
+ * The promisor remote of a partial clone (`extensions.partialClone`, else the first remote with
+ * `remote.<name>.promisor=true`), or undefined in a full clone: only then can a read fetch.
+ */
+export async function promisorRemote(cwd: string): Promise<string | undefined> {
+  const r = await git(['config', '--get-regexp', '^(extensions\\.partialclone|remote\\..*\\.promisor)$'], cwd);
+  if (r.code !== 0) return undefined; // 1: no such key
+  let promisor: string | undefined;
+  for (const line of r.stdout.toString('utf8').split('\n')) {
+    const space = line.indexOf(' ');
+    if (space === -1) continue;
+    const key = line.slice(0, space).toLowerCase();
+    const value = line.slice(space + 1).trim();
+    if (key === 'extensions.partialclone' && value !== '') return value;
+    const m = /^remote\.(.+)\.promisor$/.exec(key);
+    if (m !== null && promisor === undefined && /^(true|yes|on|1)$/i.test(value)) {
+      promisor = line.slice('remote.'.length, space - '.promisor'.length); // the name as written
+    }
+  }
+  return promisor;
+}
+
+/**
+ * Which of `oids` are present locally. `rev-list --missing=print` turns lazy fetching off on
+ * every supported git (2.39+), and `--ignore-missing` drops absent names instead of dying; with
+ * `--no-walk` only the objects named are listed, so the answer costs one process per call.
+ */
+export async function presentObjects(cwd: string, oids: readonly string[]): Promise<Set<string>> {
+  const present = new Set<string>();
+  if (oids.length === 0) return present;
+  const r = await git(['rev-list', '--objects', '--no-walk', '--ignore-missing', '--missing=print', '--stdin'], cwd, `${oids.join('\n')}\n`, NO_LAZY_FETCH_ENV);
+  if (r.code !== 0) return present; // cannot tell: treat all as missing, never fetch
+  for (const line of r.stdout.toString('utf8').split('\n')) {
+    const oid = line.split(' ', 1)[0];
+    if (oid !== undefined && oid !== '' && !oid.startsWith('?')) present.add(oid);
+  }
+  return present;
+}
+
+/** Oids per `git fetch`: one fetch for all but huge sets (the request goes on the fetch's stdin). */
+const FETCH_CHUNK = 50_000;
+
+export type FetchResult = { ok: true; fetches: number } | { ok: false; fetches: number; reason: string };
+
+/**
+ * Fetches `oids` from `remote` the way git's own promisor fetch does (no negotiation, no tags,
+ * no FETCH_HEAD, blobs only), in as few `git fetch` runs as FETCH_CHUNK allows. Never prompts.
+ */
+export async function fetchObjects(cwd: string, remote: string, oids: readonly string[]): Promise<FetchResult> {
+  let fetches = 0;
+  for (let at = 0; at < oids.length; at += FETCH_CHUNK) {
+    const chunk = oids.slice(at, at + FETCH_CHUNK);
+    fetches++;
+    const r = await git(
+      ['-c', 'fetch.negotiationAlgorithm=noop', 'fetch', '--quiet', '--no-tags', '--no-write-fetch-head', '--recurse-submodules=no', '--filter=blob:none', '--stdin', '--', remote],
+      cwd,
+      `${chunk.join('\n')}\n`,
+      { GIT_TERMINAL_PROMPT: '0' }, // a credential prompt would hang a hook or a CI step
+    );
+    if (r.code !== 0) {
+      const line = r.stderr.split(/\r?\n/).map((l) => l.trim()).find((l) => l !== '') ?? `git fetch exit ${r.code}`;
+      return { ok: false, fetches, reason: line.replace(/^(fatal|error): /, '') };
+    }
+  }
+  return { ok: true, fetches };
+}
+
+/** Presence checks are batched: one `rev-list` per this many blobs. */
+const CHECK_CHUNK = 2_000;
+
+/**
+ * The blobs a git scan wants, split into those read (handed to `request`, i.e. cat-file) and
+ * those missing. In a full clone every blob goes straight to cat-file, which cannot fetch and
+ * answers `missing` for a damaged repository's holes (`noteMissing`). In a partial clone a
+ * blob goes to cat-file only after `presentObjects` has seen it, in batches while the scan goes on.
+ */
+export class MissingBlobs {
+  /** Blobs that were not read. */
+  readonly oids = new Set<string>();
+  private queue: string[] = [];
+  private chain: Promise<void> = Promise.resolve();
+  private fetchOutcome: FetchResult | undefined;
+  private fetchedCount = 0;
+
+  constructor(
+    private readonly cwd: string,
+    /** The partial clone's promisor remote; undefined in a full clone. */
+    readonly promisor: string | undefined,
+    private readonly request: (oid: string) => void,
+    /** Missing blobs will be fetched: check presence once at the end rather than as they come. */
+    private readonly fetching = false,
+  ) {}
+
+  want(oid: string): void {
+    if (this.promisor === undefined) {
+      this.request(oid);
+      return;
+    }
+    this.queue.push(oid);
+    if (!this.fetching && this.queue.length >= CHECK_CHUNK) this.flush();
+  }
+
+  /** cat-file said an object is not there. */
+  noteMissing(oid: string): void {
+    this.oids.add(oid);
+  }
+
+  private flush(): void {
+    const chunk = this.queue;
+    this.queue = [];
+    if (chunk.length === 0) return;
+    this.chain = this.chain.then(async () => {
+      const present = await presentObjects(this.cwd, chunk).catch(() => new Set<string>());
+      for (const oid of chunk) {
+        if (present.has(oid)) this.request(oid);
+        else this.oids.add(oid);
+      }
+    });
+  }
+
+  /**
+   * Call once every blob is wanted: finishes the presence checks, then when fetching brings the
+   * missing blobs from the promisor remote in one batch and requests those that arrived.
+   */
+  async settle(): Promise<void> {
+    this.flush();
+    await this.chain;
+    if (!this.fetching || this.promisor === undefined || this.oids.size === 0) return;
+    const wanted = [...this.oids];
+    this.fetchOutcome = await fetchObjects(this.cwd, this.promisor, wanted);
+    if (!this.fetchOutcome.ok) return;
+    const arrived = await presentObjects(this.cwd, wanted);
+    for (const oid of wanted) {
+      if (!arrived.has(oid)) continue;
+      this.oids.delete(oid);
+      this.fetchedCount++;
+      this.request(oid);
+    }
+  }
+
+  /** How many `git fetch` runs `settle` made, and how many blobs they brought. */
+  get fetched(): { fetches: number; blobs: number } {
+    return { fetches: this.fetchOutcome?.fetches ?? 0, blobs: this.fetchedCount };
+  }
+
+  /** What the report must say about blobs not read; call after cat-file has finished. */
+  warnings(what: string): string[] {
+    const n = this.oids.size;
+    if (n === 0) return [];
+    const count = `${n} ${n === 1 ? 'blob' : 'blobs'} of ${what}`;
+    if (this.promisor === undefined) {
+      return [`${count} missing from the repository and not read (no promisor remote to fetch from: the repository is damaged; git fsck lists what is missing)`];
+    }
+    const remote = `'${this.promisor}'`;
+    if (!this.fetching) {
+      return [`${count} not in this partial clone and not read (nothing is fetched unasked): --fetch-missing fetches them from ${remote} in one batch, or use a full clone (actions/checkout: fetch-depth: 0 and no filter)`];
+    }
+    if (this.fetchOutcome !== undefined && !this.fetchOutcome.ok) {
+      return [`--fetch-missing: could not fetch from ${remote}: ${this.fetchOutcome.reason}; ${count} not read`];
+    }
+    return [`--fetch-missing: ${remote} did not provide ${count}; they were not read`];
+  }
+}
