@@ -50,6 +50,7 @@ fi
 [ -n "${INPUT_CONFIG:-}" ] && args+=(--config "$INPUT_CONFIG")
 if [ -n "${INPUT_HISTORY:-}" ]; then
   if [ "$INPUT_HISTORY" = "all" ]; then args+=(--history); else args+=("--history=$INPUT_HISTORY"); fi
+  [ "${INPUT_FETCH_MISSING:-false}" = "true" ] && args+=(--fetch-missing)
 else
   # paths: one per line when the value has several lines (so a path may hold spaces); a single
   # line naming an existing path is that path; any other single line is split on whitespace.

@@ -277,6 +277,32 @@ describe('the GitHub Action, run step by step', () => {
     expectNoRawKey(result, workspace, [], [key]);
   });
 
+  it('history in a partial clone: the job summary warns about the unread blobs; fetch-missing reads them', async () => {
+    const key = generateIdentifiableKey('action-partial', 'ASRS');
+    const origin = repository({ 'README.md': '# app\n' });
+    git(origin, 'config', 'uploadpack.allowFilter', 'true');
+    git(origin, 'config', 'uploadpack.allowAnySHA1InWant', 'true');
+    write(origin, { 'src/old.ts': `const key = "${key}";\n` });
+    git(origin, 'add', '-A');
+    git(origin, 'commit', '-q', '-m', 'add a key');
+    rmSync(join(origin, 'src/old.ts'));
+    git(origin, 'commit', '-q', '-am', 'remove it');
+    // What actions/checkout does with `filter: blob:none`.
+    const workspace = join(mkdtempSync(join(tmpdir(), 'kg-action-partial-')), 'ws');
+    dirs.push(dirname(workspace));
+    git(dirname(workspace), 'clone', '-q', '--filter=blob:none', `file://${origin}`, workspace);
+
+    const partial = await runKeyguardAction(workspace, { history: 'all', 'fail-on-findings': 'false' });
+    expect(partial.outputs).toMatchObject({ findings: '0', 'exit-code': '0' });
+    expect(partial.summary).toMatch(/\*\*Warning:\*\* 1 blob of the history not in this partial clone and not read/);
+    expect(step(partial, 'Scan').stderr).toContain('keyguard: skipped src/old.ts (missing in commit');
+
+    const fetched = await runKeyguardAction(workspace, { history: 'all', 'fetch-missing': 'true', 'fail-on-findings': 'false' });
+    expect(fetched.outputs).toMatchObject({ findings: '1', 'exit-code': '1' });
+    expect(fetched.summary).not.toContain('**Warning:**');
+    expectNoRawKey(fetched, workspace, [], [key]);
+  });
+
   it('exit 2 fails the job at the scan step with keyguard\'s error line, no upload, no findings step', async () => {
     const workspace = repository({ 'README.md': '# app\n' });
     const result = await runKeyguardAction(workspace, { baseline: 'missing-baseline.json', 'upload-sarif': 'true' });
@@ -337,7 +363,7 @@ describe('the GitHub Action, run step by step', () => {
     };
     const script = readFileSync(join(repoRoot, 'action/scan.sh'), 'utf8');
     const inputs = Object.keys(action.inputs);
-    expect(inputs).toEqual(['paths', 'history', 'baseline', 'config', 'format', 'output', 'upload-sarif', 'category', 'fail-on-findings']);
+    expect(inputs).toEqual(['paths', 'history', 'fetch-missing', 'baseline', 'config', 'format', 'output', 'upload-sarif', 'category', 'fail-on-findings']);
     const scan = action.runs.steps.find((s) => s.id === 'scan')!;
     const upload = action.runs.steps.find((s) => s.uses !== undefined)!;
     for (const input of inputs) {

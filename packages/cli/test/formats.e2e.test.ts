@@ -42,7 +42,7 @@ describe('json', () => {
     expect(Object.keys(report).sort()).toEqual(['findings', 'skipped', 'summary', 'tool', 'version', 'warnings']);
     expect(report.version).toBe(1);
     expect(report.tool).toEqual({ name: 'keyguard', version: VERSION });
-    expect(Object.keys(report.summary).sort()).toEqual(['bytes', 'durationMs', 'files', 'findings', 'ignored', 'skipped', 'suppressed']);
+    expect(Object.keys(report.summary).sort()).toEqual(['bytes', 'durationMs', 'files', 'findings', 'ignored', 'missing', 'skipped', 'suppressed']);
     expect(report.summary).toMatchObject({ files: 4, findings: 3, suppressed: 0, skipped: 0 });
     expect(report.summary.bytes).toBeGreaterThan(100);
     for (const f of report.findings) {

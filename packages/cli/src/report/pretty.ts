@@ -40,8 +40,14 @@ export function filesAndBytes(files: number, bytes: number): string {
 export function summaryLine(outcome: Pick<ScanOutcome, 'files' | 'bytes' | 'durationMs' | 'findings' | 'suppressed' | 'skipped' | 'ignored'>): string {
   return (
     `${filesAndBytes(outcome.files, outcome.bytes)} in ${formatDuration(outcome.durationMs)}: ` +
-    `${plural(occurrencesOf(outcome.findings), 'finding')}, ${outcome.suppressed} suppressed, ${outcome.skipped.length} skipped, ${outcome.ignored} ignored`
+    `${plural(occurrencesOf(outcome.findings), 'finding')}, ${outcome.suppressed} suppressed, ${outcome.skipped.length} skipped${missingNote(outcome.skipped)}, ${outcome.ignored} ignored`
   );
+}
+
+/** ` (3 missing)`: git blobs not in the repository, the skips a partial clone hides. */
+function missingNote(skipped: ScanOutcome['skipped']): string {
+  const n = skipped.filter((s) => s.reason === 'missing').length;
+  return n === 0 ? '' : ` (${n} missing)`;
 }
 
 // ---------------------------------------------------------------------------------------------
