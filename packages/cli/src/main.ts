@@ -280,7 +280,7 @@ async function runScan(args: ScanArgs, env: CliEnv, io: CliIO): Promise<number> 
   for (const report of reports) {
     const toStdout = report.file === undefined || report.file === '-';
     const colorOn = report.format === 'pretty' && colorsEnabled(env, toStdout ? io.stdout.isTTY : false);
-    const text = renderReport(report.format, outcome, {
+    const text = await renderReport(report.format, outcome, {
       tool: toolInfo(),
       cwd: io.cwd,
       workTreeRoot,

@@ -11,24 +11,24 @@ export const PACKAGE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.u
 export const REPO_ROOT = path.resolve(PACKAGE_DIR, '../..');
 export const BIN = path.join(PACKAGE_DIR, 'dist', 'bin.js');
 
-/** The e2e tests run the built binary: refuse to test a stale build (git/ and hook/ are not ours). */
+/**
+ * The e2e tests run the shipped bundle (dist/bin.js and its chunks, core inlined): refuse to
+ * test one older than any source file of the CLI or of core.
+ */
 export function assertBuilt(): void {
-  if (!existsSync(BIN)) throw new Error('packages/cli/dist/bin.js is missing: run `npx tsc -b packages/cli` first');
-  const check = (rel: string): void => {
-    for (const e of readdirSync(path.join(PACKAGE_DIR, 'src', rel), { withFileTypes: true })) {
-      const relPath = path.join(rel, e.name);
-      if (e.isDirectory()) {
-        if (rel === '' && (e.name === 'git' || e.name === 'hook')) continue;
-        check(relPath);
-      } else if (e.name.endsWith('.ts')) {
-        const out = path.join(PACKAGE_DIR, 'dist', relPath.replace(/\.ts$/, '.js'));
-        if (!existsSync(out) || statSync(out).mtimeMs + 1000 < statSync(path.join(PACKAGE_DIR, 'src', relPath)).mtimeMs) {
-          throw new Error(`packages/cli/dist is older than src/${relPath}: run \`npx tsc -b packages/cli\` first`);
-        }
+  if (!existsSync(BIN)) throw new Error('packages/cli/dist/bin.js is missing: run `pnpm run build` first');
+  const built = statSync(BIN).mtimeMs;
+  const check = (dir: string): void => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const file = path.join(dir, e.name);
+      if (e.isDirectory()) check(file);
+      else if (e.name.endsWith('.ts') && statSync(file).mtimeMs > built + 1000) {
+        throw new Error(`packages/cli/dist/bin.js is older than ${path.relative(REPO_ROOT, file)}: run \`pnpm run build\` first`);
       }
     }
   };
-  check('');
+  check(path.join(PACKAGE_DIR, 'src'));
+  check(path.join(REPO_ROOT, 'packages/core/src'));
 }
 
 export interface RunResult {
