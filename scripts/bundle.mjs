@@ -4,7 +4,10 @@
 //   programmatic use), scan-worker.js (worker threads), and chunks loaded on demand (history,
 //   staged, SARIF and the other report formats, the hook installer, the tree walk). Core and the
 //   small runtime dependencies are inlined: the published CLI has no dependencies.
-// Usage: node scripts/bundle.mjs [--metafile]   (--metafile: print what each output holds)
+//   packages/eslint-plugin/dist: index.js, one file with core, @eslint/plugin-kit and
+//   typescript-eslint's RuleCreator inlined: the plugin's only runtime requirement is its eslint peer.
+// Usage: node scripts/bundle.mjs [--metafile] [--only=<package name>]
+//   (--metafile: print what each output holds; --only: bundle that package alone)
 import { build } from 'esbuild';
 import { readdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -16,13 +19,28 @@ const showMeta = process.argv.includes('--metafile');
 /** Node's own `require` for the CommonJS dependencies inlined into ESM output (fast-glob, picocolors, ...). */
 const requireShim = "import { createRequire as __keyguardRequire } from 'node:module';\nconst require = __keyguardRequire(import.meta.url);";
 
-/** Every bundle: the package folder, its entry points (relative to src/) and options of its own. */
+/**
+ * Every bundle: the package folder, its entry points (relative to src/) and options of its own
+ * (banner, external; splitting and minify default to true).
+ */
 export const BUNDLES = [
   {
     name: '@keyguard/cli',
     dir: 'packages/cli',
     entries: ['bin.ts', 'index.ts', 'scan-worker.ts'],
     banner: { js: requireShim },
+  },
+  {
+    name: '@keyguard/eslint-plugin',
+    dir: 'packages/eslint-plugin',
+    entries: ['index.ts'],
+    // One entry and nothing loaded on demand: no chunks.
+    splitting: false,
+    // Readable: the stack of a rule that throws is what ESLint prints and users paste into issues
+    // (the bundle is small either way).
+    minify: false,
+    // Only types come from eslint (the peer); nothing inlined calls require(): no shim.
+    external: ['eslint'],
   },
 ];
 
@@ -37,7 +55,10 @@ function cleanJs(outdir) {
   for (const name of names) if (/\.js(\.map)?$/.test(name)) rmSync(join(outdir, name));
 }
 
-for (const b of BUNDLES) {
+const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
+if (only !== undefined && !BUNDLES.some((b) => b.name === only)) throw new Error(`--only=${only}: no such bundle (${BUNDLES.map((b) => b.name).join(', ')})`);
+
+for (const b of BUNDLES.filter((b) => only === undefined || b.name === only)) {
   const outdir = join(root, b.dir, 'dist');
   cleanJs(outdir);
   const result = await build({
@@ -46,11 +67,14 @@ for (const b of BUNDLES) {
     outdir,
     outbase: join(b.dir, 'src'),
     bundle: true,
-    splitting: true,
+    splitting: b.splitting ?? true,
     format: 'esm',
     platform: 'node',
+    // ESM builds first (jsonc-parser's `module`): smaller, and no UMD wrapper to evaluate.
+    mainFields: ['module', 'main'],
     target: 'node20.19',
-    minify: true,
+    minify: b.minify ?? true,
+    external: b.external,
     legalComments: 'linked',
     chunkNames: 'chunk-[hash]',
     banner: b.banner,

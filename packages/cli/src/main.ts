@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { type ScanOptions, scanStream, SkippedInputError } from '@keyguard/core';
 import { type Format, type ParsedArgs, parseCliArgs, type ScanArgs } from './args.js';
 import { FindingAggregator } from './aggregate.js';

@@ -1,5 +1,11 @@
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import * as jsonc from 'jsonc-parser';
+
+/**
+ * jsonc-parser as bundled (its ESM build: named exports) or as Node loads it under the unit
+ * tests (its UMD build: everything on `default`).
+ */
+const jsoncApi = (): typeof jsonc => ((jsonc as { parse?: unknown }).parse !== undefined ? jsonc : (jsonc as unknown as { default: typeof jsonc }).default);
 import { entryKind } from './entry-kind.js';
 
 /**
@@ -108,15 +114,15 @@ function lineColumn(text: string, offset: number): { line: number; column: numbe
 /**
  * JSON.parse, with an error that says where and what without quoting the input: Node's own
  * messages may quote it whole (`Unexpected token 'x', "<the file>" is not valid JSON`).
- * jsonc-parser (strict mode) locates the first error; it is loaded only when there is one.
+ * jsonc-parser (strict mode) locates the first error.
  */
 export function parseOwnJson(text: string): { value: unknown } | { error: string } {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   try {
     return { value: JSON.parse(body) as unknown };
   } catch {
-    const { parse, printParseErrorCode } = createRequire(import.meta.url)('jsonc-parser') as typeof import('jsonc-parser');
-    const errors: import('jsonc-parser').ParseError[] = [];
+    const { parse, printParseErrorCode } = jsoncApi();
+    const errors: jsonc.ParseError[] = [];
     parse(body, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
     const first = errors[0];
     if (first === undefined) return { error: 'not valid JSON' };

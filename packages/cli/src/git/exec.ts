@@ -1,4 +1,5 @@
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
+import { resolve } from 'node:path';
 import { UsageError } from '../exit-codes.js';
 
 /** Config that must not change what plumbing prints, whatever the user's settings. */
@@ -73,35 +74,47 @@ export interface RepoInfo {
   bare: boolean;
   /** A shallow clone: history stops at its grafted boundary commits. */
   shallow: boolean;
+  /** The folder holding objects and config, shared by every worktree (absolute). */
+  commonDir: string;
 }
 
 /**
  * Describes the repository cwd is in; one-line error when there is none. A bare repository is
- * accepted only when `allowBare` (history needs no work tree; --staged does).
+ * accepted only when `allowBare` (history needs no work tree; --staged does). One git process in
+ * the common case (a work tree with commits): every process costs a pre-commit hook milliseconds.
  */
 export async function repoInfo(cwd: string, { allowBare = false }: { allowBare?: boolean } = {}): Promise<RepoInfo> {
-  const flags = ['rev-parse', '--is-bare-repository', '--is-inside-work-tree', '--is-shallow-repository', '--absolute-git-dir'];
-  // One git process in the common case (a work tree); a bare repository refuses --show-toplevel.
-  let r = await git([...flags, '--show-toplevel', '--show-prefix'], cwd);
-  if (r.code !== 0 && /must be run in a work tree/i.test(r.stderr)) r = await git(flags, cwd);
+  const flags = ['rev-parse', '--is-bare-repository', '--is-inside-work-tree', '--is-shallow-repository', '--absolute-git-dir', '--git-common-dir'];
+  let withTop = true; // a bare repository refuses --show-toplevel
+  let withHead = true; // an unborn HEAD makes the whole command fail
+  let r: GitResult;
+  for (;;) {
+    r = await git([...flags, ...(withTop ? ['--show-toplevel', '--show-prefix'] : []), ...(withHead ? ['HEAD^{commit}'] : [])], cwd);
+    if (r.code === 0) break;
+    if (withTop && /must be run in a work tree/i.test(r.stderr)) withTop = false;
+    else if (withHead && /HEAD\^\{commit\}|unknown revision|ambiguous argument/i.test(r.stderr)) withHead = false;
+    else break;
+  }
   if (r.code !== 0) {
     if (/not a git repository/i.test(r.stderr)) throw new UsageError(`not a git repository: ${cwd}`);
     throw new UsageError(`git rev-parse failed: ${firstLine(r.stderr) || `exit ${r.code}`}`);
   }
-  const [bareFlag, insideFlag, shallowFlag, gitDir, top, prefixLine] = r.stdout.toString('utf8').split('\n');
+  const lines = r.stdout.toString('utf8').split('\n');
+  const [bareFlag, insideFlag, shallowFlag, gitDir, commonDir] = lines;
+  const top = withTop ? lines[5] : undefined;
+  const prefixLine = withTop ? lines[6] : undefined;
+  const head = withHead ? lines[withTop ? 7 : 5]?.trim() || undefined : undefined;
   const bare = bareFlag === 'true';
   if (bare && !allowBare) throw new UsageError(`not inside a git work tree (a bare repository): ${cwd}`);
   if (!bare && insideFlag !== 'true') throw new UsageError(`not inside a git work tree: ${cwd}`);
   const toplevel = (bare ? gitDir : top) ?? cwd;
   const prefix = bare ? '' : (prefixLine ?? '');
-  const h = await git(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], cwd);
-  const head = h.code === 0 ? h.stdout.toString('utf8').trim() : undefined;
   let hexLength = head?.length ?? 0;
   if (hexLength === 0) {
     const e = await git(['hash-object', '-t', 'tree', '--stdin'], cwd, '');
     hexLength = e.stdout.toString('utf8').trim().length || 40;
   }
-  return { toplevel, prefix, hexLength, head, bare, shallow: shallowFlag === 'true' };
+  return { toplevel, prefix, hexLength, head, bare, shallow: shallowFlag === 'true', commonDir: resolve(cwd, commonDir ?? gitDir ?? '.git') };
 }
 
 /** The id of the empty tree in this repository's hash algorithm. */

@@ -33,7 +33,8 @@ const COMMIT_MARK = '\x01';
 export async function scanHistory(opts: GitHistoryOptions): Promise<ScanOutcome> {
   const started = performance.now();
   const { cwd } = opts;
-  const [info, promisor] = await Promise.all([repoInfo(cwd, { allowBare: true }), promisorRemote(cwd)]);
+  const info = await repoInfo(cwd, { allowBare: true });
+  const promisor = await promisorRemote(cwd, info.commonDir);
   const warnings: string[] = [];
   if (info.shallow) {
     warnings.push('shallow clone: commits before its boundary are not scanned (git fetch --unshallow, or actions/checkout with fetch-depth: 0)');

@@ -1,3 +1,5 @@
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import { git } from './exec.js';
 
 /**
@@ -13,8 +15,18 @@ export const NO_LAZY_FETCH_ENV = { GIT_NO_LAZY_FETCH: '1' } as const;
 /**
  * The promisor remote of a partial clone (`extensions.partialClone`, else the first remote with
  * `remote.<name>.promisor=true`), or undefined in a full clone: only then can a read fetch.
+ * `commonDir` is the repository's shared git folder (RepoInfo.commonDir).
  */
-export async function promisorRemote(cwd: string): Promise<string | undefined> {
+export async function promisorRemote(cwd: string, commonDir: string): Promise<string | undefined> {
+  // Every partial clone keeps its fetched packs marked `.promisor`; a full clone has none, and
+  // then no git process is needed to know that nothing can be fetched.
+  let packs: string[];
+  try {
+    packs = await readdir(join(commonDir, 'objects', 'pack'));
+  } catch {
+    packs = [];
+  }
+  if (!packs.some((name) => name.endsWith('.promisor'))) return undefined;
   const r = await git(['config', '--get-regexp', '^(extensions\\.partialclone|remote\\..*\\.promisor)$'], cwd);
   if (r.code !== 0) return undefined; // 1: no such key
   let promisor: string | undefined;

@@ -53,15 +53,65 @@ async function mergeHeads(cwd: string): Promise<string[]> {
  * a folder in `paths` restricts the scan to the staged changes under it.
  */
 export async function scanStaged(opts: GitScanOptions): Promise<ScanOutcome> {
+  const { cwd } = opts;
+  // A pre-commit hook waits for this on every commit: the three git processes of the common
+  // case (rev-parse, diff-index against HEAD, cat-file) start at once instead of one after the
+  // other; the diff is redone against the empty tree before the first commit.
+  const results = new Map<string, BlobScan>();
+  let progressFiles = 0;
+  let progressBytes = 0;
+  let progressFindings = 0;
+  let missing: MissingBlobs | undefined;
+  const batch = new CatFileBatch(
+    cwd,
+    async (blob) => {
+      const r = await scanBlob(blob.chunks, blob.size, opts.scanOptions);
+      results.set(blob.oid, r);
+      progressFiles++;
+      progressBytes += r.bytes;
+      if (r.kind === 'text') progressFindings += occurrencesOf(r.findings);
+      opts.onProgress?.({ files: progressFiles, bytes: progressBytes, findings: progressFindings });
+    },
+    (oid) => missing?.noteMissing(oid),
+  );
+  const settled = <T>(p: Promise<T>): Promise<{ ok: T } | { error: unknown }> => p.then((ok) => ({ ok }), (error: unknown) => ({ error }));
+  const againstHead = settled(diffAgainst(cwd, 'HEAD'));
+  const listIndex = (opts.paths ?? []).length > 0 ? settled(gitOk(['ls-files', '-s', '-z', '--full-name'], cwd, 'git ls-files')) : undefined;
+  try {
+    return await scanStagedWith(opts, { results, batch, againstHead, listIndex, setMissing: (m) => (missing = m) });
+  } catch (error) {
+    batch.abort();
+    await batch.finish().catch(() => {});
+    throw error;
+  }
+}
+
+/** What scanStaged starts before it knows the repository (see there). */
+interface EarlyGit {
+  results: Map<string, BlobScan>;
+  batch: CatFileBatch;
+  againstHead: Promise<{ ok: Buffer } | { error: unknown }>;
+  listIndex: Promise<{ ok: Buffer } | { error: unknown }> | undefined;
+  setMissing: (missing: MissingBlobs) => void;
+}
+
+const diffAgainst = (cwd: string, base: string): Promise<Buffer> =>
+  gitOk(['diff-index', '--cached', '-z', '--raw', '--no-abbrev', '-M', '--no-ext-diff', base, '--'], cwd, 'git diff-index --cached');
+
+async function scanStagedWith(opts: GitScanOptions, early: EarlyGit): Promise<ScanOutcome> {
   const started = performance.now();
   const { cwd } = opts;
-  const [info, promisor] = await Promise.all([repoInfo(cwd), promisorRemote(cwd)]);
-  const base = info.head ?? (await emptyTree(cwd));
-  const raw = await gitOk(
-    ['diff-index', '--cached', '-z', '--raw', '--no-abbrev', '-M', '--no-ext-diff', base, '--'],
-    cwd,
-    'git diff-index --cached',
-  );
+  const { results, batch, againstHead, listIndex } = early;
+  const info = await repoInfo(cwd);
+  const promisor = await promisorRemote(cwd, info.commonDir);
+  let raw: Buffer;
+  if (info.head !== undefined) {
+    const diff = await againstHead;
+    if ('error' in diff) throw diff.error;
+    raw = diff.ok;
+  } else {
+    raw = await diffAgainst(cwd, await emptyTree(cwd));
+  }
   const tokens = raw.toString('utf8').split('\0');
   const filters = (opts.paths ?? []).map((p) => repoPathOf(p, info, cwd));
   const filtered = filters.length > 0;
@@ -110,7 +160,9 @@ export async function scanStaged(opts: GitScanOptions): Promise<ScanOutcome> {
   if (filtered) {
     // Files named exactly but with no staged change: scan their index content in full.
     // The whole index, filtered here: no pathspec list on the command line, however many files.
-    const ls = await gitOk(['ls-files', '-s', '-z', '--full-name'], cwd, 'git ls-files');
+    const listed = await listIndex!;
+    if ('error' in listed) throw listed.error;
+    const ls = listed.ok;
     for (const rec of ls.toString('utf8').split('\0')) {
       const m = /^(\d+) ([0-9a-f]+) (\d)\t([\s\S]*)$/.exec(rec);
       if (m === null) continue;
@@ -133,34 +185,14 @@ export async function scanStaged(opts: GitScanOptions): Promise<ScanOutcome> {
     }
   }
 
-  // Pass 1: the staged blobs, each distinct blob once, through one cat-file process.
+  // Pass 1: the staged blobs, each distinct blob once, through the one cat-file process.
   const uniqueOids = [...new Set(targets.map((t) => t.oid))];
-  const results = new Map<string, BlobScan>();
-  let progressFiles = 0;
-  let progressBytes = 0;
-  let progressFindings = 0;
-  const batch = new CatFileBatch(
-    cwd,
-    async (blob) => {
-      const r = await scanBlob(blob.chunks, blob.size, opts.scanOptions);
-      results.set(blob.oid, r);
-      progressFiles++;
-      progressBytes += r.bytes;
-      if (r.kind === 'text') progressFindings += occurrencesOf(r.findings);
-      opts.onProgress?.({ files: progressFiles, bytes: progressBytes, findings: progressFindings });
-    },
-    (oid) => missing.noteMissing(oid),
-  );
   // A staged blob is normally local; in a partial clone (sparse index, `git add` of a skipped
   // path) one may not be, and reading it would fetch it unasked.
   const missing = new MissingBlobs(cwd, promisor, (oid) => batch.request(oid), opts.fetchMissing === true);
-  try {
-    for (const oid of uniqueOids) missing.want(oid);
-    await missing.settle();
-  } catch (error) {
-    batch.abort();
-    throw error;
-  }
+  early.setMissing(missing);
+  for (const oid of uniqueOids) missing.want(oid);
+  await missing.settle();
   await batch.finish();
 
   // Pass 2: for files with findings, the secrets already committed (HEAD, rename source, merge parents).

@@ -46,14 +46,16 @@ const isUnder = (child: string, parent: string): boolean => {
   return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel));
 };
 
-/** The built CLI entry point this code belongs to (dist/hook/index.js -> dist/bin.js). */
+/** The built CLI entry point this code belongs to: a chunk of the bundle sits beside dist/bin.js. */
 function installedBin(): string | undefined {
-  const bin = fileURLToPath(new URL('../bin.js', import.meta.url));
-  try {
-    return realpathSync(bin);
-  } catch {
-    return undefined;
+  for (const candidate of ['./bin.js', '../bin.js']) {
+    try {
+      return realpathSync(fileURLToPath(new URL(candidate, import.meta.url)));
+    } catch {
+      // not there: try the next layout
+    }
   }
+  return undefined;
 }
 
 export interface HookLocation {
