@@ -46,11 +46,11 @@ export const BUNDLES = [
 
 /** Removes the JavaScript a previous bundle left (chunk names change with their content); keeps .d.ts. */
 function cleanJs(outdir) {
-  let names = [];
+  let names;
   try {
     names = readdirSync(outdir);
   } catch {
-    return;
+    return; // first build
   }
   for (const name of names) if (/\.js(\.map)?$/.test(name)) rmSync(join(outdir, name));
 }
