@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import type { RuleConfig } from '@eslint/core';
 import type { ESLint, Linter, Rule } from 'eslint';
-import { rules as typedRules } from './rules/index.js';
+import { rules as allRules } from './rules/index.js';
 import type { RuleName } from './rules/index.js';
 import type { Options as NoLeakedAccessKeyRuleOptions } from './rules/no-leaked-access-key.js';
 
@@ -60,11 +60,8 @@ export const TEXT_FILES: string[] = [
   '**/*.txt',
 ];
 
-/**
- * The rules as ESLint's own types see them (typescript-eslint's `RuleModule` has a narrower
- * `create(context)` that `defineConfig` rejects); the typed rule is exported as `noLeakedAccessKey`.
- */
-export const rules = typedRules as unknown as Record<RuleName, Rule.RuleModule>;
+/** The rules, typed with ESLint's own types (what `defineConfig` takes). */
+export const rules: Record<RuleName, Rule.RuleModule> = allRules;
 
 export type KeyguardConfigs = {
   /** Enables `keyguard/no-leaked-access-key` as an error for whatever files the config applies to. */
@@ -91,7 +88,7 @@ const plugin: KeyguardPlugin = {
 
 const recommendedRules: Linter.RulesRecord = Object.fromEntries(
   Object.entries(rules)
-    .filter(([name]) => typedRules[name as RuleName].meta.docs?.recommended === true)
+    .filter(([, rule]) => rule.meta?.docs?.recommended === true)
     .map(([name]) => [`keyguard/${name}`, 'error']),
 );
 

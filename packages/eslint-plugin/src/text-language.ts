@@ -4,7 +4,19 @@
  * scans its text like any other file. Lines starting with `#`, `//`, `;`, `--`, `REM` or holding
  * an XML comment `<!-- ... -->` are comments, so `eslint-disable` directives work there too.
  */
-import type { File, Language, OkParseResult, SourceLocation, SourceRange } from '@eslint/core';
+import type {
+  Directive as CoreDirective,
+  File,
+  FileProblem,
+  Language,
+  OkParseResult,
+  SourceLocation,
+  SourceRange,
+  TextSourceCode as CoreTextSourceCode,
+  TraversalStep,
+} from '@eslint/core';
+// Inlined into the bundle: the published declarations never name @eslint/plugin-kit (a user's
+// install has whatever version their ESLint brought, or none), only `@eslint/core`'s interfaces.
 import { ConfigCommentParser, Directive, TextSourceCodeBase, VisitNodeStep } from '@eslint/plugin-kit';
 
 export interface TextPosition {
@@ -80,19 +92,32 @@ export function parseText(text: string): TextDocument {
 
 const commentParser = new ConfigCommentParser();
 
-interface DirectiveProblem {
-  ruleId: null;
-  message: string;
-  loc: SourceLocation;
-}
-
-/** The SourceCode of a text file: text, lines, locations, comments and disable directives. */
-export class TextSourceCode extends TextSourceCodeBase<{
+type TextSourceCodeTypes = {
   LangOptions: TextLanguageOptions;
   RootNode: TextDocument;
   SyntaxElementWithLoc: TextNode;
   ConfigNode: TextComment;
-}> {
+};
+
+/** The SourceCode of a text file: text, lines, locations, comments and disable directives. */
+export interface TextSourceCode extends CoreTextSourceCode<TextSourceCodeTypes> {
+  ast: TextDocument;
+  /** The comment lines of the file. */
+  readonly comments: TextComment[];
+  /** The file's lines, without their line breaks. */
+  readonly lines: string[];
+  getLocFromIndex(index: number): TextPosition;
+  getIndexFromLoc(loc: TextPosition): number;
+  getParent(node: TextNode): TextNode | undefined;
+  getAncestors(node: TextNode): TextNode[];
+  getText(node?: TextNode, beforeCount?: number, afterCount?: number): string;
+  traverse(): Iterable<TraversalStep>;
+  getInlineConfigNodes(): TextComment[];
+  getDisableDirectives(): { problems: FileProblem[]; directives: CoreDirective[] };
+}
+
+/** Built on @eslint/plugin-kit's TextSourceCodeBase; published as the `TextSourceCode` interface. */
+class TextSourceCodeImpl extends TextSourceCodeBase<TextSourceCodeTypes> implements TextSourceCode {
   declare ast: TextDocument;
   /** The comment lines of the file. */
   readonly comments: TextComment[];
@@ -115,8 +140,8 @@ export class TextSourceCode extends TextSourceCodeBase<{
     return this.comments.filter((c) => commentParser.parseDirective(c.value) !== undefined);
   }
 
-  getDisableDirectives(): { problems: DirectiveProblem[]; directives: Directive[] } {
-    const problems: DirectiveProblem[] = [];
+  getDisableDirectives(): { problems: FileProblem[]; directives: Directive[] } {
+    const problems: FileProblem[] = [];
     const directives: Directive[] = [];
     for (const comment of this.getInlineConfigNodes()) {
       const parsed = commentParser.parseDirective(comment.value);
@@ -140,6 +165,9 @@ export class TextSourceCode extends TextSourceCodeBase<{
     return { problems, directives };
   }
 }
+
+/** `new TextSourceCode({ text, ast })`: what `TextLanguage.createSourceCode` returns. */
+export const TextSourceCode: new (init: { text: string; ast: TextDocument }) => TextSourceCode = TextSourceCodeImpl;
 
 /** `plugin.languages.text`, used as `language: 'keyguard/text'`. */
 export class TextLanguage

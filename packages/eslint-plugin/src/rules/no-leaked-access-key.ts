@@ -1,9 +1,20 @@
 import { KNOWN_PROPERTIES, hostOf, parseConnectionString, scanText, serviceOfHost, shortRemediation } from '@keyguard/core';
-import type { Confidence, Finding, RuleId } from '@keyguard/core';
+import type { Confidence as CoreConfidence, Finding, RuleId as CoreRuleId } from '@keyguard/core';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { Rule } from 'eslint';
 import { createRule } from '../create-rule.js';
 
 export const RULE_NAME = 'no-leaked-access-key';
+
+// Core's types spelled out: core is bundled into dist/index.js, not installed next to the plugin,
+// so the published declarations cannot import them. The checks below fail the build if they drift.
+/** A finding's confidence, as in `@keyguard/core`. */
+export type Confidence = 'high' | 'medium' | 'low';
+/** A `@keyguard/core` detector. */
+export type RuleId = 'azure-signalr-access-key' | 'azure-web-pubsub-access-key' | 'azure-signalr-client-secret';
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const _confidenceIsCore: Same<Confidence, CoreConfidence> = true;
+const _ruleIdIsCore: Same<RuleId, CoreRuleId> = true;
 
 export interface NoLeakedAccessKeyOptions {
   /** Findings below this confidence are not reported. Default `medium`. */
@@ -104,7 +115,8 @@ function replaceableLiteral(
   return { node, value };
 }
 
-export const noLeakedAccessKey = createRule<Options, MessageIds>({
+/** The rule as typescript-eslint's RuleCreator types it: for this package's own code only. */
+const rule = createRule<Options, MessageIds>({
   name: RULE_NAME,
   meta: {
     type: 'problem',
@@ -205,3 +217,9 @@ export const noLeakedAccessKey = createRule<Options, MessageIds>({
     }
   },
 });
+
+/**
+ * `keyguard/no-leaked-access-key`, typed with ESLint's own types: the published declarations
+ * name no typescript-eslint type (a plugin user need not have typescript-eslint installed).
+ */
+export const noLeakedAccessKey: Rule.RuleModule = rule as unknown as Rule.RuleModule;
