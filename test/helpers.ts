@@ -61,3 +61,75 @@ export const CONSUMER_COMPILER_OPTIONS = {
     noEmit: true,
     skipLibCheck: false,
 } as const;
+
+// Clones and releases (imports are hoisted: these sit with the code that uses them).
+import { mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+
+/** A new temporary folder (its real path: macOS's /var is a link). */
+export const tempFolder = (prefix: string): string => realpathSync(mkdtempSync(resolve(tmpdir(), prefix)));
+
+/** An empty global git config of our own (not /dev/null, which a careless write could replace). */
+let emptyGitConfig: string | undefined;
+function emptyConfig(): string {
+  if (emptyGitConfig === undefined) {
+    const dir = tempFolder('keyguard-gitconfig-');
+    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+    emptyGitConfig = resolve(dir, 'config');
+    writeFileSync(emptyGitConfig, '');
+  }
+  return emptyGitConfig;
+}
+
+/**
+ * An environment for git and pnpm in a clone of this repository: without git's own variables
+ * (GIT_DIR and friends, set when the tests run inside a git hook), without the user's and the
+ * system's git config (commit signing, hooks, templates), with a fixed identity for commits.
+ */
+export function cloneEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  for (const k of Object.keys(env)) if (/^GIT_/.test(k)) delete env[k];
+  return {
+    ...env,
+    GIT_CONFIG_GLOBAL: emptyConfig(),
+    GIT_CONFIG_NOSYSTEM: '1',
+    GIT_AUTHOR_NAME: 'keyguard release test',
+    GIT_AUTHOR_EMAIL: 'release@example.test',
+    GIT_COMMITTER_NAME: 'keyguard release test',
+    GIT_COMMITTER_EMAIL: 'release@example.test',
+    GIT_TERMINAL_PROMPT: '0',
+    ...extra,
+  };
+}
+
+async function mustRun(command: string, args: string[], cwd: string, timeout = 300_000): Promise<RunResult> {
+  const result = await run(command, args, { cwd, env: cloneEnv(), timeout });
+  if (result.code !== 0) throw new Error(`${command} ${args.join(' ')} failed in ${cwd} (exit ${result.code}):\n${result.stdout}\n${result.stderr}`);
+  return result;
+}
+
+/**
+ * Clones this checkout's HEAD into `<parent>/keyguard` (`git clone --local`: the committed state,
+ * whatever the working tree holds besides) and installs its dependencies from the pnpm store:
+ * offline, or from the registry when the store lacks something. Returns the clone's path.
+ */
+export async function cloneAndInstall(parent: string): Promise<string> {
+  const dir = resolve(parent, 'keyguard');
+  await mustRun('git', ['clone', '-q', '--local', repoRoot, dir], parent);
+  const offline = await run('pnpm', ['install', '--frozen-lockfile', '--offline'], { cwd: dir, env: cloneEnv(), timeout: 300_000 });
+  if (offline.code !== 0) await mustRun('pnpm', ['install', '--frozen-lockfile'], dir);
+  return dir;
+}
+
+/**
+ * A release as the maintainers make one, in a clone of this checkout (see cloneAndInstall):
+ * `node scripts/release-commit.mjs <tag>` builds and tags a commit holding the bundle. The clone
+ * then serves as the repository users fetch the tag from. Returns its path and the tag's commit.
+ */
+export async function makeRelease(parent: string, tag: string): Promise<{ mirror: string; commit: string; head: string; stdout: string }> {
+  const mirror = await cloneAndInstall(parent);
+  const released = await mustRun(process.execPath, ['scripts/release-commit.mjs', tag], mirror);
+  const commit = (await mustRun('git', ['rev-parse', `${tag}^{commit}`], mirror)).stdout.trim();
+  const head = (await mustRun('git', ['rev-parse', 'HEAD'], mirror)).stdout.trim();
+  return { mirror, commit, head, stdout: released.stdout };
+}

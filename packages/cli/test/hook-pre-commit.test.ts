@@ -1,14 +1,20 @@
-// The pre-commit framework (https://pre-commit.com) installing keyguard from this repository,
-// exactly as users get it: pre-commit clones the repo at a rev, runs `npm install`, `npm pack`
-// and `npm install -g <tarball>` at its root, then runs `keyguard scan --staged <files>`.
-// Uses the npm registry (pre-commit's own npm install) and the Debian `pre-commit` package.
+// The pre-commit framework (https://pre-commit.com) running keyguard from a release tag of this
+// repository, exactly as users get it: a release tag's tree holds the bundled CLI
+// (scripts/release-commit.mjs adds packages/cli/dist), the hook is `language: script`, so
+// pre-commit clones the repository at the tag and runs packages/cli/dist/bin.js from that clone
+// with the system's node. Nothing is installed: the test makes the npm registry unreachable and
+// puts failing npm/pnpm/yarn/npx/corepack first on PATH.
+// Uses the Debian `pre-commit` package (scripts/ensure-tools.mjs installs it).
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeRelease } from '../../../test/helpers.js';
 import { REPO_ROOT, asrsKey, cleanupTemp, codeWithKey, env, git, isolateGit, makeRepo, tempDir, write } from './git-fixtures.js';
 
-const INSTALL_TIMEOUT = 600_000;
+const TAG = 'v0.0.0-test';
+const RELEASE_TIMEOUT = 600_000;
 
 beforeAll(() => isolateGit());
 afterAll(() => cleanupTemp());
@@ -20,71 +26,69 @@ function preCommitAvailable(): string | undefined {
 
 const MISSING =
   'the `pre-commit` command is not installed: this test needs the pre-commit framework ' +
-  '(Debian/Ubuntu: apt-get install -y pre-commit; else pipx install pre-commit)';
+  '(Debian/Ubuntu: apt-get install -y pre-commit, which `node scripts/ensure-tools.mjs` does; else pipx install pre-commit)';
 
-/** Manifest fields npm reads when pre-commit runs `npm install` at the repository root. */
-const DEP_FIELDS = ['dependencies', 'devDependencies', 'optionalDependencies', 'peerDependencies'] as const;
-function workspaceSpecs(manifest: Record<string, unknown>): string[] {
-  const found: string[] = [];
-  for (const field of DEP_FIELDS) {
-    const deps = (manifest[field] ?? {}) as Record<string, string>;
-    for (const [name, spec] of Object.entries(deps)) if (/^(workspace|link|catalog):/.test(spec)) found.push(`${field}.${name}: ${spec}`);
-  }
-  return found;
+interface HookSpec {
+  id: string;
+  entry: string;
+  language: string;
+  pass_filenames?: boolean;
 }
 
 describe('pre-commit framework', () => {
-  it('the committed repository root is installable by npm (what pre-commit runs first)', () => {
-    const manifest = JSON.parse(git(REPO_ROOT, 'show', 'HEAD:package.json')) as Record<string, unknown>;
-    expect(typeof manifest.version, 'npm pack needs a version in the root package.json').toBe('string');
-    const scripts = manifest.scripts as Record<string, string>;
-    expect(scripts.prepack).toContain('pre-commit-pack.mjs');
-    expect(scripts.postpack).toContain('--restore');
-    expect(
-      workspaceSpecs(manifest),
-      'pre-commit runs `npm install` at the repository root, and npm cannot install pnpm-only specs ' +
-        '(EUNSUPPORTEDPROTOCOL): drop them from the ROOT package.json (root tests can import workspace ' +
-        'packages by relative path)',
-    ).toEqual([]);
-    expect(git(REPO_ROOT, 'show', 'HEAD:.npmrc')).toMatch(/^foreground-scripts=false$/m);
-    const hooks = git(REPO_ROOT, 'show', 'HEAD:.pre-commit-hooks.yaml');
-    expect(hooks).toMatch(/^- id: keyguard$/m);
-    expect(hooks).toMatch(/^ {2}language: node$/m);
-    expect(hooks).toMatch(/^ {2}entry: keyguard scan --staged$/m);
+  it('the hook runs the bundled CLI from the checkout as a script: nothing to install', () => {
+    const hooks = parseYaml(readFileSync(join(REPO_ROOT, '.pre-commit-hooks.yaml'), 'utf8')) as HookSpec[];
+    expect(hooks.map((h) => h.id)).toEqual(['keyguard']);
+    expect(hooks[0]).toMatchObject({ language: 'script', entry: 'packages/cli/dist/bin.js scan --staged', pass_filenames: true });
+    // what the entry names is built, never committed on a branch: only release tags carry it
+    expect(git(REPO_ROOT, 'ls-files', 'packages/cli/dist').trim()).toBe('');
+    expect(readFileSync(join(REPO_ROOT, '.gitignore'), 'utf8')).toMatch(/^dist\/$/m);
   });
 
   it(
-    'installs through pre-commit, blocks a staged key, passes a clean commit, and --all-files scans every file',
-    () => {
+    'from a release tag: pre-commit install, a staged key blocks the commit, a clean commit passes, --all-files scans every file; no registry',
+    async () => {
       const version = preCommitAvailable();
       expect(version, MISSING).toBeDefined();
 
-      // The hook repository: a clone of this repository (committed files only).
-      const hookRepo = join(tempDir('kg-pc-src-'), 'keyguard');
-      git(REPO_ROOT, 'clone', '-q', '--no-local', REPO_ROOT, hookRepo);
-      const rev = git(hookRepo, 'rev-parse', 'HEAD').trim();
+      // The hook repository: a clone of this repository with a release tag made as maintainers do.
+      const { mirror, commit, head } = await makeRelease(tempDir('kg-pc-src-'), TAG);
+      expect(git(mirror, 'rev-parse', `${commit}^`).trim()).toBe(head);
+      expect(git(mirror, 'ls-tree', commit, 'packages/cli/dist/bin.js')).toMatch(/^100755 blob /);
 
+      // Package managers that fail (and say they ran) if anything calls them; a dead registry.
+      const fakeBin = tempDir('kg-pc-bin-');
+      const calls = join(fakeBin, 'calls.log');
+      for (const tool of ['npm', 'npx', 'pnpm', 'yarn', 'corepack']) {
+        writeFileSync(join(fakeBin, tool), `#!/bin/sh\necho "${tool} $*" >> "${calls}"\necho "${tool} must not run" >&2\nexit 1\n`, { mode: 0o755 });
+      }
       const home = tempDir('kg-pc-home-');
-      const pcEnv = { PRE_COMMIT_HOME: home, PRE_COMMIT_COLOR: 'never', npm_config_update_notifier: 'false' };
-      const run = (cwd: string, cmd: string, args: string[], timeout = 120_000) =>
-        spawnSync(cmd, args, { cwd, env: env(pcEnv), encoding: 'utf8', timeout });
+      const pcEnv = {
+        PRE_COMMIT_HOME: home,
+        PRE_COMMIT_COLOR: 'never',
+        PATH: `${fakeBin}:${process.env.PATH ?? ''}`,
+        npm_config_registry: 'http://127.0.0.1:9',
+        npm_config_cache: tempDir('kg-pc-npm-cache-'),
+        npm_config_store_dir: tempDir('kg-pc-pnpm-store-'),
+        PNPM_HOME: tempDir('kg-pc-pnpm-home-'),
+      };
+      const run = (cwd: string, cmd: string, args: string[], timeout = 120_000) => spawnSync(cmd, args, { cwd, env: env(pcEnv), encoding: 'utf8', timeout });
 
       const repo = makeRepo();
-      write(repo, '.pre-commit-config.yaml', `repos:\n  - repo: ${hookRepo}\n    rev: ${rev}\n    hooks:\n      - id: keyguard\n`);
+      write(repo, '.pre-commit-config.yaml', `repos:\n  - repo: ${mirror}\n    rev: ${TAG}\n    hooks:\n      - id: keyguard\n`);
       write(repo, 'README.md', 'demo\n');
       const installed = run(repo, 'pre-commit', ['install'], 60_000);
       expect(installed.status, installed.stderr).toBe(0);
-      const envInstall = run(repo, 'pre-commit', ['install-hooks'], INSTALL_TIMEOUT);
-      expect(envInstall.status, `${envInstall.stdout}\n${envInstall.stderr}\n${safeLog(home)}`).toBe(0);
 
-      // 1. a staged key blocks the commit
+      // 1. a staged key blocks the commit (pre-commit fetches the tag on this first run)
       write(repo, 'src/settings.ts', codeWithKey('pre-commit-framework'));
       git(repo, 'add', '-A');
-      const blocked = run(repo, 'git', ['commit', '-m', 'leak']);
+      const blocked = run(repo, 'git', ['commit', '-m', 'leak'], RELEASE_TIMEOUT);
       const blockedOut = blocked.stdout + blocked.stderr;
-      expect(blocked.status, blockedOut).not.toBe(0);
+      expect(blocked.status, `${blockedOut}\n${safeLog(home)}`).not.toBe(0);
       expect(blockedOut).toMatch(/keyguard.*Failed/);
       expect(blockedOut).toContain('src/settings.ts');
+      expect(blockedOut).toContain('azure-signalr-access-key');
       expect(blockedOut).toContain(`${asrsKey('pre-commit-framework').slice(0, 4)}…`);
       expect(blockedOut).not.toContain(asrsKey('pre-commit-framework'));
       expect(run(repo, 'git', ['rev-parse', '--verify', '-q', 'HEAD']).status).not.toBe(0);
@@ -108,8 +112,15 @@ describe('pre-commit framework', () => {
       const all = run(repo, 'pre-commit', ['run', '--all-files']);
       expect(all.status, all.stdout).not.toBe(0);
       expect(all.stdout).toContain('src/settings.ts');
+
+      // Nothing was installed: no package manager ran, pre-commit made no environment for the
+      // hook (no node_env-* folder, no node_modules in its clone of the tag).
+      expect(existsSync(calls) ? readFileSync(calls, 'utf8') : '').toBe('');
+      const made = readdirSync(home, { recursive: true, encoding: 'utf8' });
+      expect(made.filter((p) => /(?:^|\/)(?:node_env-[^/]*|node_modules)$/.test(p))).toEqual([]);
+      expect(made.some((p) => p.endsWith('packages/cli/dist/bin.js'))).toBe(true);
     },
-    INSTALL_TIMEOUT + 120_000,
+    RELEASE_TIMEOUT + 120_000,
   );
 });
 
