@@ -1,14 +1,16 @@
 // ESLint overhead: eslint (flat config, no type information, single thread) over real CommonJS from
 // the node_modules corpus, with: no rules (parse only), eslint's recommended rules, recommended +
 // keyguard/no-leaked-access-key, and recommended + no-secrets/no-secrets. Target: keyguard adds < 5%.
-import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+// Also the plugin's fixed costs: `import()` of it over a bare `node -e 0` (target < 20 ms), and
+// what it ships (`npm pack --dry-run`: unpacked size, files, dependencies).
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { nodeModulesReady } from '../corpora/node-modules.mjs';
 import { listFiles } from '../corpora/walk.mjs';
-import { lastLine, repeat, timed } from '../measure.mjs';
+import { lastLine, timed } from '../measure.mjs';
 import { ESLINT_PLUGIN_ENTRY, PEERS_DIR, REPO_DIR, WORK_DIR, peerBin } from '../paths.mjs';
-import { mbPerSec, summarize } from '../stats.mjs';
+import { mbPerSec, median, summarize } from '../stats.mjs';
 
 export const id = 'eslint';
 export const title = 'ESLint rule overhead';
@@ -131,14 +133,8 @@ export async function runSuite({ quick, tools, log }) {
     r.addedVsRecommended = base?.available && r.available ? r.wall.median / base.wall.median - 1 : NaN;
     r.addedMs = base?.available && r.available ? r.wall.median - base.wall.median : NaN;
   }
-  // A fixed part of any plugin's cost is loading it: time `import(plugin)` against a bare node.
-  let pluginImport;
-  if (withKeyguard) {
-    const opts = { runs: quick ? 2 : 5, warmup: 1, okCodes: [0] };
-    const bare = await repeat(() => timed(process.execPath, ['-e', '0']), opts);
-    const load = await repeat(() => timed(process.execPath, ['--input-type=module', '-e', `await import(${JSON.stringify(pathToFileURL(ESLINT_PLUGIN_ENTRY).href)})`]), opts);
-    pluginImport = { ms: load.wall.median - bare.wall.median, nodeMs: bare.wall.median, importMs: load.wall.median };
-  }
+  const pluginImport = withKeyguard ? await measurePluginImport(quick, log) : undefined;
+  const pluginPackage = withKeyguard ? await measurePluginPackage() : undefined;
   return {
     available: true,
     eslint: tools.eslint.version,
@@ -147,5 +143,76 @@ export async function runSuite({ quick, tools, log }) {
     command: 'eslint -c <config> -f json -o <out> src   (flat config, no type info, one thread; configs interleaved run by run)',
     rows,
     pluginImport,
+    pluginPackage,
+  };
+}
+
+export const PLUGIN_IMPORT_TARGET_MS = 20;
+
+/**
+ * A fixed part of any plugin's cost is loading it: `import(plugin)` against a bare `node -e 0`,
+ * the two interleaved run by run (bare, import, bare, import, ...) so that load from other
+ * processes hits both alike; the figure is the difference of the medians.
+ */
+async function measurePluginImport(quick, log) {
+  const runs = quick ? 15 : 31;
+  const warmup = 2;
+  const url = pathToFileURL(ESLINT_PLUGIN_ENTRY).href;
+  const bare = [];
+  const load = [];
+  log(`    plugin import: ${runs} interleaved runs (+${warmup} warm-up)`);
+  for (let i = 0; i < warmup + runs; i++) {
+    const b = await timed(process.execPath, ['-e', '0']);
+    const l = await timed(process.execPath, ['--input-type=module', '-e', `await import(${JSON.stringify(url)})`]);
+    if (b.code !== 0 || l.code !== 0) return { available: false, reason: `exit ${b.code !== 0 ? b.code : l.code}: ${lastLine(b.code !== 0 ? b.stderr : l.stderr)}` };
+    if (i < warmup) continue;
+    bare.push(b.ms);
+    load.push(l.ms);
+  }
+  const ms = median(load) - median(bare);
+  return {
+    available: true,
+    ms,
+    nodeMs: median(bare),
+    importMs: median(load),
+    node: summarize(bare),
+    import: summarize(load),
+    runs,
+    command: `node --input-type=module -e "await import('<plugin>/dist/index.js')" vs node -e 0`,
+    target: `plugin import < ${PLUGIN_IMPORT_TARGET_MS} ms over node -e 0`,
+    targetMs: PLUGIN_IMPORT_TARGET_MS,
+    meetsTarget: ms < PLUGIN_IMPORT_TARGET_MS,
+  };
+}
+
+/**
+ * What the plugin ships, from `npm pack --dry-run --json` in its folder (no network, nothing
+ * written): unpacked size and files, and its dependencies. The size it adds to a project that has
+ * ESLint 10, measured by installing it, is test/eslint-plugin-install.test.ts's.
+ */
+async function measurePluginPackage() {
+  const dir = join(dirname(ESLINT_PLUGIN_ENTRY), '..');
+  if (!existsSync(join(dir, 'package.json'))) return { available: false, reason: `no package.json next to ${ESLINT_PLUGIN_ENTRY}` };
+  // npm reads npm_config_* (pnpm exports its own) as its config: start it without them.
+  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(npm_|pnpm_)/i.test(k)));
+  const r = await timed('npm', ['pack', '--dry-run', '--json', '--loglevel=error'], { cwd: dir, env, capture: true, timeoutMs: 60_000 });
+  if (r.code !== 0) return { available: false, reason: `npm pack --dry-run: exit ${r.code}: ${lastLine(r.stderr)}` };
+  const [packed] = JSON.parse(r.stdout);
+  const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+  /** A dependency that ships declarations and no JavaScript (no `main`, no .js/.cjs/.mjs export). */
+  const typesOnly = (name) => {
+    const path = join(dir, 'node_modules', name, 'package.json');
+    if (!existsSync(path)) return false;
+    const dep = JSON.parse(readFileSync(path, 'utf8'));
+    return dep.main === undefined && !/\.[cm]?js"/.test(JSON.stringify(dep.exports ?? {}));
+  };
+  return {
+    available: true,
+    unpackedBytes: packed.unpackedSize,
+    tarballBytes: packed.size,
+    files: packed.entryCount,
+    dependencies: Object.keys(manifest.dependencies ?? {}).map((name) => ({ name, typesOnly: typesOnly(name) })),
+    peerDependencies: Object.keys(manifest.peerDependencies ?? {}),
+    command: 'npm pack --dry-run --json',
   };
 }
