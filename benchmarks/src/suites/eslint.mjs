@@ -151,8 +151,9 @@ export const PLUGIN_IMPORT_TARGET_MS = 20;
 
 /**
  * A fixed part of any plugin's cost is loading it: `import(plugin)` against a bare `node -e 0`,
- * the two interleaved run by run (bare, import, bare, import, ...) so that load from other
- * processes hits both alike; the figure is the difference of the medians.
+ * run in pairs, back to back (bare then import, then import then bare, ...), so that load from
+ * other processes hits both alike; the figure is the median of the pairs' differences (on a
+ * shared machine a burst of load moves both medians, but rarely one pair).
  */
 async function measurePluginImport(quick, log) {
   const runs = quick ? 15 : 31;
@@ -160,16 +161,25 @@ async function measurePluginImport(quick, log) {
   const url = pathToFileURL(ESLINT_PLUGIN_ENTRY).href;
   const bare = [];
   const load = [];
-  log(`    plugin import: ${runs} interleaved runs (+${warmup} warm-up)`);
+  const bareRun = () => timed(process.execPath, ['-e', '0']);
+  const loadRun = () => timed(process.execPath, ['--input-type=module', '-e', `await import(${JSON.stringify(url)})`]);
+  log(`    plugin import: ${runs} interleaved pairs (+${warmup} warm-up)`);
   for (let i = 0; i < warmup + runs; i++) {
-    const b = await timed(process.execPath, ['-e', '0']);
-    const l = await timed(process.execPath, ['--input-type=module', '-e', `await import(${JSON.stringify(url)})`]);
+    let b;
+    let l;
+    if (i % 2 === 0) {
+      b = await bareRun();
+      l = await loadRun();
+    } else {
+      l = await loadRun();
+      b = await bareRun();
+    }
     if (b.code !== 0 || l.code !== 0) return { available: false, reason: `exit ${b.code !== 0 ? b.code : l.code}: ${lastLine(b.code !== 0 ? b.stderr : l.stderr)}` };
     if (i < warmup) continue;
     bare.push(b.ms);
     load.push(l.ms);
   }
-  const ms = median(load) - median(bare);
+  const ms = median(load.map((l, i) => l - bare[i]));
   return {
     available: true,
     ms,
@@ -178,7 +188,7 @@ async function measurePluginImport(quick, log) {
     node: summarize(bare),
     import: summarize(load),
     runs,
-    command: `node --input-type=module -e "await import('<plugin>/dist/index.js')" vs node -e 0`,
+    command: `node --input-type=module -e "await import('<plugin>/dist/index.js')" vs node -e 0, in pairs`,
     target: `plugin import < ${PLUGIN_IMPORT_TARGET_MS} ms over node -e 0`,
     targetMs: PLUGIN_IMPORT_TARGET_MS,
     meetsTarget: ms < PLUGIN_IMPORT_TARGET_MS,
