@@ -14,6 +14,9 @@ const projects = [...roots, '.']
       include: ['test/**/*.test.ts'],
       testTimeout: 60_000,
       hookTimeout: 120_000,
+      // Transformed like the bundle sees it (its ESM build, named exports), not loaded by Node
+      // (its UMD build, whose exports Node cannot name).
+      server: { deps: { inline: ['jsonc-parser'] } },
     },
   }));
 

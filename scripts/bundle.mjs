@@ -9,15 +9,13 @@
 // Usage: node scripts/bundle.mjs [--metafile] [--only=<package name>]
 //   (--metafile: print what each output holds; --only: bundle that package alone)
 import { build } from 'esbuild';
+import { toCommonJs } from './commonjs-output.mjs';
 import { readdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const showMeta = process.argv.includes('--metafile');
-
-/** Node's own `require` for the CommonJS dependencies inlined into ESM output (fast-glob, picocolors, ...). */
-const requireShim = "import { createRequire as __keyguardRequire } from 'node:module';\nconst require = __keyguardRequire(import.meta.url);";
 
 /**
  * Every bundle: the package folder, its entry points (relative to src/) and options of its own
@@ -28,7 +26,8 @@ export const BUNDLES = [
     name: '@keyguard/cli',
     dir: 'packages/cli',
     entries: ['bin.ts', 'index.ts', 'scan-worker.ts'],
-    banner: { js: requireShim },
+    // Built as ESM (to get chunks), then rewritten as CommonJS chunks: see commonjs-output.mjs.
+    commonjs: true,
   },
   {
     name: '@keyguard/eslint-plugin',
@@ -81,6 +80,7 @@ for (const b of BUNDLES.filter((b) => only === undefined || b.name === only)) {
     metafile: true,
     logLevel: 'warning',
   });
+  if (b.commonjs) await toCommonJs(outdir, { minify: b.minify ?? true });
   if (showMeta) {
     for (const [file, out] of Object.entries(result.metafile.outputs)) {
       const inputs = Object.keys(out.inputs).map((i) => i.replace(/^node_modules\/\.pnpm\/[^/]+\/node_modules\//, ''));

@@ -1,6 +1,6 @@
 import os from 'node:os';
 import { parseArgs } from 'node:util';
-import { type Confidence, isConfidence } from '@keyguard/core';
+import { type Confidence, isConfidence } from '@keyguard/core/option-values';
 import { UsageError } from './exit-codes.js';
 
 export const FORMATS = ['pretty', 'json', 'sarif', 'github', 'markdown'] as const;

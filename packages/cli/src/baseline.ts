@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { isRuleId, type RuleId } from '@keyguard/core';
+import { isRuleId, type RuleId } from '@keyguard/core/option-values';
 import { UsageError } from './exit-codes.js';
 import { occurrencesOf } from './aggregate.js';
 import type { ReportedFinding, ScanOutcome } from './outcome.js';

@@ -13,6 +13,5 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V' || argv[0]
   writeSync(1, `${toolInfo().version}\n`);
 } else {
   (module as { enableCompileCache?: () => unknown }).enableCompileCache?.();
-  const { runCli } = await import('./run-cli.js');
-  runCli();
+  void import('./run-cli.js').then(({ runCli }) => runCli());
 }

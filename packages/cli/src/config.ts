@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { type Confidence, isConfidence, isRuleId, type RuleId } from '@keyguard/core';
+import { type Confidence, isConfidence, isRuleId, type RuleId } from '@keyguard/core/option-values';
 import { UsageError } from './exit-codes.js';
 import { maskedExcerpt, OWN_FILE_LIMITS, OwnFileError, parseOwnJson, readOwnFile } from './own-files.js';
 

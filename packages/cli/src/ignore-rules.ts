@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import ignore, { type Ignore } from 'ignore';
+import type { Ignore } from 'ignore';
 import { UsageError } from './exit-codes.js';
 import { OWN_FILE_LIMITS, OwnFileError, readOwnFile } from './own-files.js';
 import { isInside, toPosix } from './paths.js';
@@ -15,8 +15,15 @@ export interface IgnoreLayer {
 }
 
 /** A layer from a list of gitignore-style patterns (the config file's `ignore`), relative to `base`. */
-export function patternLayer(base: string, patterns: readonly string[]): IgnoreLayer {
-  return { base, ig: ignore().add([...patterns]) };
+let makeIgnore: (() => Ignore) | undefined;
+/** A new matcher; the `ignore` library is loaded the first time one is needed (not on every run). */
+async function newIgnore(): Promise<Ignore> {
+  makeIgnore ??= (await import('ignore')).default;
+  return makeIgnore();
+}
+
+export async function patternLayer(base: string, patterns: readonly string[]): Promise<IgnoreLayer> {
+  return { base, ig: (await newIgnore()).add([...patterns]) };
 }
 
 /**
@@ -67,7 +74,7 @@ async function readLayerFiles(base: string, files: readonly string[], onBad: Bad
       continue;
     }
     if (text === undefined) continue;
-    ig ??= ignore();
+    ig ??= await newIgnore();
     ig.add(text);
   }
   return ig === undefined ? undefined : { base, ig };

@@ -1,7 +1,6 @@
 import path from 'node:path';
-import { type ScanOptions, scanStream, SkippedInputError } from '@keyguard/core';
+import type { ScanOptions } from '@keyguard/core';
 import { type Format, type ParsedArgs, parseCliArgs, type ScanArgs } from './args.js';
-import { FindingAggregator } from './aggregate.js';
 import { isRoutineSkip, skippedLines } from './skip-reasons.js';
 import { applyBaseline, type BaselineFile, createBaseline, formatBaseline, loadBaseline } from './baseline.js';
 import { colorsEnabled, createColors } from './colors.js';
@@ -14,7 +13,7 @@ import type { CliEnv, CliIO, OutputStream } from './io.js';
 import type { ReportedFinding, ScanOutcome, SkippedEntry } from './outcome.js';
 import { jsonSafe, shown, withoutWorkflowCommands } from './output-escape.js';
 import { assertNotAnInput, reportTargets, writeReportFile } from './output-file.js';
-import { displayPath, findWorkTreeRoot, toPosix } from './paths.js';
+import { displayPath, findWorkTreeRoot } from './paths.js';
 import { Progress, type ProgressCounts } from './progress.js';
 import { renderReport } from './report/index.js';
 import { toolInfo } from './version.js';
@@ -49,31 +48,6 @@ export function sortOutcome(outcome: ScanOutcome): ScanOutcome {
     ...outcome,
     findings: [...outcome.findings].sort(compareFindings),
     skipped: [...outcome.skipped].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
-  };
-}
-
-async function scanStdin(args: ScanArgs, scanOptions: ScanOptions, io: CliIO): Promise<ScanOutcome> {
-  const started = performance.now();
-  const name = toPosix(args.stdinFilename ?? '<stdin>');
-  const scan = scanStream(io.stdin, scanOptions);
-  const found = new FindingAggregator();
-  const skipped: SkippedEntry[] = [];
-  try {
-    for await (const f of scan) found.add(f);
-  } catch (error) {
-    if (!(error instanceof SkippedInputError)) throw error;
-    skipped.push({ path: name, reason: error.reason });
-  }
-  return {
-    findings: found.findings().map((f) => ({ ...f, path: name })),
-    skipped,
-    files: skipped.length === 0 ? 1 : 0,
-    bytes: skipped.length === 0 ? scan.stats.bytes : 0,
-    suppressed: scan.stats.suppressed,
-    ignored: 0,
-    ignoredNotable: [],
-    warnings: [],
-    durationMs: performance.now() - started,
   };
 }
 
@@ -248,7 +222,7 @@ async function runScan(args: ScanArgs, env: CliEnv, io: CliIO): Promise<number> 
   };
   if (config.rules !== undefined) scanOptions.rules = config.rules;
   if (config.allow !== undefined) scanOptions.allow = config.allow;
-  const layers = config.ignore !== undefined && config.ignore.length > 0 ? [patternLayer(dir, config.ignore)] : [];
+  const layers = config.ignore !== undefined && config.ignore.length > 0 ? [await patternLayer(dir, config.ignore)] : [];
   // --baseline is relative to the current folder; the config's `baseline` to the config's folder.
   const baselineFile = args.baseline ?? (config.baseline !== undefined ? path.resolve(dir, config.baseline) : undefined);
   const baseline: BaselineFile | undefined = args.command === 'scan' && baselineFile !== undefined ? loadBaseline(baselineFile, io.cwd) : undefined;
@@ -260,7 +234,7 @@ async function runScan(args: ScanArgs, env: CliEnv, io: CliIO): Promise<number> 
   let outcome: ScanOutcome;
   try {
     if (gitMode) outcome = await scanGit(args, scanOptions, layers, io, progress);
-    else if (args.stdin) outcome = await scanStdin(args, scanOptions, io);
+    else if (args.stdin) outcome = await (await import('./scan-stdin.js')).scanStdin(args, scanOptions, io);
     else outcome = await scanPaths(args, scanOptions, layers, reportFiles, io, env, progress);
   } finally {
     progress.done();

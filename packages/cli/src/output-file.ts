@@ -1,7 +1,10 @@
-import { randomBytes } from 'node:crypto';
 import { statSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+
+let written = 0;
+/** Unique enough for a temporary file created with O_EXCL (node:crypto alone costs ~10 ms to load). */
+const uniqueSuffix = (): string => `${process.pid.toString(36)}${Date.now().toString(36)}${(written++).toString(36)}${Math.random().toString(36).slice(2, 8)}`;
 import { UsageError } from './exit-codes.js';
 
 /**
@@ -63,7 +66,7 @@ export async function writeReportFile(target: string, text: string): Promise<voi
     await fs.writeFile(target, text);
     return;
   }
-  const temp = path.join(dir, `.${path.basename(target)}.${randomBytes(6).toString('hex')}.keyguard-tmp`);
+  const temp = path.join(dir, `.${path.basename(target)}.${uniqueSuffix()}.keyguard-tmp`);
   try {
     await fs.writeFile(temp, text, { flag: 'wx', mode: existing?.mode ?? 0o666 });
     await fs.rename(temp, target);

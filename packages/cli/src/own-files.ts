@@ -1,11 +1,5 @@
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
-import * as jsonc from 'jsonc-parser';
-
-/**
- * jsonc-parser as bundled (its ESM build: named exports) or as Node loads it under the unit
- * tests (its UMD build: everything on `default`).
- */
-const jsoncApi = (): typeof jsonc => ((jsonc as { parse?: unknown }).parse !== undefined ? jsonc : (jsonc as unknown as { default: typeof jsonc }).default);
+import { type ParseError, parse as parseJsonc, printParseErrorCode } from 'jsonc-parser';
 import { entryKind } from './entry-kind.js';
 
 /**
@@ -121,9 +115,8 @@ export function parseOwnJson(text: string): { value: unknown } | { error: string
   try {
     return { value: JSON.parse(body) as unknown };
   } catch {
-    const { parse, printParseErrorCode } = jsoncApi();
-    const errors: jsonc.ParseError[] = [];
-    parse(body, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+    const errors: ParseError[] = [];
+    parseJsonc(body, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
     const first = errors[0];
     if (first === undefined) return { error: 'not valid JSON' };
     const { line, column } = lineColumn(body, first.offset);

@@ -1,5 +1,5 @@
 import type { OutputStream } from './io.js';
-import { filesAndBytes, formatRate, plural } from './report/pretty.js';
+import { filesAndBytes, formatRate, plural } from './report/units.js';
 
 export interface ProgressCounts {
   files: number;

@@ -79,14 +79,14 @@ describe('walk', () => {
 });
 
 describe('folderMatcher', () => {
-  it('answers as isIgnoredBy does for every entry of a folder, whatever the layers’ bases', () => {
+  it('answers as isIgnoredBy does for every entry of a folder, whatever the layers’ bases', async () => {
     const root = path.resolve('/w');
     const layers = [
-      patternLayer(root, ['*.log', 'build/', '!keep.log', 'src/gen/']),
-      patternLayer(path.join(root, 'src'), ['gen2', '!x.log', '/top-only']),
-      patternLayer(path.join(root, 'src', 'deep'), ['*']), // below the folders tried first: no say there
-      patternLayer(path.resolve('/elsewhere'), ['*']), // outside: no say
-      patternLayer(path.join(root, 'src'), ['!build/']),
+      await patternLayer(root, ['*.log', 'build/', '!keep.log', 'src/gen/']),
+      await patternLayer(path.join(root, 'src'), ['gen2', '!x.log', '/top-only']),
+      await patternLayer(path.join(root, 'src', 'deep'), ['*']), // below the folders tried first: no say there
+      await patternLayer(path.resolve('/elsewhere'), ['*']), // outside: no say
+      await patternLayer(path.join(root, 'src'), ['!build/']),
     ];
     const names = ['a.log', 'keep.log', 'x.log', 'build', 'gen', 'gen2', 'top-only', 'deep', 'ok.ts', '...', 'sp ace', 'ünï'];
     const dirs = [root, path.join(root, 'src'), path.join(root, 'src', 'deep'), path.join(root, 'src', 'deep', 'more'), path.resolve('/other')];

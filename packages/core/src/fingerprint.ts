@@ -1,4 +1,11 @@
-import { createHash, scryptSync } from 'node:crypto';
+import { createRequire } from 'node:module';
+
+let crypto: typeof import('node:crypto') | undefined;
+/**
+ * node:crypto, loaded on the first fingerprint: loading it costs a command about 10 ms, and most
+ * runs (a clean pre-commit check) compute none.
+ */
+const nodeCrypto = (): typeof import('node:crypto') => (crypto ??= createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto'));
 import type { FindingContext, RuleId } from './finding.js';
 
 /**
@@ -17,7 +24,7 @@ export const SLOW_FINGERPRINT = { N: 2 ** 14, r: 8, p: 1, salt: 'keyguard/finger
 
 /** The sha256 scheme every fingerprint used before v2; still accepted when a baseline is read. */
 export function legacyFingerprintOf(ruleId: RuleId, secret: string): string {
-  return createHash('sha256').update(`${ruleId}:${secret}`).digest('hex');
+  return nodeCrypto().createHash('sha256').update(`${ruleId}:${secret}`).digest('hex');
 }
 
 /** Secrets a person may have chosen: only these pay for the slow scheme. */
@@ -33,7 +40,7 @@ function slowFingerprintOf(ruleId: RuleId, secret: string): string {
   const cached = slowCache.get(key);
   if (cached !== undefined) return cached;
   const { N, r, p, salt } = SLOW_FINGERPRINT;
-  const value = scryptSync(secret, `${salt}${ruleId}`, 32, { N, r, p, maxmem: 64 * 1024 * 1024 }).toString('hex');
+  const value = nodeCrypto().scryptSync(secret, `${salt}${ruleId}`, 32, { N, r, p, maxmem: 64 * 1024 * 1024 }).toString('hex');
   if (slowCache.size >= SLOW_CACHE_LIMIT) slowCache.clear();
   slowCache.set(key, value);
   return value;

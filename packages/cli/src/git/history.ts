@@ -6,7 +6,8 @@ import type { Finding } from '@keyguard/core';
 import { CatFileBatch } from './cat-file.js';
 import { git, gitSpawn, repoInfo } from './exec.js';
 import { MissingBlobs, NO_LAZY_FETCH_ENV, promisorRemote } from './missing.js';
-import { GITLINK_MODE, compareFindings, isNullOid, parseRaw, repoPathOf, reportedPath, scanBlob } from './shared.js';
+import { scanBlob } from './scan-blob.js';
+import { GITLINK_MODE, compareFindings, isNullOid, parseRaw, repoPathOf, reportedPath } from './shared.js';
 import type { GitHistoryOptions } from './types.js';
 
 interface Commit {

@@ -1,8 +1,6 @@
 import { realpathSync } from 'node:fs';
 import { isAbsolute, relative as nativeRelative, posix, sep } from 'node:path';
-import { type ScanOptions, SkippedInputError, scanStream } from '@keyguard/core';
 import { UsageError } from '../exit-codes.js';
-import { type AggregatedFinding, FindingAggregator } from '../aggregate.js';
 import type { ReportedFinding } from '../outcome.js';
 import type { RepoInfo } from './exec.js';
 
@@ -65,23 +63,6 @@ export function filterMatcher(filters: readonly string[]): (repoPath: string) =>
 /** Does `repoPath` equal one of the `filters` or lie under one of them ('' = everything)? */
 export function matchesFilter(repoPath: string, filters: readonly string[]): boolean {
   return filters.some((f) => f === '' || repoPath === f || repoPath.startsWith(`${f}/`));
-}
-
-export type BlobScan =
-  | { kind: 'text'; findings: AggregatedFinding[]; bytes: number; suppressed: number }
-  | { kind: 'binary'; bytes: number };
-
-/** Scans one blob's content with core's streaming scanner. */
-export async function scanBlob(chunks: AsyncIterable<Buffer>, size: number, options: ScanOptions): Promise<BlobScan> {
-  const scan = scanStream(chunks, options);
-  const found = new FindingAggregator();
-  try {
-    for await (const f of scan) found.add(f);
-  } catch (err) {
-    if (err instanceof SkippedInputError) return { kind: 'binary', bytes: size };
-    throw err;
-  }
-  return { kind: 'text', findings: found.findings(), bytes: scan.stats.bytes, suppressed: scan.stats.suppressed };
 }
 
 export function compareFindings(a: ReportedFinding, b: ReportedFinding): number {

@@ -6,7 +6,6 @@ import { CatFileBatch, readBlobs } from './cat-file.js';
 import { MissingBlobs, presentObjects, promisorRemote } from './missing.js';
 import { emptyTree, git, gitOk, repoInfo } from './exec.js';
 import {
-  type BlobScan,
   GITLINK_MODE,
   compareFindings,
   isNullOid,
@@ -14,8 +13,8 @@ import {
   parseRaw,
   repoPathOf,
   reportedPath,
-  scanBlob,
 } from './shared.js';
+import type { BlobScan } from './scan-blob.js';
 import type { GitScanOptions } from './types.js';
 
 interface Target {
@@ -65,7 +64,7 @@ export async function scanStaged(opts: GitScanOptions): Promise<ScanOutcome> {
   const batch = new CatFileBatch(
     cwd,
     async (blob) => {
-      const r = await scanBlob(blob.chunks, blob.size, opts.scanOptions);
+      const r = await (await scanner).scanBlob(blob.chunks, blob.size, opts.scanOptions);
       results.set(blob.oid, r);
       progressFiles++;
       progressBytes += r.bytes;
@@ -77,8 +76,10 @@ export async function scanStaged(opts: GitScanOptions): Promise<ScanOutcome> {
   const settled = <T>(p: Promise<T>): Promise<{ ok: T } | { error: unknown }> => p.then((ok) => ({ ok }), (error: unknown) => ({ error }));
   const againstHead = settled(diffAgainst(cwd, 'HEAD'));
   const listIndex = (opts.paths ?? []).length > 0 ? settled(gitOk(['ls-files', '-s', '-z', '--full-name'], cwd, 'git ls-files')) : undefined;
+  // The scanner loads once git is running, not before.
+  const scanner = import('./scan-blob.js');
   try {
-    return await scanStagedWith(opts, { results, batch, againstHead, listIndex, setMissing: (m) => (missing = m) });
+    return await scanStagedWith(opts, { results, batch, againstHead, listIndex, scanner, setMissing: (m) => (missing = m) });
   } catch (error) {
     batch.abort();
     await batch.finish().catch(() => {});
@@ -92,6 +93,7 @@ interface EarlyGit {
   batch: CatFileBatch;
   againstHead: Promise<{ ok: Buffer } | { error: unknown }>;
   listIndex: Promise<{ ok: Buffer } | { error: unknown }> | undefined;
+  scanner: Promise<typeof import('./scan-blob.js')>;
   setMissing: (missing: MissingBlobs) => void;
 }
 
@@ -215,6 +217,7 @@ async function scanStagedWith(opts: GitScanOptions, early: EarlyGit): Promise<Sc
       const here = await presentObjects(cwd, list.filter((r) => !r.includes(':')));
       list = list.filter((r) => here.has(r));
     }
+    const { scanBlob } = await early.scanner;
     await readBlobs(cwd, list, async (blob, index) => {
       const r = await scanBlob(blob.chunks, blob.size, { ...opts.scanOptions, inlineIgnore: false, allow: [] });
       if (r.kind === 'text') known.set(list[index]!, new Set(r.findings.map((f) => f.fingerprint)));

@@ -1,6 +1,6 @@
 import { occurrencesOf } from '../aggregate.js';
 import type { ReportedFinding, ScanOutcome } from '../outcome.js';
-import { formatBytes } from './pretty.js';
+import { formatBytes } from './units.js';
 import { groupByRule } from './by-rule.js';
 import type { ReportContext } from './types.js';
 
