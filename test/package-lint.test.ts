@@ -1,9 +1,11 @@
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, posix, relative } from 'node:path';
+import { join, posix, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { publishedPackages, repoRoot, run, unpackTarball } from './helpers.js';
+import { generateIdentifiableKey } from '../packages/core/src/testing/index.js';
+import { cloneAndInstall, cloneEnv, publishedPackages, repoRoot, run, tempFolder, unpackTarball } from './helpers.js';
 
 // Every published package passes publint and "are the types wrong" (ESM-only profile).
 describe.each(publishedPackages)('@keyguard/%s', (name) => {
@@ -66,46 +68,107 @@ describe.each(publishedPackages)('@keyguard/%s metadata', (name) => {
   });
 });
 
-// The tarballs `pnpm run pack:published` makes (the command the repository documents for packing
-// what it publishes): exactly the published packages, and in each, source maps only with the
-// sources they point to.
+// Packing as a release does it, in a fresh clone of this repository's HEAD (`git clone --local`,
+// `pnpm install --frozen-lockfile --offline`, `pnpm run build`): `pnpm run pack:published` packs
+// exactly the published packages, changes nothing in the tree (dist/ included), and every
+// tarball stands on its own: no import of a path outside the package, no `workspace:` spec, no
+// @keyguard/core at run time in the CLI (the bundle inlines it), source maps only with their sources.
 describe('packed packages', () => {
-  const root = mkdtempSync(join(tmpdir(), 'keyguard-packed-'));
+  const root = tempFolder('keyguard-packed-');
   const tarballs = join(root, 'tarballs');
-  const rootManifest = join(repoRoot, 'package.json');
-  const rootManifestBefore = readFileSync(rootManifest, 'utf8');
+  let clone = '';
   let packOutput = '';
-
-  const walk = (dir: string): string[] =>
-    readdirSync(dir).flatMap((entry) => {
-      const path = join(dir, entry);
-      return statSync(path).isDirectory() ? walk(path) : [path];
-    });
+  let before = new Map<string, string>();
+  let after = new Map<string, string>();
+  const unpackedDir = (name: string) => join(root, 'unpacked', name);
 
   beforeAll(async () => {
-    const packed = await run('pnpm', ['run', 'pack:published', '--pack-destination', tarballs], { timeout: 300_000 });
+    clone = await cloneAndInstall(root);
+    const built = await run('pnpm', ['run', 'build'], { cwd: clone, env: cloneEnv(), timeout: 300_000 });
+    expect(built.code, built.stdout + built.stderr).toBe(0);
+    before = treeSnapshot(clone);
+    const packed = await run('pnpm', ['run', 'pack:published', '--pack-destination', tarballs], { cwd: clone, env: cloneEnv(), timeout: 300_000 });
     packOutput = packed.stdout + packed.stderr;
     expect(packed.code, packOutput).toBe(0);
-    for (const file of readdirSync(tarballs)) await unpackTarball(join(tarballs, file), join(root, 'unpacked', file));
-  }, 400_000);
+    after = treeSnapshot(clone);
+    for (const name of publishedPackages) {
+      const version = readManifest(join(clone, 'packages', name)).version;
+      await unpackTarball(join(tarballs, `keyguard-${name}-${version}.tgz`), unpackedDir(name));
+    }
+  }, 600_000);
 
   afterAll(() => rmSync(root, { recursive: true, force: true }));
 
+  it('packing changes nothing in the tree: every file, tracked or not, dist/ included, is byte-identical', () => {
+    // the snapshot holds what was built (else comparing it proves nothing)
+    for (const file of ['packages/cli/dist/bin.js', 'packages/cli/dist/index.d.ts', 'packages/core/dist/index.js', 'packages/eslint-plugin/dist/index.js', 'package.json']) {
+      expect(before.has(file), file).toBe(true);
+    }
+    const changed = [...new Set([...before.keys(), ...after.keys()])].filter((file) => before.get(file) !== after.get(file));
+    expect(changed).toEqual([]);
+    // nothing of the old pack-time machinery is left to run
+    expect(readManifest(clone).scripts ?? {}).not.toHaveProperty('prepack');
+    expect(readManifest(clone).scripts ?? {}).not.toHaveProperty('postpack');
+    expect(existsSync(join(clone, 'packages/cli/src/hook/pre-commit-pack.mjs'))).toBe(false);
+  });
+
   it('`pnpm run pack:published` packs exactly the published packages, never a private one', () => {
-    const expected = publishedPackages.map((name) => `keyguard-${name}-${readManifest(join(repoRoot, 'packages', name)).version}.tgz`);
+    const expected = publishedPackages.map((name) => `keyguard-${name}-${readManifest(join(clone, 'packages', name)).version}.tgz`);
     expect(readdirSync(tarballs).sort()).toEqual(expected.sort());
-    // the private root was not packed: its prepack (which swaps its package.json) never ran
-    expect(packOutput).not.toMatch(/keyguard-workspace@\S+ prepack/);
-    expect(readFileSync(rootManifest, 'utf8')).toBe(rootManifestBefore);
-    expect(existsSync(join(repoRoot, '.package.json.keyguard-prepack'))).toBe(false);
+    expect(readManifest(clone)).toMatchObject({ name: 'keyguard-workspace', private: true });
+    expect(readManifest(join(clone, 'benchmarks'))).toMatchObject({ name: '@keyguard/benchmarks', private: true });
+    // what pnpm says it packed (one "📦  name@version" header per package)
+    const packedNames = [...packOutput.matchAll(/^\u{1F4E6}\s+(\S+)@\d/gmu)].map((m) => m[1]);
+    expect(packedNames.sort()).toEqual(publishedPackages.map((name) => `@keyguard/${name}`).sort());
+  });
+
+  it.each(publishedPackages)('@keyguard/%s: nothing in the tarball reaches outside it (relative imports, workspace: specs)', (name) => {
+    const dir = unpackedDir(name);
+    const problems: string[] = [];
+    for (const file of walk(dir).map((f) => relative(dir, f).split('\\').join('/'))) {
+      if (!/\.(?:[cm]?js|d\.[cm]?ts|json)$/.test(file)) continue;
+      const text = readFileSync(join(dir, file), 'utf8');
+      if (/\bworkspace:/.test(text)) problems.push(`${file}: workspace: spec`);
+      for (const specifier of importSpecifiers(text)) {
+        if (/(?:^|\/)(?:\.\.\/)+core(?:\/|$)|\/core\/dist(?:\/|$)/.test(specifier)) problems.push(`${file}: imports ${specifier}`);
+        if (!specifier.startsWith('.')) continue;
+        const target = posix.normalize(posix.join(posix.dirname(file), specifier));
+        if (target.startsWith('../') || target === '..') problems.push(`${file}: imports ${specifier}, outside the package`);
+        else if (/\.[cm]?js$/.test(file) && /\.(?:[cm]?js|json)$/.test(target) && !existsSync(join(dir, target))) problems.push(`${file}: imports ${specifier}, not in the tarball`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('@keyguard/cli: no @keyguard/core (or any other package) at run time: no dependencies, no import of one, runs with no node_modules', async () => {
+    const dir = unpackedDir('cli');
+    const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as Record<string, unknown>;
+    expect(manifest.dependencies ?? {}).toEqual({});
+    const bare = walk(dir)
+      .filter((file) => /\.[cm]?js$/.test(file))
+      .flatMap((file) => importSpecifiers(readFileSync(file, 'utf8')).map((s) => [relative(dir, file), s] as const))
+      .filter(([, s]) => !s.startsWith('.') && !s.startsWith('node:'));
+    expect(bare).toEqual([]);
+    // as the brief for the bundle says: dist + package.json alone, a key planted at run time
+    const workspace = tempFolder('keyguard-packed-scan-');
+    try {
+      writeFileSync(join(workspace, 'settings.ts'), `export const key = "${generateIdentifiableKey('packed-cli', 'ASRS')}";\n`);
+      const scanned = await run(process.execPath, [join(dir, 'dist/bin.js'), 'scan', '.', '--format', 'json', '--no-progress'], { cwd: workspace, env: cloneEnv() });
+      expect(scanned.code, scanned.stderr).toBe(1);
+      expect((JSON.parse(scanned.stdout) as { findings: { ruleId: string }[] }).findings.map((f) => f.ruleId)).toEqual(['azure-signalr-access-key']);
+    } finally {
+      rmSync(workspace, { recursive: true, force: true });
+    }
   });
 
   it.each(publishedPackages)('@keyguard/%s: every source map ships with its sources, every sourceMappingURL with its map', (name) => {
-    const version = readManifest(join(repoRoot, 'packages', name)).version;
-    const dir = join(root, 'unpacked', `keyguard-${name}-${version}.tgz`);
+    const dir = unpackedDir(name);
     const files = new Set(walk(dir).map((file) => relative(dir, file).split('\\').join('/')));
     const maps = [...files].filter((file) => file.endsWith('.map'));
-    expect(maps.length).toBeGreaterThan(0);
+    // core ships tsc's JavaScript with its maps and its sources. The CLI ships no maps: its bundle
+    // has none, and tsc's declaration maps would point at src/, which it does not ship.
+    if (name === 'core') expect(maps.length).toBeGreaterThan(0);
+    if (name === 'cli') expect(maps, 'the CLI ships no source maps: "declarationMap": false in packages/cli/tsconfig.json').toEqual([]);
     const missing: string[] = [];
     for (const map of maps) {
       const { sources, sourceRoot } = JSON.parse(readFileSync(join(dir, map), 'utf8')) as { sources: string[]; sourceRoot?: string };
@@ -124,6 +187,39 @@ describe('packed packages', () => {
     expect(missing).toEqual([]);
   });
 });
+
+const walk = (dir: string): string[] =>
+  readdirSync(dir).flatMap((entry) => {
+    const path = join(dir, entry);
+    return statSync(path).isDirectory() ? walk(path) : [path];
+  });
+
+/**
+ * What every file under `dir` is (content hash, executable bit; a link's target), by path:
+ * tracked or not, built output included, node_modules folders and .git left out.
+ */
+function treeSnapshot(dir: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const visit = (sub: string): void => {
+    for (const entry of readdirSync(join(dir, sub), { withFileTypes: true })) {
+      const rel = sub === '' ? entry.name : `${sub}/${entry.name}`;
+      if (entry.name === 'node_modules' || rel === '.git') continue;
+      const path = join(dir, rel);
+      if (entry.isSymbolicLink()) out.set(rel, `link ${readlinkSync(path)}`);
+      else if (entry.isDirectory()) visit(rel);
+      else out.set(rel, `${(statSync(path).mode & 0o111) !== 0 ? 'x' : '-'} ${createHash('sha256').update(readFileSync(path)).digest('hex')}`);
+    }
+  };
+  visit('');
+  return out;
+}
+
+/** The module specifiers of `import … from`, `export … from`, `import()`, `require()` and bare `import '…'`. */
+function importSpecifiers(text: string): string[] {
+  const found: string[] = [];
+  for (const m of text.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|\bimport\s+)(["'])([^"'\n]+)\1/g)) found.push(m[2]!);
+  return found;
+}
 
 // The workspace's private packages (the root and the benchmarks) are never packed for release.
 describe('private packages', () => {
@@ -146,32 +242,12 @@ describe('private packages', () => {
     expect(readManifest(repoRoot).scripts?.['pack:published']).toBe('pnpm --recursive --filter "./packages/*" pack');
     // releases go through changesets, which never publishes a private package
     expect(readManifest(repoRoot).scripts?.release).toMatch(/changeset publish$/);
+    // the release tag for the Action and the pre-commit hook (see scripts/release-commit.mjs)
+    expect(readManifest(repoRoot).scripts?.['release:tag']).toBe('node scripts/release-commit.mjs');
   });
 
-  it('the root refuses `pnpm pack` (and so `pnpm -r pack`); npm still packs it for the pre-commit framework', async () => {
-    // A copy of the root manifest over a stand-in for the pre-commit pack script, which records
-    // each run: the real script builds and swaps the root package.json.
-    const scratch = mkdtempSync(join(tmpdir(), 'keyguard-root-pack-'));
-    try {
-      copyFileSync(join(repoRoot, 'package.json'), join(scratch, 'package.json'));
-      const script = join(scratch, 'packages/cli/src/hook/pre-commit-pack.mjs');
-      mkdirSync(dirname(script), { recursive: true });
-      writeFileSync(script, "import { appendFileSync } from 'node:fs';\nappendFileSync('ran.txt', `${process.argv[2] ?? 'prepack'}\\n`);\n");
-      const ran = () => (existsSync(join(scratch, 'ran.txt')) ? readFileSync(join(scratch, 'ran.txt'), 'utf8') : '');
-      const tgz = () => readdirSync(scratch).filter((file) => file.endsWith('.tgz'));
-
-      const pnpmPack = await run('pnpm', ['pack'], { cwd: scratch });
-      expect(pnpmPack.code).not.toBe(0);
-      expect(pnpmPack.stdout + pnpmPack.stderr).toContain('pnpm run pack:published');
-      expect(ran()).toBe('');
-      expect(tgz()).toEqual([]);
-
-      const npmPack = await run('npm', ['pack', '--loglevel=error'], { cwd: scratch });
-      expect(npmPack.code, npmPack.stderr).toBe(0);
-      expect(ran()).toBe('prepack\n--restore\n');
-      expect(tgz()).toEqual(['keyguard-workspace-0.0.0.tgz']);
-    } finally {
-      rmSync(scratch, { recursive: true, force: true });
-    }
+  it('packing runs no script of the root: no prepack or postpack (packing never edits the tree)', () => {
+    const scripts = readManifest(repoRoot).scripts ?? {};
+    expect(Object.keys(scripts).filter((name) => /^(?:pre|post)?pack$|^prepare$|^prepublish/.test(name))).toEqual([]);
   });
 });
