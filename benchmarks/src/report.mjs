@@ -95,7 +95,18 @@ function stagedSection(s) {
   const rows = s.scenarios.flatMap((sc) =>
     sc.rows.map((r) => [sc.scenario, r.label ?? r.tool, r.available ? range(r.wall) : na(r), r.available ? mib(r.rssKB.median) : '', r.available ? times(r.timeVsRipgrep) : '']),
   );
-  return `## Staged scan (pre-commit hook)\n\nRepository of ${s.repoFiles} real files. Target: ${s.target}.\n\n${table(['commit', 'tool', 'wall time', 'peak RSS', 'time vs ripgrep'], rows)}`;
+  return `## Staged scan (pre-commit hook)\n\nRepository of ${s.repoFiles} real files. Target: ${s.target}.\n\n${table(['commit', 'tool', 'wall time', 'peak RSS', 'time vs ripgrep'], rows)}${startupTable(s.startup)}`;
+}
+
+const startupLabel = (k, staged) =>
+  k === 'version' ? '`keyguard --version`' : `\`keyguard scan --staged\`, ${staged?.[k] ?? (k === 'one' ? 1 : 1000)} staged ${k === 'one' ? 'file' : 'files'}`;
+
+/** The three start-up deltas over `node -e 0` against their budgets. */
+function startupTable(st) {
+  if (st === undefined) return '';
+  if (!st.available) return `\n\nStart-up deltas: unavailable (${st.reason}).`;
+  const rows = Object.entries(st.deltas).map(([k, d]) => [startupLabel(k, st.staged), range(st.wall[k]), `${d.ms >= 0 ? '+' : ''}${d.ms.toFixed(1)} ms`, `${d.budgetMs} ms`, d.within ? 'within' : '**over**']);
+  return `\n\n### Start-up over Node's own\n\nNode ${st.node}; ${st.runs} runs of each command, interleaved; \`node -e 0\`: ${range(st.wall.node)}.\n\n${table(['command', 'wall time', 'over node -e 0 (medians)', 'budget', ''], rows)}`;
 }
 
 function eslintSection(s) {

@@ -75,4 +75,25 @@ describe('report rendering', () => {
     expect(svg).toContain('recall 100.0%');
     expect(svg).not.toContain('NaN');
   });
+  it('prints the start-up deltas over node -e 0 against their budgets, over-budget ones marked', () => {
+    const staged = {
+      available: true,
+      title: 'Staged',
+      target: 't',
+      repoFiles: 10,
+      scenarios: [],
+      startup: {
+        available: true,
+        node: 'v20.19.0',
+        runs: 21,
+        wall: { node: w(50), version: w(52), one: w(95), many: w(200) },
+        staged: { one: 1, many: 1000 },
+        deltas: { version: { ms: 2, budgetMs: 15, within: true }, one: { ms: 45, budgetMs: 30, within: false }, many: { ms: 150, budgetMs: 250, within: true } },
+      },
+    };
+    const md = renderMarkdown({ ...results, suites: { staged } });
+    expect(md).toContain('| `keyguard --version` | 52 ms (47 ms–57 ms, n=3) | +2.0 ms | 15 ms | within |');
+    expect(md).toContain('| `keyguard scan --staged`, 1 staged file | 95 ms (86 ms–105 ms, n=3) | +45.0 ms | 30 ms | **over** |');
+    expect(md).toContain('`keyguard scan --staged`, 1000 staged files');
+  });
 });

@@ -2,11 +2,12 @@
 // 1,000-file commit in a repository of real files, next to git-secrets' own hook and a plain
 // `git diff --cached | rg`. Target: < 150 ms for one file. `node -e 0` shows Node's start-up floor.
 import { appendFileSync, copyFileSync, mkdirSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { pickSources } from '../corpora/sources.mjs';
 import { repeat, run, timed, timedShell } from '../measure.mjs';
 import { CLI_BIN, WORK_DIR } from '../paths.mjs';
-import { ratio } from '../stats.mjs';
+import { ratio, summarize } from '../stats.mjs';
 import { RG_SHAPE, gitSecretsEnv } from '../tools.mjs';
 
 export const id = 'staged';
@@ -52,6 +53,9 @@ export async function runSuite({ quick, tools, log }) {
   const cliAvailable = tools['keyguard-cli'].available;
   const gsEnv = tools['git-secrets'].available ? gitSecretsEnv() : undefined;
 
+  const stagedCounts = {};
+  const indexes = {}; // the index after each scenario's staging: the start-up deltas replay them
+  const gitDir = execFileSync('git', ['rev-parse', '--absolute-git-dir'], { cwd: repo, encoding: 'utf8' }).trim();
   for (const [scenario, stage] of [
     ['1 file', async () => {
       appendFileSync(join(repo, committed[0].path), '\n/* a small, clean edit */\n');
@@ -68,6 +72,9 @@ export async function runSuite({ quick, tools, log }) {
     }],
   ]) {
     await stage();
+    indexes[bigCommit ? 'many' : 'one'] = join(gitDir, `index-${bigCommit ? 'many' : 'one'}`);
+    stagedCounts[bigCommit ? 'many' : 'one'] = Number((await git(repo, 'diff', '--cached', '--name-only')).trim().split('\n').filter(Boolean).length);
+    copyFileSync(join(gitDir, 'index'), indexes[bigCommit ? 'many' : 'one']);
     const stagedCount = (await git(repo, 'diff', '--cached', '--name-only')).trim().split('\n').filter(Boolean).length;
     log(`    ${scenario} (${stagedCount} staged)…`);
     const rows = [];
@@ -90,5 +97,43 @@ export async function runSuite({ quick, tools, log }) {
     for (const r of rows) r.timeVsRipgrep = rg && r.available ? ratio(r.wall.median, rg.wall.median) : NaN;
     scenarios.push({ scenario, staged: stagedCount, rows });
   }
-  return { available: true, target: 'keyguard scan --staged < 150 ms for one file', repoFiles: committed.length, scenarios };
+  const startup = cliAvailable ? await startupDeltas({ repo, indexes, counts: stagedCounts, runs: quick ? 5 : 21, log }) : undefined;
+  return { available: true, target: 'keyguard scan --staged < 150 ms for one file', repoFiles: committed.length, scenarios, startup };
+}
+
+/** The start-up budget: how much keyguard adds to Node's own start, commands interleaved run by run. */
+export const STARTUP_BUDGET_MS = { version: 15, one: 30, many: 250 };
+
+/**
+ * `node -e 0`, `keyguard --version`, and `keyguard scan --staged` (default pretty output, as the
+ * hook runs it) for the one-file and the 1,000-file commit (their saved index files), one run of
+ * each in turn so that a slow moment of the machine hits all of them alike. Medians and deltas.
+ */
+async function startupDeltas({ repo, indexes, counts, runs, log }) {
+  log(`    start-up deltas (${runs} interleaved runs)…`);
+  const commands = {
+    node: () => timed(process.execPath, ['-e', '0']),
+    version: () => timed(process.execPath, [CLI_BIN, '--version'], { cwd: repo }),
+    one: () => timed(process.execPath, [CLI_BIN, 'scan', '--staged', '--no-progress'], { cwd: repo, env: { ...process.env, GIT_INDEX_FILE: indexes.one } }),
+    many: () => timed(process.execPath, [CLI_BIN, 'scan', '--staged', '--no-progress'], { cwd: repo, env: { ...process.env, GIT_INDEX_FILE: indexes.many } }),
+  };
+  const samples = Object.fromEntries(Object.keys(commands).map((k) => [k, []]));
+  for (const make of Object.values(commands)) await make(); // warm-up: page cache, compile cache
+  for (let i = 0; i < runs; i++) {
+    for (const [k, make] of Object.entries(commands)) {
+      const r = await make();
+      if (r.code !== 0 && r.code !== 1) return { available: false, reason: `${k}: exit ${r.code}: ${r.stderr.split('\n')[0]}` };
+      samples[k].push(r.ms);
+    }
+  }
+  const wall = Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, summarize(v)]));
+  const delta = (k) => wall[k].median - wall.node.median;
+  return {
+    available: true,
+    node: process.version,
+    runs,
+    wall,
+    staged: counts,
+    deltas: Object.fromEntries(['version', 'one', 'many'].map((k) => [k, { ms: delta(k), budgetMs: STARTUP_BUDGET_MS[k], within: delta(k) <= STARTUP_BUDGET_MS[k] }])),
+  };
 }
