@@ -7,10 +7,16 @@
 # - a Markdown summary appended to $GITHUB_STEP_SUMMARY;
 # - step outputs: exit-code, findings, verdict (fail|pass|error), report, sarif.
 # Exit status: 0 unless keyguard itself failed (exit 2, its error line in the log); findings are
-# reported through "verdict" so SARIF can still be uploaded before the job fails.
+# reported through "verdict" so SARIF can still be uploaded before the job fails. 1 when the
+# action's checkout has no built CLI (KEYGUARD_BIN missing: used at a branch, not a release tag).
 # Plain bash 3.2 (macOS runners): no mapfile, no ${var,,}.
 set -uo pipefail
 bin="${KEYGUARD_BIN:?KEYGUARD_BIN is not set}"
+if [ ! -f "$bin" ]; then
+  # Release tags carry packages/cli/dist (scripts/release-commit.mjs); branches never do.
+  echo "::error title=keyguard is not built::packages/cli/dist/bin.js is missing from the action's checkout: use the action at a release tag (uses: keyguard/keyguard@v0.1.0), not a branch such as @main; only release tags carry the built CLI."
+  exit 1
+fi
 format="${INPUT_FORMAT:-sarif}"
 output="${INPUT_OUTPUT:-keyguard.sarif}"
 out="${GITHUB_OUTPUT:-/dev/null}"

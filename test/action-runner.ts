@@ -18,7 +18,8 @@
 //   the later steps, step summaries are appended to the job summary;
 // - workflow commands in a step's output (`::error file=…,line=…::message` and its siblings)
 //   become annotations, unescaped as GitHub does;
-// - a failed step fails the job (unless continue-on-error), later steps see failure().
+// - a failed step fails the job (unless continue-on-error), later steps see failure();
+// - each step's start (since the job started) and wall time are recorded.
 // What it does instead of GitHub:
 // - `uses:` steps are recorded with their resolved `with:` and not run (they succeed, no output);
 // - a step named in `stubs` (by id or name) is not run either: its stub says what it did.
@@ -521,6 +522,10 @@ export interface StepRecord {
   output: string;
   outputs: Record<string, string>;
   summary: string;
+  /** When the step started, in ms since runAction was called (action.yml read, folders made). */
+  startedMs: number;
+  /** Its wall time in ms (0 for a step its `if:` skipped). */
+  durationMs: number;
 }
 
 export interface ActionRun {
@@ -577,6 +582,7 @@ const stringMap = (raw: Record<string, unknown> | undefined, scope: ExpressionSc
 
 /** Runs action.yml's composite steps in order, as GitHub would, and says what happened. */
 export async function runAction(options: RunActionOptions): Promise<ActionRun> {
+  const jobStart = performance.now();
   const action = parseYaml(readFileSync(join(options.actionDir, 'action.yml'), 'utf8')) as ActionFile;
   if (action.runs.using !== 'composite') throw new Error(`only composite actions are supported, not ${action.runs.using}`);
   const runnerDir = realpathSync(mkdtempSync(join(tmpdir(), 'action-runner-')));
@@ -614,6 +620,7 @@ export async function runAction(options: RunActionOptions): Promise<ActionRun> {
   const baseEnv = options.baseEnv ?? hostEnv();
 
   for (const [index, step] of action.runs.steps.entries()) {
+    const stepStart = performance.now();
     const name = step.name ?? step.id ?? step.uses ?? step.run?.split('\n')[0] ?? `step ${index + 1}`;
     const record: StepRecord = {
       name,
@@ -632,6 +639,8 @@ export async function runAction(options: RunActionOptions): Promise<ActionRun> {
       output: '',
       outputs: {},
       summary: '',
+      startedMs: stepStart - jobStart,
+      durationMs: 0,
     };
     records.push(record);
     if (step.run !== undefined && step.uses !== undefined) throw new Error(`step '${name}' has both run and uses`);
@@ -705,6 +714,7 @@ export async function runAction(options: RunActionOptions): Promise<ActionRun> {
     } else {
       throw new Error(`step '${name}' has neither run nor uses`);
     }
+    record.durationMs = performance.now() - stepStart;
     record.exitCode = exitCode;
     record.outcome = exitCode === 0 ? 'success' : 'failure';
     const continueOnError = step['continue-on-error'] !== undefined && truthy(typeof step['continue-on-error'] === 'boolean' ? step['continue-on-error'] : interpolate(step['continue-on-error'], scope));

@@ -1,27 +1,29 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { generateIdentifiableKey, generateLegacyKey } from '../packages/core/src/testing/index.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type ActionRun, evaluateCondition, type ExpressionScope, hostEnv, interpolate, parseAnnotation, parseEnvFile, runAction } from './action-runner.js';
-import { cliBin, repoRoot, run } from './helpers.js';
+import { cliBin, makeRelease, repoRoot, run, tempFolder } from './helpers.js';
 
 // The GitHub Action as a user sees it: action.yml run step by step by test/action-runner.ts, as
 // GitHub runs a composite action, on temporary git repositories holding keys generated at run time.
 //
-// The "Build keyguard" step (id: build, action/build.sh: pnpm install + build) is stubbed: the
-// repository is already built (`npx tsc -b`, which `pnpm test` runs first), and the scan step runs
-// packages/cli/dist/bin.js from it, through github.action_path as on GitHub. `uses:` steps (the SARIF
-// upload) are recorded with their resolved `with:` rather than run: no network.
+// The action has no build or install step: a release tag's tree holds the bundled CLI
+// (scripts/release-commit.mjs). Most tests run the action from this checkout, built by
+// `pnpm run build` (which `pnpm test` runs first): the scan step runs packages/cli/dist/bin.js
+// through github.action_path as on GitHub. One suite makes a real release tag in a clone of this
+// repository and runs the action from that tag's tree with nothing installed and no registry.
+// `uses:` steps (the SARIF upload) are recorded with their resolved `with:` rather than run.
 
 const dirs: string[] = [];
 let gitConfigDir: string;
 let gitEnv: Record<string, string>;
 
 beforeAll(() => {
-  if (!existsSync(cliBin)) throw new Error(`${cliBin} is missing: run npx tsc -b first`);
+  if (!existsSync(cliBin)) throw new Error(`${cliBin} is missing: run pnpm run build first`);
   gitConfigDir = mkdtempSync(join(tmpdir(), 'keyguard-action-gitconfig-'));
   writeFileSync(join(gitConfigDir, 'config'), '');
   gitEnv = {
@@ -65,20 +67,13 @@ function write(dir: string, files: Record<string, string>): void {
   }
 }
 
-/** Runs the action in `workspace`, the build step stubbed (see the top of this file). */
-async function runKeyguardAction(workspace: string, inputs: Record<string, string> = {}, options: { stubBuild?: boolean; path?: string } = {}): Promise<ActionRun> {
-  const baseEnv = { ...hostEnv(), ...gitEnv };
-  if (options.path !== undefined) baseEnv.PATH = options.path;
+/** Runs the action in `workspace`, from `actionDir` (default: this checkout, built). */
+async function runKeyguardAction(workspace: string, inputs: Record<string, string> = {}, options: { actionDir?: string; env?: Record<string, string> } = {}): Promise<ActionRun> {
+  const baseEnv = { ...hostEnv(), ...gitEnv, ...options.env };
   // GitHub's runner sets neither: the readable report in the log is plain text.
   delete baseEnv.FORCE_COLOR;
   delete baseEnv.NO_COLOR;
-  const result = await runAction({
-    actionDir: repoRoot,
-    workspace,
-    inputs,
-    baseEnv,
-    stubs: options.stubBuild === false ? {} : { build: () => ({ log: 'build skipped: the test runs the repository as built\n' }) },
-  });
+  const result = await runAction({ actionDir: options.actionDir ?? repoRoot, workspace, inputs, baseEnv });
   dirs.push(result.runnerDir);
   return result;
 }
@@ -130,6 +125,22 @@ const step = (result: ActionRun, name: string) => {
 const scanAnnotations = (result: ActionRun) => result.annotations.filter((a) => a.step === 'Scan' && a.stream === 'stdout' && a.properties.title?.startsWith('keyguard: '));
 const maskedOf = (key: string): string => `${key.slice(0, 4)}…`;
 
+/** The action run from a tree without packages/cli/dist: one clear error, the job fails at the scan step. */
+function expectNotBuiltFailure(result: ActionRun): void {
+  const scan = step(result, 'Scan');
+  expect(scan.exitCode).toBe(1);
+  expect(scan.conclusion).toBe('failure');
+  expect(result.annotations.map((a) => [a.step, a.level, a.properties.title])).toEqual([['Scan', 'error', 'keyguard is not built']]);
+  expect(result.annotations[0]!.message).toMatch(/packages\/cli\/dist\/bin\.js is missing/);
+  expect(result.annotations[0]!.message).toMatch(/use the action at a release tag \(uses: keyguard\/keyguard@v\d+\.\d+\.\d+\), not a branch such as @main/);
+  expect(scan.output.trim().split('\n')).toHaveLength(1);
+  expect(result.log).toContain('##[error]Process completed with exit code 1.');
+  expect(step(result, 'Upload SARIF').ran).toBe(false);
+  expect(step(result, 'Fail on findings').ran).toBe(false);
+  expect(result.conclusion).toBe('failure');
+  expect(result.outputs).toEqual({ findings: '', 'exit-code': '', report: '' });
+}
+
 /**
  * The readable (pretty) report is in a step's stdout, besides the annotations: every piece of
  * `expected` and the finding count appear outside the `::` workflow command lines. (Loose on
@@ -161,7 +172,6 @@ describe('the GitHub Action, run step by step', () => {
     const result = await runKeyguardAction(workspace);
 
     expect(result.steps.map((s) => [s.name, s.kind, s.ran, s.conclusion])).toEqual([
-      ['Build keyguard', 'stub', true, 'success'],
       ['Scan', 'run', true, 'success'],
       ['Upload SARIF', 'uses', false, 'skipped'],
       ['Fail on findings', 'run', true, 'failure'],
@@ -209,7 +219,7 @@ describe('the GitHub Action, run step by step', () => {
     expect(upload.ran).toBe(true);
     expect(upload.uses).toMatch(/^github\/codeql-action\/upload-sarif@[0-9a-f]{40}$/);
     expect(upload.with).toEqual({ sarif_file: 'keyguard.sarif', category: 'keyguard-ci' });
-    expect(result.steps.map((s) => s.name).filter((name) => step(result, name).ran)).toEqual(['Build keyguard', 'Scan', 'Upload SARIF', 'Fail on findings']);
+    expect(result.steps.map((s) => s.name).filter((name) => step(result, name).ran)).toEqual(['Scan', 'Upload SARIF', 'Fail on findings']);
     expect(result.conclusion).toBe('failure');
     // The default category.
     const byDefault = await runKeyguardAction(workspace, { 'upload-sarif': 'true' });
@@ -321,21 +331,15 @@ describe('the GitHub Action, run step by step', () => {
     expect(result.summary).toMatch(/^## keyguard failed \(exit code 2\)\n\n {4}keyguard: .*missing-baseline\.json/);
   });
 
-  it('a failed build fails the job at the build step with the build\'s output in the log', async () => {
-    // The real build step, with a fake pnpm first on PATH that fails at once: nothing is installed.
-    const fakeBin = realpathSync(mkdtempSync(join(tmpdir(), 'keyguard-action-bin-')));
-    dirs.push(fakeBin);
-    writeFileSync(join(fakeBin, 'pnpm'), '#!/bin/sh\necho "ERR_PNPM_FAKE the lockfile is broken ($*)"\nexit 3\n', { mode: 0o755 });
+  it('from a checkout without the built CLI (a branch, not a release tag): one ::error saying to use a release tag, the job fails at the scan step', async () => {
+    // What GitHub downloads for `uses: keyguard/keyguard@main`: the tree without packages/cli/dist.
+    const checkout = realpathSync(mkdtempSync(join(tmpdir(), 'keyguard-action-branch-')));
+    dirs.push(checkout);
+    cpSync(join(repoRoot, 'action.yml'), join(checkout, 'action.yml'));
+    cpSync(join(repoRoot, 'action'), join(checkout, 'action'), { recursive: true });
     const workspace = repository({ 'README.md': '# app\n' });
-    const result = await runKeyguardAction(workspace, { 'upload-sarif': 'true' }, { stubBuild: false, path: `${fakeBin}:${process.env.PATH ?? ''}` });
-    const build = step(result, 'Build keyguard');
-    expect(build.kind).toBe('run');
-    expect(build.exitCode).toBe(3);
-    expect(result.log).toContain('ERR_PNPM_FAKE the lockfile is broken (install --frozen-lockfile --prod=false)');
-    expect(result.annotations.map((a) => a.properties.title)).toEqual(['keyguard build failed']);
-    expect(result.steps.filter((s) => s.ran).map((s) => s.name)).toEqual(['Build keyguard']);
-    expect(result.conclusion).toBe('failure');
-    expect(result.outputs).toEqual({ findings: '', 'exit-code': '', report: '' });
+    const result = await runKeyguardAction(workspace, { 'upload-sarif': 'true' }, { actionDir: checkout });
+    expectNotBuiltFailure(result);
   });
 
   it('paths: one per line (spaces kept), a single existing path, or space-separated', async () => {
@@ -375,6 +379,11 @@ describe('the GitHub Action, run step by step', () => {
       expect(scan.env![variable], input).toBe(`\${{ inputs.${input} }}`);
       expect(script, input).toContain(variable);
     }
+    // nothing is built or installed: the scan step comes first, no step calls a package manager
+    expect(action.runs.steps[0]!.id).toBe('scan');
+    expect(text).not.toMatch(/\b(?:npm|npx|pnpm|yarn|corepack)\b|build\.sh|setup-node/);
+    expect(existsSync(join(repoRoot, 'action/build.sh'))).toBe(false);
+    expect(scan.env!.KEYGUARD_BIN).toBe('${{ github.action_path }}/packages/cli/dist/bin.js');
     expect(upload.uses).toMatch(/^github\/codeql-action\/upload-sarif@[0-9a-f]{40}$/);
     expect(text).toMatch(/uses: github\/codeql-action\/upload-sarif@[0-9a-f]{40} # v4\.\d+\.\d+\n/);
     expect(action.outputs).toEqual({
@@ -382,6 +391,104 @@ describe('the GitHub Action, run step by step', () => {
       'exit-code': expect.objectContaining({ value: '${{ steps.scan.outputs.exit-code }}' }),
       report: expect.objectContaining({ value: '${{ steps.scan.outputs.report }}' }),
     });
+  });
+});
+
+// What users get: the action at a release tag made by scripts/release-commit.mjs, in a clone of
+// this repository. GitHub downloads the tag's tree for `uses: keyguard/keyguard@<tag>` (the
+// tarball of the tag: `git archive` here) and runs action.yml from it, with no node_modules
+// anywhere, the npm registry unreachable, empty npm and pnpm caches, and npm, npx, pnpm, yarn and
+// corepack replaced by stand-ins that fail and record any call.
+describe('the action at a release tag, nothing installed', () => {
+  const TAG = 'v0.0.0-test';
+  let parent = '';
+  let atTag = '';
+  let atBranch = '';
+  let calls = '';
+  let offline: Record<string, string> = {};
+
+  /** The tree of `ref` in `repo`, as GitHub downloads it for an action, extracted into `dir`. */
+  function downloadAction(repo: string, ref: string, dir: string): void {
+    mkdirSync(dir, { recursive: true });
+    const archive = spawnSync('git', ['archive', '--format=tar', ref], { cwd: repo, maxBuffer: 1024 * 1024 * 1024 });
+    expect(archive.status, String(archive.stderr)).toBe(0);
+    const extracted = spawnSync('tar', ['-x', '-C', dir], { input: archive.stdout });
+    expect(extracted.status, String(extracted.stderr)).toBe(0);
+  }
+
+  beforeAll(async () => {
+    parent = tempFolder('keyguard-action-release-');
+    const { mirror } = await makeRelease(parent, TAG);
+    atTag = join(parent, 'action-at-tag');
+    atBranch = join(parent, 'action-at-main');
+    downloadAction(mirror, TAG, atTag);
+    downloadAction(mirror, 'HEAD', atBranch);
+    const fakeBin = join(parent, 'bin');
+    mkdirSync(fakeBin);
+    calls = join(parent, 'package-manager-calls.log');
+    for (const tool of ['npm', 'npx', 'pnpm', 'yarn', 'corepack']) {
+      writeFileSync(join(fakeBin, tool), `#!/bin/sh\necho "${tool} $*" >> "${calls}"\necho "${tool} must not run" >&2\nexit 1\n`, { mode: 0o755 });
+    }
+    const empty = (name: string) => {
+      const dir = join(parent, name);
+      mkdirSync(dir);
+      return dir;
+    };
+    offline = {
+      PATH: `${fakeBin}:${process.env.PATH ?? ''}`,
+      npm_config_registry: 'http://127.0.0.1:9',
+      npm_config_cache: empty('npm-cache'),
+      npm_config_store_dir: empty('pnpm-store'),
+      PNPM_HOME: empty('pnpm-home'),
+      COREPACK_HOME: empty('corepack-home'),
+    };
+  }, 600_000);
+  afterAll(() => {
+    if (parent !== '') rmSync(parent, { recursive: true, force: true });
+  });
+
+  it('the tag tree holds the bundled CLI and no node_modules (nor does any folder above it)', () => {
+    const bin = join(atTag, 'packages/cli/dist/bin.js');
+    expect(statSync(bin).mode & 0o111).not.toBe(0);
+    expect(readFileSync(bin, 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);
+    const all = filesUnder(atTag);
+    expect(all.filter((f) => f.split('/').includes('node_modules'))).toEqual([]);
+    expect(all.filter((f) => f.startsWith('packages/cli/dist/') && /\.d\.[cm]?ts$|\.map$|tsbuildinfo$/.test(f))).toEqual([]);
+    for (let dir = atTag; dir !== dirname(dir); dir = dirname(dir)) expect(existsSync(join(dir, 'node_modules')), dir).toBe(false);
+    expect(existsSync(join(atBranch, 'packages/cli/dist'))).toBe(false);
+  });
+
+  it('reports a planted key (output findings 1, its annotation); nothing runs before the scan step (< 2 s), no package manager, no registry', async () => {
+    const key = generateIdentifiableKey('action-release-tag', 'ASRS');
+    const workspace = repository({ 'README.md': '# app\n', 'src/settings.ts': `// settings\nexport const key = "${key}";\n` });
+    const result = await runKeyguardAction(workspace, {}, { actionDir: atTag, env: offline });
+
+    expect(result.outputs).toEqual({ findings: '1', 'exit-code': '1', report: 'keyguard.sarif' });
+    expect(scanAnnotations(result).map((a) => [a.level, a.properties.file, a.properties.line, a.properties.title])).toEqual([
+      ['error', 'src/settings.ts', '2', 'keyguard: azure-signalr-access-key'],
+    ]);
+    expectReadableReport(step(result, 'Scan').stdout, ['src/settings.ts', maskedOf(key)], 1);
+    expect(result.conclusion).toBe('failure');
+    expect(step(result, 'Fail on findings').exitCode).toBe(1);
+    expectNoRawKey(result, workspace, ['src/settings.ts'], [key]);
+
+    // the setup cost: every step before the scan, and the runner's own start, under 2 s
+    const scanAt = result.steps.findIndex((s) => s.id === 'scan');
+    const setupMs = result.steps.slice(0, scanAt).reduce((sum, s) => sum + s.durationMs, 0);
+    const timing = `steps before the scan: ${setupMs.toFixed(0)} ms; scan step started at ${result.steps[scanAt]!.startedMs.toFixed(0)} ms and took ${result.steps[scanAt]!.durationMs.toFixed(0)} ms`;
+    expect(setupMs, timing).toBeLessThan(2000);
+    expect(result.steps[scanAt]!.startedMs, timing).toBeLessThan(2000);
+
+    expect(existsSync(calls) ? readFileSync(calls, 'utf8') : '').toBe('');
+    expect(readdirSync(offline.npm_config_cache!)).toEqual([]);
+    expect(readdirSync(offline.npm_config_store_dir!)).toEqual([]);
+    expect(filesUnder(atTag).filter((f) => f.split('/').includes('node_modules'))).toEqual([]);
+  });
+
+  it('at a branch (the tree without the bundle): the scan step fails with one ::error saying to use a release tag', async () => {
+    const workspace = repository({ 'README.md': '# app\n' });
+    expectNotBuiltFailure(await runKeyguardAction(workspace, {}, { actionDir: atBranch, env: offline }));
+    expect(existsSync(calls) ? readFileSync(calls, 'utf8') : '').toBe('');
   });
 });
 
