@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import type { ReportedFinding, ScanOutcome, SkippedEntry } from '../outcome.js';
 import { CatFileBatch, readBlobs } from './cat-file.js';
 import { MissingBlobs, presentObjects, promisorRemote } from './missing.js';
-import { emptyTree, git, gitOk, repoInfo } from './exec.js';
+import { type RepoInfo, emptyTree, git, gitOk, repoInfo } from './exec.js';
 import {
   GITLINK_MODE,
   compareFindings,
@@ -56,6 +56,8 @@ export async function scanStaged(opts: GitScanOptions): Promise<ScanOutcome> {
   // A pre-commit hook waits for this on every commit: the three git processes of the common
   // case (rev-parse, diff-index against HEAD, cat-file) start at once instead of one after the
   // other; the diff is redone against the empty tree before the first commit.
+  const settled = <T>(p: Promise<T>): Promise<{ ok: T } | { error: unknown }> => p.then((ok) => ({ ok }), (error: unknown) => ({ error }));
+  const describe = settled(repoInfo(cwd)); // awaited first: started first
   const results = new Map<string, BlobScan>();
   let progressFiles = 0;
   let progressBytes = 0;
@@ -73,13 +75,12 @@ export async function scanStaged(opts: GitScanOptions): Promise<ScanOutcome> {
     },
     (oid) => missing?.noteMissing(oid),
   );
-  const settled = <T>(p: Promise<T>): Promise<{ ok: T } | { error: unknown }> => p.then((ok) => ({ ok }), (error: unknown) => ({ error }));
   const againstHead = settled(diffAgainst(cwd, 'HEAD'));
   const listIndex = (opts.paths ?? []).length > 0 ? settled(gitOk(['ls-files', '-s', '-z', '--full-name'], cwd, 'git ls-files')) : undefined;
   // The scanner loads once git is running, not before.
   const scanner = import('./scan-blob.js');
   try {
-    return await scanStagedWith(opts, { results, batch, againstHead, listIndex, scanner, setMissing: (m) => (missing = m) });
+    return await scanStagedWith(opts, { describe, results, batch, againstHead, listIndex, scanner, setMissing: (m) => (missing = m) });
   } catch (error) {
     batch.abort();
     await batch.finish().catch(() => {});
@@ -89,6 +90,7 @@ export async function scanStaged(opts: GitScanOptions): Promise<ScanOutcome> {
 
 /** What scanStaged starts before it knows the repository (see there). */
 interface EarlyGit {
+  describe: Promise<{ ok: RepoInfo } | { error: unknown }>;
   results: Map<string, BlobScan>;
   batch: CatFileBatch;
   againstHead: Promise<{ ok: Buffer } | { error: unknown }>;
@@ -104,7 +106,9 @@ async function scanStagedWith(opts: GitScanOptions, early: EarlyGit): Promise<Sc
   const started = performance.now();
   const { cwd } = opts;
   const { results, batch, againstHead, listIndex } = early;
-  const info = await repoInfo(cwd);
+  const described = await early.describe;
+  if ('error' in described) throw described.error;
+  const info = described.ok;
   const promisor = await promisorRemote(cwd, info.commonDir);
   let raw: Buffer;
   if (info.head !== undefined) {
