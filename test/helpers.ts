@@ -63,35 +63,26 @@ export const CONSUMER_COMPILER_OPTIONS = {
 } as const;
 
 // Clones and releases (imports are hoisted: these sit with the code that uses them).
-import { mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, realpathSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 
 /** A new temporary folder (its real path: macOS's /var is a link). */
 export const tempFolder = (prefix: string): string => realpathSync(mkdtempSync(resolve(tmpdir(), prefix)));
 
-/** An empty global git config of our own (not /dev/null, which a careless write could replace). */
-let emptyGitConfig: string | undefined;
-function emptyConfig(): string {
-  if (emptyGitConfig === undefined) {
-    const dir = tempFolder('keyguard-gitconfig-');
-    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
-    emptyGitConfig = resolve(dir, 'config');
-    writeFileSync(emptyGitConfig, '');
-  }
-  return emptyGitConfig;
-}
-
 /**
- * An environment for git and pnpm in a clone of this repository: without git's own variables
- * (GIT_DIR and friends, set when the tests run inside a git hook), without the user's and the
- * system's git config (commit signing, hooks, templates), with a fixed identity for commits.
+ * An environment for git and pnpm in a clone of this repository made under `parent`: without
+ * git's own variables (GIT_DIR and friends, set when the tests run inside a git hook), without the
+ * user's and the system's git config (commit signing, hooks, templates: an empty global config in
+ * `parent`, not /dev/null, which a careless write could replace), with a fixed identity for commits.
  */
-export function cloneEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+export function cloneEnv(parent: string, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
   for (const k of Object.keys(env)) if (/^GIT_/.test(k)) delete env[k];
+  const gitConfig = resolve(parent, 'empty.gitconfig');
+  if (!existsSync(gitConfig)) writeFileSync(gitConfig, '');
   return {
     ...env,
-    GIT_CONFIG_GLOBAL: emptyConfig(),
+    GIT_CONFIG_GLOBAL: gitConfig,
     GIT_CONFIG_NOSYSTEM: '1',
     GIT_AUTHOR_NAME: 'keyguard release test',
     GIT_AUTHOR_EMAIL: 'release@example.test',
@@ -102,8 +93,8 @@ export function cloneEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   };
 }
 
-async function mustRun(command: string, args: string[], cwd: string, timeout = 300_000): Promise<RunResult> {
-  const result = await run(command, args, { cwd, env: cloneEnv(), timeout });
+async function mustRun(parent: string, command: string, args: string[], cwd: string, timeout = 300_000): Promise<RunResult> {
+  const result = await run(command, args, { cwd, env: cloneEnv(parent), timeout });
   if (result.code !== 0) throw new Error(`${command} ${args.join(' ')} failed in ${cwd} (exit ${result.code}):\n${result.stdout}\n${result.stderr}`);
   return result;
 }
@@ -115,9 +106,9 @@ async function mustRun(command: string, args: string[], cwd: string, timeout = 3
  */
 export async function cloneAndInstall(parent: string): Promise<string> {
   const dir = resolve(parent, 'keyguard');
-  await mustRun('git', ['clone', '-q', '--local', repoRoot, dir], parent);
-  const offline = await run('pnpm', ['install', '--frozen-lockfile', '--offline'], { cwd: dir, env: cloneEnv(), timeout: 300_000 });
-  if (offline.code !== 0) await mustRun('pnpm', ['install', '--frozen-lockfile'], dir);
+  await mustRun(parent, 'git', ['clone', '-q', '--local', repoRoot, dir], parent);
+  const offline = await run('pnpm', ['install', '--frozen-lockfile', '--offline'], { cwd: dir, env: cloneEnv(parent), timeout: 300_000 });
+  if (offline.code !== 0) await mustRun(parent, 'pnpm', ['install', '--frozen-lockfile'], dir);
   return dir;
 }
 
@@ -128,8 +119,8 @@ export async function cloneAndInstall(parent: string): Promise<string> {
  */
 export async function makeRelease(parent: string, tag: string): Promise<{ mirror: string; commit: string; head: string; stdout: string }> {
   const mirror = await cloneAndInstall(parent);
-  const released = await mustRun(process.execPath, ['scripts/release-commit.mjs', tag], mirror);
-  const commit = (await mustRun('git', ['rev-parse', `${tag}^{commit}`], mirror)).stdout.trim();
-  const head = (await mustRun('git', ['rev-parse', 'HEAD'], mirror)).stdout.trim();
+  const released = await mustRun(parent, process.execPath, ['scripts/release-commit.mjs', tag], mirror);
+  const commit = (await mustRun(parent, 'git', ['rev-parse', `${tag}^{commit}`], mirror)).stdout.trim();
+  const head = (await mustRun(parent, 'git', ['rev-parse', 'HEAD'], mirror)).stdout.trim();
   return { mirror, commit, head, stdout: released.stdout };
 }

@@ -84,10 +84,10 @@ describe('packed packages', () => {
 
   beforeAll(async () => {
     clone = await cloneAndInstall(root);
-    const built = await run('pnpm', ['run', 'build'], { cwd: clone, env: cloneEnv(), timeout: 300_000 });
+    const built = await run('pnpm', ['run', 'build'], { cwd: clone, env: cloneEnv(root), timeout: 300_000 });
     expect(built.code, built.stdout + built.stderr).toBe(0);
     before = treeSnapshot(clone);
-    const packed = await run('pnpm', ['run', 'pack:published', '--pack-destination', tarballs], { cwd: clone, env: cloneEnv(), timeout: 300_000 });
+    const packed = await run('pnpm', ['run', 'pack:published', '--pack-destination', tarballs], { cwd: clone, env: cloneEnv(root), timeout: 300_000 });
     packOutput = packed.stdout + packed.stderr;
     expect(packed.code, packOutput).toBe(0);
     after = treeSnapshot(clone);
@@ -153,7 +153,7 @@ describe('packed packages', () => {
     const workspace = tempFolder('keyguard-packed-scan-');
     try {
       writeFileSync(join(workspace, 'settings.ts'), `export const key = "${generateIdentifiableKey('packed-cli', 'ASRS')}";\n`);
-      const scanned = await run(process.execPath, [join(dir, 'dist/bin.js'), 'scan', '.', '--format', 'json', '--no-progress'], { cwd: workspace, env: cloneEnv() });
+      const scanned = await run(process.execPath, [join(dir, 'dist/bin.js'), 'scan', '.', '--format', 'json', '--no-progress'], { cwd: workspace, env: cloneEnv(root) });
       expect(scanned.code, scanned.stderr).toBe(1);
       expect((JSON.parse(scanned.stdout) as { findings: { ruleId: string }[] }).findings.map((f) => f.ruleId)).toEqual(['azure-signalr-access-key']);
     } finally {
