@@ -51,7 +51,7 @@ function cleanJs(outdir) {
   } catch {
     return; // first build
   }
-  for (const name of names) if (/\.js(\.map)?$/.test(name)) rmSync(join(outdir, name));
+  for (const name of names) if (/\.js(\.map|\.LEGAL\.txt)?$/.test(name)) rmSync(join(outdir, name));
 }
 
 const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);

@@ -10,8 +10,8 @@ import { fileURLToPath } from 'node:url';
 /**
  * The tests run as if started plainly, whatever started them: `pnpm test` exports its own
  * settings (npm_config_user_agent=pnpm/..., npm_config_verify_deps_before_run, ...), which the
- * npm processes the tests start would read as their own config (warnings on stderr, and the
- * root's pnpm-only prepack guard would take npm for pnpm).
+ * npm processes the tests start would read as their own config (warnings on stderr, pnpm's
+ * user agent taken for npm's).
  */
 function withoutPackageManagerEnv(env) {
   return Object.fromEntries(Object.entries(env).filter(([k]) => !/^(npm_|pnpm_)/i.test(k)));
