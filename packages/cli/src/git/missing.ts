@@ -92,18 +92,27 @@ export async function fetchObjects(cwd: string, remote: string, oids: readonly s
 /** Presence checks are batched: one `rev-list` per this many blobs. */
 const CHECK_CHUNK = 2_000;
 
+/** With --fetch-missing, missing blobs are fetched in batches of this many while the scan goes on. */
+const FETCH_BATCH = 5_000;
+
 /**
  * The blobs a git scan wants, split into those read (handed to `request`, i.e. cat-file) and
  * those missing. In a full clone every blob goes straight to cat-file, which cannot fetch and
  * answers `missing` for a damaged repository's holes (`noteMissing`). In a partial clone a
- * blob goes to cat-file only after `presentObjects` has seen it, in batches while the scan goes on.
+ * blob goes to cat-file only after `presentObjects` has seen it, in batches while the scan goes
+ * on; when fetching, the missing ones are fetched as they accumulate (one `git fetch` per
+ * FETCH_BATCH, the rest at the end: one fetch for most repositories, a handful for big ones), so
+ * that fetching and scanning overlap the history walk.
  */
 export class MissingBlobs {
   /** Blobs that were not read. */
   readonly oids = new Set<string>();
   private queue: string[] = [];
+  /** Missing blobs not yet asked of the remote (fetching only). */
+  private toFetch: string[] = [];
   private chain: Promise<void> = Promise.resolve();
-  private fetchOutcome: FetchResult | undefined;
+  private fetches = 0;
+  private fetchFailure: string | undefined;
   private fetchedCount = 0;
 
   constructor(
@@ -111,7 +120,7 @@ export class MissingBlobs {
     /** The partial clone's promisor remote; undefined in a full clone. */
     readonly promisor: string | undefined,
     private readonly request: (oid: string) => void,
-    /** Missing blobs will be fetched: check presence once at the end rather than as they come. */
+    /** --fetch-missing: fetch missing blobs from the promisor remote, then read them. */
     private readonly fetching = false,
   ) {}
 
@@ -121,7 +130,7 @@ export class MissingBlobs {
       return;
     }
     this.queue.push(oid);
-    if (!this.fetching && this.queue.length >= CHECK_CHUNK) this.flush();
+    if (this.queue.length >= CHECK_CHUNK) this.flush();
   }
 
   /** cat-file said an object is not there. */
@@ -137,22 +146,26 @@ export class MissingBlobs {
       const present = await presentObjects(this.cwd, chunk).catch(() => new Set<string>());
       for (const oid of chunk) {
         if (present.has(oid)) this.request(oid);
-        else this.oids.add(oid);
+        else {
+          this.oids.add(oid);
+          if (this.fetching) this.toFetch.push(oid);
+        }
       }
+      if (this.toFetch.length >= FETCH_BATCH) await this.fetchPending();
     });
   }
 
-  /**
-   * Call once every blob is wanted: finishes the presence checks, then when fetching brings the
-   * missing blobs from the promisor remote in one batch and requests those that arrived.
-   */
-  async settle(): Promise<void> {
-    this.flush();
-    await this.chain;
-    if (!this.fetching || this.promisor === undefined || this.oids.size === 0) return;
-    const wanted = [...this.oids];
-    this.fetchOutcome = await fetchObjects(this.cwd, this.promisor, wanted);
-    if (!this.fetchOutcome.ok) return;
+  /** Fetches what is pending in one `git fetch` and requests what arrived; after a failure, nothing more. */
+  private async fetchPending(): Promise<void> {
+    const wanted = this.toFetch;
+    this.toFetch = [];
+    if (wanted.length === 0 || this.promisor === undefined || this.fetchFailure !== undefined) return;
+    const outcome = await fetchObjects(this.cwd, this.promisor, wanted);
+    this.fetches += outcome.fetches;
+    if (!outcome.ok) {
+      this.fetchFailure = outcome.reason;
+      return;
+    }
     const arrived = await presentObjects(this.cwd, wanted);
     for (const oid of wanted) {
       if (!arrived.has(oid)) continue;
@@ -162,9 +175,16 @@ export class MissingBlobs {
     }
   }
 
-  /** How many `git fetch` runs `settle` made, and how many blobs they brought. */
+  /** Call once every blob is wanted: finishes the presence checks and, when fetching, the fetches. */
+  async settle(): Promise<void> {
+    this.flush();
+    await this.chain;
+    if (this.fetching) await this.fetchPending();
+  }
+
+  /** How many `git fetch` runs were made, and how many blobs they brought. */
   get fetched(): { fetches: number; blobs: number } {
-    return { fetches: this.fetchOutcome?.fetches ?? 0, blobs: this.fetchedCount };
+    return { fetches: this.fetches, blobs: this.fetchedCount };
   }
 
   /** What the report must say about blobs not read; call after cat-file has finished. */
@@ -179,8 +199,8 @@ export class MissingBlobs {
     if (!this.fetching) {
       return [`${count} not in this partial clone and not read (nothing is fetched unasked): --fetch-missing fetches them from ${remote} in one batch, or use a full clone (actions/checkout: fetch-depth: 0 and no filter)`];
     }
-    if (this.fetchOutcome !== undefined && !this.fetchOutcome.ok) {
-      return [`--fetch-missing: could not fetch from ${remote}: ${this.fetchOutcome.reason}; ${count} not read`];
+    if (this.fetchFailure !== undefined) {
+      return [`--fetch-missing: could not fetch from ${remote}: ${this.fetchFailure}; ${count} not read`];
     }
     return [`--fetch-missing: ${remote} did not provide ${count}; they were not read`];
   }
