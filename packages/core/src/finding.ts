@@ -14,10 +14,9 @@ export function isConfidence(value: unknown): value is Confidence {
   return value === 'high' || value === 'medium' || value === 'low';
 }
 
-export type RuleId =
-  | 'azure-signalr-access-key'
-  | 'azure-web-pubsub-access-key'
-  | 'azure-signalr-client-secret';
+/** A rule's id: derived from the rule registry (rules/ids.ts), where each id is written once. */
+export type { RuleId } from './rules/ids.js';
+import type { RuleId } from './rules/ids.js';
 
 /** How the secret was written in the source. */
 export type SecretEncoding = 'plain' | 'json-escaped' | 'url-encoded';

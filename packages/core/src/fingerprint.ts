@@ -7,6 +7,7 @@ let crypto: typeof import('node:crypto') | undefined;
  */
 const nodeCrypto = (): typeof import('node:crypto') => (crypto ??= createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto'));
 import type { FindingContext, RuleId } from './finding.js';
+import { ruleMetaOf } from './rules/ids.js';
 
 /**
  * A finding's identity: the rule and the secret, nothing about where it sits, so a baseline
@@ -29,7 +30,8 @@ export function legacyFingerprintOf(ruleId: RuleId, secret: string): string {
 
 /** Secrets a person may have chosen: only these pay for the slow scheme. */
 export function needsSlowFingerprint(ruleId: RuleId, context?: Pick<FindingContext, 'keyFormat'>): boolean {
-  return ruleId === 'azure-signalr-client-secret' && context?.keyFormat !== 'entra-client-secret';
+  const meta = ruleMetaOf(ruleId);
+  return meta.mayBeChosen && (context?.keyFormat === undefined || !meta.randomForms.includes(context.keyFormat));
 }
 
 const slowCache = new Map<string, string>();

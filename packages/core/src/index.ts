@@ -4,12 +4,22 @@ export { scanText } from './scan-text.js';
 export { scanBytes, scanStream, StreamScan, SkippedInputError, BINARY_SNIFF_BYTES } from './scan-stream.js';
 export { borrowScanBuffer, mayHoldSecret } from './prefilter.js';
 export type { BytesScanResult, StreamSource, StreamStats } from './scan-stream.js';
-export { rules, detectors } from './detectors/index.js';
-export type { Detector, RuleMeta, PositiveSample, NegativeSample, SecretForm } from './detectors/index.js';
+export { rules, detectors, ruleOf } from './rules/index.js';
+export type {
+  Detector,
+  RuleMeta,
+  RuleMetadata,
+  RuleRemediation,
+  RuleService,
+  SecretKind,
+  PositiveSample,
+  NegativeSample,
+  SecretForm,
+} from './rules/index.js';
 export { ALL_RULE_IDS, isRuleId } from './options.js';
 export { maskSecret } from './mask.js';
 export { fingerprintOf, legacyFingerprintOf, needsSlowFingerprint } from './fingerprint.js';
-export { remediationFor, shortRemediation } from './remediation.js';
+export { remediationFor, shortRemediation, rotationFor, safeResourceName } from './remediation.js';
 export { KNOWN_PROPERTIES, hostOf, parseConnectionString, serviceOfHost } from './connection-string.js';
 export type { ParsedConnectionString, ServiceKind } from './connection-string.js';
 export { isLegacyAccessKey, otherServiceOf } from './legacy-key.js';

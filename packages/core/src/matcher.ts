@@ -23,6 +23,8 @@ import {
 } from './identifiable-key.js';
 import { isLegacyAccessKey } from './legacy-key.js';
 import { NearbyWords, Word } from './nearby-words.js';
+import { RULE_METAS } from './rules/ids.js';
+import type { SecretKind } from './rules/types.js';
 import { ENTRA_SECRET_SHAPE, keyPlaceholderReason, secretPlaceholderReason } from './placeholders.js';
 
 /** Turns a value read from the scanned text into the source's characters (see text-model). */
@@ -71,8 +73,18 @@ const isBase64 = (c: number): boolean => c < 128 && BASE64[c] === 1;
 /** Finds where a run of base64 characters ends (a regex reads a long run faster than a loop). */
 const NOT_BASE64 = /[^A-Za-z0-9+/]/g;
 
-const ruleFor = (service: Service): RuleId =>
-  service === 'web-pubsub' ? 'azure-web-pubsub-access-key' : 'azure-signalr-access-key';
+/** The rule (from the registry) that finds `kind` secrets of `service`. */
+function ruleWith(service: Service, kind: SecretKind): RuleId {
+  const meta = RULE_METAS.find((m) => m.service === service && m.secretKind === kind);
+  if (meta === undefined) throw new Error(`keyguard: no rule finds ${kind} secrets of ${service}`);
+  return meta.id;
+}
+const ACCESS_KEY_RULE: Readonly<Record<Service, RuleId>> = { signalr: ruleWith('signalr', 'access-key'), 'web-pubsub': ruleWith('web-pubsub', 'access-key') };
+const CLIENT_SECRET_RULE: RuleId = ruleWith('signalr', 'client-secret');
+const ACCESS_KEY_RULES: readonly RuleId[] = RULE_METAS.filter((m) => m.secretKind === 'access-key').map((m) => m.id);
+const CLIENT_SECRET_RULES: readonly RuleId[] = RULE_METAS.filter((m) => m.secretKind === 'client-secret').map((m) => m.id);
+
+const ruleFor = (service: Service): RuleId => ACCESS_KEY_RULE[service];
 
 function connectionFields(cs: ConnectionContext | undefined, context: FindingContext): FindingContext {
   if (cs === undefined) return context;
@@ -272,7 +284,7 @@ function clientSecretMatchAt(scan: Scan, eqAt: number, eqWidth: number): RawMatc
   const entra = ENTRA_SECRET_SHAPE.test(secret);
   const context = connectionFields(cs, { keyFormat: entra ? 'entra-client-secret' : 'client-secret' });
   if (secret !== raw) context.encoding = 'url-encoded';
-  return { start, end, ruleId: 'azure-signalr-client-secret', confidence: entra ? 'high' : 'medium', secret, context };
+  return { start, end, ruleId: CLIENT_SECRET_RULE, confidence: entra ? 'high' : 'medium', secret, context };
 }
 
 function collectAnchors(text: string, needle: string, from: number, to: number, out: number[]): void {
@@ -295,8 +307,8 @@ export function findMatches(
   decode: DecodeValue = (value) => value,
 ): RawMatch[] {
   const matches: RawMatch[] = [];
-  const wantKeys = enabled.has('azure-signalr-access-key') || enabled.has('azure-web-pubsub-access-key');
-  const wantClientSecrets = enabled.has('azure-signalr-client-secret');
+  const wantKeys = ACCESS_KEY_RULES.some((id) => enabled.has(id));
+  const wantClientSecrets = CLIENT_SECRET_RULES.some((id) => enabled.has(id));
   const scan: Scan = { text, decode, words: undefined, openFrom: 0, openTo: 0, clientSecretEqAt: -1 };
   const push = (m: RawMatch | undefined): void => {
     if (m !== undefined) matches.push(m);

@@ -1,14 +1,11 @@
 import type { Confidence, RuleId, ScanOptions } from './finding.js';
 
-export const ALL_RULE_IDS: readonly RuleId[] = [
-  'azure-signalr-access-key',
-  'azure-signalr-client-secret',
-  'azure-web-pubsub-access-key',
-];
+import { RULE_IDS } from './rules/ids.js';
 
-export function isRuleId(value: unknown): value is RuleId {
-  return typeof value === 'string' && (ALL_RULE_IDS as readonly string[]).includes(value);
-}
+/** Every rule's id, in rule-id order (from the rule registry). */
+export const ALL_RULE_IDS: readonly RuleId[] = RULE_IDS;
+
+export { isRuleId } from './rules/ids.js';
 
 export interface ResolvedOptions {
   minConfidence: Confidence;

@@ -1,4 +1,5 @@
 import type { Finding } from './finding.js';
+import { ruleOf } from './rules/index.js';
 
 /**
  * Azure names SignalR and Web PubSub resources with 3-63 letters, digits and hyphens, starting
@@ -8,42 +9,24 @@ import type { Finding } from './finding.js';
 const AZURE_RESOURCE_NAME = /^[A-Za-z][A-Za-z0-9-]{1,61}[A-Za-z0-9]$/;
 
 /** The resource name to print in a command, or the placeholder when it is unknown or unsafe. */
-function commandName(finding: Pick<Finding, 'context'>): string {
-  const name = finding.context.resourceName;
+export function safeResourceName(name: string | undefined): string {
   return name !== undefined && AZURE_RESOURCE_NAME.test(name) ? name : '<resource>';
 }
 
+const fill = (text: string, finding: Pick<Finding, 'context'>): string => text.replaceAll('{resource}', safeResourceName(finding.context.resourceName));
+
 /** The next steps for one finding, with the resource name filled in when it is known. */
 export function remediationFor(finding: Pick<Finding, 'ruleId' | 'context'>): string[] {
-  const name = commandName(finding);
-  switch (finding.ruleId) {
-    case 'azure-signalr-access-key':
-      return [
-        `Rotate the key: az signalr key renew --name ${name} --resource-group <group> --key-type primary|secondary (move apps to the other key first), then update every configuration and restart.`,
-        'Then stop using keys: Microsoft Entra ID (AuthType=azure.msi) with the SignalR App Server role, and disable local auth.',
-      ];
-    case 'azure-web-pubsub-access-key':
-      return [
-        `Rotate the key: az webpubsub key regenerate --name ${name} --resource-group <group> --key-type primary|secondary, then update every configuration and restart.`,
-        'Then stop using keys: Microsoft Entra ID (managed identity) with the Web PubSub Service Owner role, and disable local auth.',
-      ];
-    case 'azure-signalr-client-secret':
-      return [
-        'Revoke the secret on the Entra app registration (az ad app credential delete --id <app-id> --key-id <key-id>) and issue a new one into a secret store.',
-        'Better: AuthType=azure.msi (managed identity) carries no secret at all.',
-      ];
-  }
+  return ruleOf(finding.ruleId).advice.steps.map((step) => fill(step, finding));
 }
 
 /** One line, for places with room for one (ESLint messages, annotations). */
 export function shortRemediation(finding: Pick<Finding, 'ruleId' | 'context'>): string {
-  const name = commandName(finding);
-  switch (finding.ruleId) {
-    case 'azure-signalr-access-key':
-      return `rotate it (az signalr key renew --name ${name} ...) and move to Microsoft Entra ID`;
-    case 'azure-web-pubsub-access-key':
-      return `rotate it (az webpubsub key regenerate --name ${name} ...) and move to Microsoft Entra ID`;
-    case 'azure-signalr-client-secret':
-      return 'revoke the app secret and use a managed identity (AuthType=azure.msi)';
-  }
+  return fill(ruleOf(finding.ruleId).advice.short, finding);
+}
+
+/** Where and how to rotate (or revoke) the finding's secret, the resource name filled in when known. */
+export function rotationFor(finding: Pick<Finding, 'ruleId' | 'context'>): { where: string; command: string } {
+  const advice = ruleOf(finding.ruleId).advice;
+  return { where: advice.where, command: fill(advice.command, finding) };
 }

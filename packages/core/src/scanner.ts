@@ -1,4 +1,4 @@
-import { detectors } from './detectors/index.js';
+import { detectors } from './rules/index.js';
 import type { Finding, RuleId } from './finding.js';
 import { meetsConfidence } from './finding.js';
 import { fingerprintOf, legacyFingerprintOf, needsSlowFingerprint } from './fingerprint.js';

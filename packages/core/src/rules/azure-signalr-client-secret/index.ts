@@ -1,0 +1,21 @@
+import type { Detector } from '../types.js';
+import { meta } from './meta.js';
+import { remediation } from './remediation.js';
+import { samples } from './samples.js';
+
+export const azureSignalrClientSecret: Detector = {
+  ...meta,
+  keywords: ['clientsecret', 'authtype=azure.app'],
+  forms: [
+    {
+      name: 'client-secret',
+      description: 'Any non-placeholder ClientSecret value; high confidence when it has the Entra secret shape (3 chars, a digit, Q~, 31-34 chars).',
+      pattern: /^[^;]{8,}$/,
+      validate: (secret) => secret.trim().length >= 8,
+    },
+  ],
+  confidenceLevels: ['high', 'medium'],
+  remediation: remediation.summary,
+  advice: remediation,
+  samples,
+};

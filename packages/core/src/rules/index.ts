@@ -1,0 +1,45 @@
+/**
+ * The rule registry: one folder per rule (meta.ts: id, title, description, references,
+ * severity; remediation.ts; samples.ts; index.ts: the detector). Everything else (the matcher's
+ * rule choice, remediation texts, the CLI's reports, the ESLint rule, option checks, the
+ * benchmarks) reads the rules from here.
+ */
+import { azureSignalrAccessKey } from './azure-signalr-access-key/index.js';
+import { azureSignalrClientSecret } from './azure-signalr-client-secret/index.js';
+import { azureWebPubsubAccessKey } from './azure-web-pubsub-access-key/index.js';
+import type { RuleId } from './ids.js';
+import type { Detector, RuleMeta } from './types.js';
+
+/** Every detector keyguard ships, in rule-id order. */
+export const detectors: readonly Detector[] = [azureSignalrAccessKey, azureSignalrClientSecret, azureWebPubsubAccessKey];
+
+export const rules: readonly RuleMeta[] = detectors.map((d) => {
+  const meta: RuleMeta = {
+    id: d.id,
+    title: d.title,
+    description: d.description,
+    references: d.references,
+    severity: d.severity,
+    service: d.service,
+    secretKind: d.secretKind,
+    placeholder: d.placeholder,
+    keywords: d.keywords,
+    forms: d.forms.map((f) => ({ name: f.name, description: f.description, pattern: f.pattern.source })),
+    confidenceLevels: d.confidenceLevels,
+    remediation: d.remediation,
+    advice: d.advice,
+  };
+  if (d.connectionStringEnv !== undefined) meta.connectionStringEnv = d.connectionStringEnv;
+  return meta;
+});
+
+const RULE_BY_ID: ReadonlyMap<RuleId, RuleMeta> = new Map(rules.map((r) => [r.id, r]));
+
+/** The rule with id `id` (every RuleId has one). */
+export function ruleOf(id: RuleId): RuleMeta {
+  return RULE_BY_ID.get(id)!;
+}
+
+export { RULE_IDS, isRuleId } from './ids.js';
+export type { RuleId } from './ids.js';
+export type { Detector, RuleMeta, RuleMetadata, RuleRemediation, RuleService, SecretKind, PositiveSample, NegativeSample, SecretForm } from './types.js';

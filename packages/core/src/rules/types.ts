@@ -1,0 +1,113 @@
+import type { Confidence, FindingContext } from '../finding.js';
+import type { RuleId } from './ids.js';
+
+/** One key layout a rule recognises. */
+export interface SecretForm {
+  name: 'legacy' | 'identifiable' | 'client-secret';
+  description: string;
+  /** The whole secret's shape. */
+  pattern: RegExp;
+  /** Structure beyond the pattern (checksum, canonical padding, service tag). */
+  validate: (secret: string) => boolean;
+}
+
+/**
+ * A sample is source text in which `{{KG:<kind>:<seed>[:<encoding>]}}` tokens stand for keys
+ * generated at test time (see `@keyguard/core/testing`), so no key is ever committed.
+ */
+export interface PositiveSample {
+  name: string;
+  text: string;
+  /** The token whose generated value must be reported. */
+  secret: string;
+  confidence: Confidence;
+}
+
+export interface NegativeSample {
+  name: string;
+  text: string;
+}
+
+/** The Azure service whose credential a rule finds. */
+export type RuleService = 'signalr' | 'web-pubsub';
+
+/** What kind of secret a rule finds: a service access key, or an app credential. */
+export type SecretKind = 'access-key' | 'client-secret';
+
+/**
+ * What a user must do about a finding. `{resource}` in `command`, `steps` and `short` stands for
+ * the resource name, filled in only when it is a valid Azure resource name (remediation.ts).
+ */
+export interface RuleRemediation {
+  /** The whole advice in one paragraph, with no resource name (SARIF help, docs). */
+  summary: string;
+  /** Where to rotate or revoke the secret by hand. */
+  where: string;
+  /** The command that rotates or revokes the secret. */
+  command: string;
+  /** The next steps for one finding, in order. */
+  steps: readonly string[];
+  /** One line, for places with room for one (ESLint messages, annotations). */
+  short: string;
+}
+
+/** A rule's metadata: light (no code), so option checks can load it without the scanner. */
+export interface RuleMetadata<Id extends string = string> {
+  id: Id;
+  title: string;
+  description: string;
+  references: readonly string[];
+  /** SARIF level and security-severity (CVSS-like, 0-10) of its findings. */
+  severity: { level: 'error' | 'warning' | 'note'; securitySeverity: number };
+  service: RuleService;
+  secretKind: SecretKind;
+  /**
+   * Whether a person may have chosen the secret (a password-like client secret): its published
+   * fingerprint then takes the slow scheme, unless `randomForms` says the value is generated.
+   */
+  mayBeChosen: boolean;
+  /** Key formats (`FindingContext.keyFormat`) that are generated, never chosen. */
+  randomForms: readonly NonNullable<FindingContext['keyFormat']>[];
+  /** What replaces the secret in an editor's suggestion. */
+  placeholder: string;
+  /** The environment variable apps read this rule's connection strings from, if there is one. */
+  connectionStringEnv?: string;
+}
+
+export interface Detector {
+  id: RuleId;
+  title: string;
+  description: string;
+  references: readonly string[];
+  severity: RuleMetadata['severity'];
+  service: RuleService;
+  secretKind: SecretKind;
+  placeholder: string;
+  connectionStringEnv?: string;
+  /** Words and hosts that count as evidence, lower-case. */
+  keywords: readonly string[];
+  forms: readonly SecretForm[];
+  confidenceLevels: readonly Confidence[];
+  /** What a user must do about a finding of this rule (one paragraph; see `advice` for steps). */
+  remediation: string;
+  advice: RuleRemediation;
+  samples: { truePositives: readonly PositiveSample[]; falsePositives: readonly NegativeSample[] };
+}
+
+/** The metadata callers may show: the detector without its samples and functions. */
+export interface RuleMeta {
+  id: RuleId;
+  title: string;
+  description: string;
+  references: readonly string[];
+  severity: RuleMetadata['severity'];
+  service: RuleService;
+  secretKind: SecretKind;
+  placeholder: string;
+  connectionStringEnv?: string;
+  keywords: readonly string[];
+  forms: readonly { name: SecretForm['name']; description: string; pattern: string }[];
+  confidenceLevels: readonly Confidence[];
+  remediation: string;
+  advice: RuleRemediation;
+}
