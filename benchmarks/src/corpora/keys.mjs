@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 // Planted secrets: every form keyguard should report, and decoys it must not. Keys are generated at
 // run time from seeds by @keyguard/core/testing; nothing key-shaped is ever written in this repo.
 import {
@@ -10,6 +9,7 @@ import {
   generateNonCanonicalKey,
   generateOtherServiceKey,
 } from '@keyguard/core/testing';
+import { legacyFingerprintOf, rules } from '@keyguard/core';
 
 const guid = (r) =>
   [8, 4, 4, 4, 12].map((n) => Array.from({ length: n }, () => '0123456789abcdef'[Math.floor(r() * 16)]).join('')).join('-');
@@ -21,11 +21,14 @@ const docsPlaceholder = () => `${UPPER.slice(0, 23)}E${UPPER.slice(23)}012345678
 
 const withSecret = (secret, build) => ({ ...build(secret), secret });
 
-/** keyguard's finding fingerprints a secret could have (sha256 of `${ruleId}:${secret}`, one per rule). */
+/**
+ * keyguard's finding fingerprints a secret could have, one per rule (core's own function, over
+ * core's rule list). Every planted secret is generated (random), and a random secret's published
+ * fingerprint is core's fast scheme whatever the rule (fingerprint.ts); a person-chosen
+ * ClientSecret would need fingerprintOf with its finding's context.
+ */
 export function fingerprintsOf(secret) {
-  return ['azure-signalr-access-key', 'azure-web-pubsub-access-key', 'azure-signalr-client-secret'].map((rule) =>
-    createHash('sha256').update(`${rule}:${secret}`).digest('hex'),
-  );
+  return rules.map((rule) => legacyFingerprintOf(rule.id, secret));
 }
 
 /**

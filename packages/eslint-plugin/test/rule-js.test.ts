@@ -160,7 +160,7 @@ ruleTester.run('no-leaked-access-key', rule, {
       code: jsEntra,
       errors: [
         withMessage(
-          `Microsoft Entra client secret (SignalR connection string) ${masked(ENTRA)} leaked (azure-signalr-client-secret, high confidence): revoke the app secret and use a managed identity (AuthType=azure.msi).`,
+          `Microsoft Entra client secret in a SignalR connection string ${masked(ENTRA)} leaked (azure-signalr-client-secret, high confidence): revoke the app secret and use a managed identity (AuthType=azure.msi).`,
           { ...locate(jsEntra, ENTRA), suggestions: at(jsEntra, ENTRA, { placeholder: '<client-secret>', literal: `"${appCs(ENTRA)}"` }).suggestions },
         ),
       ],

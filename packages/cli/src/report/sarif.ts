@@ -1,6 +1,6 @@
 import { pathToFileURL } from 'node:url';
 import path from 'node:path';
-import { type RuleId, rules, shortRemediation } from '@keyguard/core';
+import { type RuleId, ruleOf, rules, shortRemediation } from '@keyguard/core';
 import { summaryCounts } from './by-rule.js';
 import type { ScanOutcome } from '../outcome.js';
 import { rootRelative } from '../paths.js';
@@ -39,8 +39,8 @@ function ruleDescriptor(rule: (typeof rules)[number]): Json {
       markdown: `**What to do:** ${rule.remediation}\n\n**References:**\n${refs}`,
     },
     ...(rule.references[0] !== undefined ? { helpUri: rule.references[0] } : {}),
-    defaultConfiguration: { level: 'error' },
-    properties: { tags: ['security', 'secret', 'azure'], precision: 'high', 'security-severity': '9.0' },
+    defaultConfiguration: { level: rule.severity.level },
+    properties: { tags: ['security', 'secret', 'azure'], precision: 'high', 'security-severity': rule.severity.securitySeverity.toFixed(1) },
   };
 }
 
@@ -64,7 +64,7 @@ export function buildSarif(outcome: ScanOutcome, ctx: Pick<ReportContext, 'tool'
     return {
       ruleId: f.ruleId,
       ruleIndex: ruleIndex.get(f.ruleId) ?? -1,
-      level: 'error',
+      level: ruleOf(f.ruleId).severity.level,
       message: { text: `${f.message}: ${shortRemediation(f)}.` },
       locations: [
         {

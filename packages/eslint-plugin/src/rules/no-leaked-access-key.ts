@@ -1,4 +1,4 @@
-import { KNOWN_PROPERTIES, hostOf, parseConnectionString, scanText, serviceOfHost, shortRemediation } from '@keyguard/core';
+import { KNOWN_PROPERTIES, hostOf, parseConnectionString, ruleOf, rules, scanText, serviceOfHost, shortRemediation } from '@keyguard/core';
 import type { Confidence as CoreConfidence, Finding, RuleId as CoreRuleId } from '@keyguard/core';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { Rule } from 'eslint';
@@ -7,7 +7,8 @@ import { createRule } from '../create-rule.js';
 export const RULE_NAME = 'no-leaked-access-key';
 
 // Core's types spelled out: core is bundled into dist/index.js, not installed next to the plugin,
-// so the published declarations cannot import them. The checks below fail the build if they drift.
+// so the published declarations cannot import them. The checks below fail the build if they drift
+// (the one place outside core's rule folders where rule ids are written: test/rule-ids.test.ts).
 /** A finding's confidence, as in `@keyguard/core`. */
 export type Confidence = 'high' | 'medium' | 'low';
 /** A `@keyguard/core` detector. */
@@ -26,21 +27,11 @@ export interface NoLeakedAccessKeyOptions {
 export type Options = [NoLeakedAccessKeyOptions];
 export type MessageIds = 'leakedKey' | 'useEnvironment' | 'usePlaceholder';
 
-/** The environment variable ASP.NET Core and the SignalR SDK read the connection string from. */
+/** The environment variable ASP.NET Core and the SignalR SDK read the connection string from (SignalR rules' `connectionStringEnv`). */
 export const CONNECTION_STRING_ENV = 'process.env.Azure__SignalR__ConnectionString';
 
-/** What replaces a secret in the placeholder suggestion, per detector. */
-export const PLACEHOLDERS: Record<RuleId, string> = {
-  'azure-signalr-access-key': '<signalr-access-key>',
-  'azure-web-pubsub-access-key': '<web-pubsub-access-key>',
-  'azure-signalr-client-secret': '<client-secret>',
-};
-
-const TITLES: Record<RuleId, string> = {
-  'azure-signalr-access-key': 'Azure SignalR access key',
-  'azure-web-pubsub-access-key': 'Azure Web PubSub access key',
-  'azure-signalr-client-secret': 'Microsoft Entra client secret (SignalR connection string)',
-};
+/** What replaces a secret in the placeholder suggestion, per detector (each rule's own, from core). */
+export const PLACEHOLDERS: Record<RuleId, string> = Object.fromEntries(rules.map((r) => [r.id, r.placeholder])) as Record<RuleId, string>;
 
 const KNOWN_CONNECTION_STRING_KEYS: ReadonlySet<string> = new Set(KNOWN_PROPERTIES);
 
@@ -178,14 +169,17 @@ const rule = createRule<Options, MessageIds>({
       const start = indexOf(finding.line, finding.column);
       const end = indexOf(finding.endLine, finding.endColumn);
       const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = [];
-      if (finding.ruleId !== 'azure-web-pubsub-access-key') {
+      const rule = ruleOf(finding.ruleId);
+      // Only a rule whose connection strings apps read from an environment variable suggests it.
+      if (rule.connectionStringEnv !== undefined) {
+        const env = `process.env.${rule.connectionStringEnv}`;
         const literal = replaceableLiteral(sourceCode, start, end);
         if (literal !== undefined && isWholeSignalrConnectionString(literal.value)) {
           const inJsxAttribute = literal.node.parent?.type === 'JSXAttribute';
-          const replacement = inJsxAttribute ? `{${CONNECTION_STRING_ENV}}` : CONNECTION_STRING_ENV;
+          const replacement = inJsxAttribute ? `{${env}}` : env;
           suggest.push({
             messageId: 'useEnvironment',
-            data: { env: CONNECTION_STRING_ENV },
+            data: { env },
             fix: (fixer) => fixer.replaceTextRange(literal.node.range, replacement),
           });
         }
@@ -202,7 +196,7 @@ const rule = createRule<Options, MessageIds>({
       context.report({
         messageId: 'leakedKey',
         data: {
-          title: TITLES[finding.ruleId],
+          title: rule.title,
           masked: finding.masked,
           ruleId: finding.ruleId,
           confidence: finding.confidence,
