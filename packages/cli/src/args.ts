@@ -2,9 +2,9 @@ import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { type Confidence, isConfidence } from '@keyguard/core/option-values';
 import { UsageError } from './exit-codes.js';
+import { FLAGS, type FlagSpec, FORMATS, type Format, parseArgsOptions } from './flags.js';
 
-export const FORMATS = ['pretty', 'json', 'sarif', 'github', 'markdown'] as const;
-export type Format = (typeof FORMATS)[number];
+export { FORMATS, type Format } from './flags.js';
 
 /** An extra report: `--<format>-output FILE` (`-` is stdout), written besides the main one. */
 export interface ExtraReport {
@@ -52,32 +52,8 @@ export type ParsedArgs =
   | { command: 'hook'; rest: string[] }
   | ScanArgs;
 
-const OPTIONS = {
-  format: { type: 'string', short: 'f' },
-  output: { type: 'string', short: 'o' },
-  'show-secrets': { type: 'boolean' },
-  baseline: { type: 'string' },
-  config: { type: 'string', short: 'c' },
-  'no-ignore': { type: 'boolean' },
-  'no-inline-ignore': { type: 'boolean' },
-  'min-confidence': { type: 'string' },
-  jobs: { type: 'string', short: 'j' },
-  'no-progress': { type: 'boolean' },
-  quiet: { type: 'boolean', short: 'q' },
-  verbose: { type: 'boolean', short: 'v' },
-  strict: { type: 'boolean' },
-  'follow-symlinks': { type: 'boolean' },
-  'stdin-filename': { type: 'string' },
-  staged: { type: 'boolean' },
-  'fetch-missing': { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' },
-  version: { type: 'boolean', short: 'V' },
-  'pretty-output': { type: 'string' },
-  'json-output': { type: 'string' },
-  'sarif-output': { type: 'string' },
-  'github-output': { type: 'string' },
-  'markdown-output': { type: 'string' },
-} as const;
+/** parseArgs' options: the flag table's, built once. */
+const OPTIONS = parseArgsOptions();
 
 /** parseArgs' own errors, turned into one line a user can act on. */
 function usageFromParseError(error: unknown): UsageError {
@@ -162,7 +138,10 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
   if (v['fetch-missing'] === true && !staged && history === undefined) throw new UsageError('--fetch-missing applies to --history and --staged (blobs a partial clone lacks)');
   if (v['stdin-filename'] !== undefined && !stdin) throw new UsageError("--stdin-filename only applies when reading stdin ('-')");
   if (v.quiet === true && v.verbose === true) throw new UsageError('--quiet and --verbose cannot be combined');
-  if (command === 'baseline' && v.baseline !== undefined) throw new UsageError('--baseline applies to scan, not to baseline');
+  for (const flag of FLAGS as readonly FlagSpec[]) {
+    const given = flag.name === 'history' ? history !== undefined : (v as Record<string, unknown>)[flag.name] !== undefined;
+    if (given && !flag.commands.includes(command)) throw new UsageError(`--${flag.name} applies to ${flag.commands.join(' and ')}, not to ${command}`);
+  }
   for (const [name, value] of [['--output', v.output], ['--baseline', v.baseline], ['--config', v.config], ['--stdin-filename', v['stdin-filename']]] as const) {
     if (value === '') throw new UsageError(`${name} needs a non-empty value`);
   }
@@ -171,7 +150,6 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
     const file = v[`${f}-output`];
     if (file === undefined) continue;
     if (file === '') throw new UsageError(`--${f}-output needs a file name (or - for stdout)`);
-    if (command === 'baseline') throw new UsageError(`--${f}-output applies to scan, not to baseline`);
     if (file !== '-' && (file === v.output || extraReports.some((r) => r.file === file))) {
       throw new UsageError(`--${f}-output ${file}: another report is already written to that file`);
     }

@@ -1,7 +1,8 @@
 import type { Stats } from 'node:fs';
+import type { EntryKind } from './outcome.js';
 
 /** What kind of entry `stats` describes, as reported in `skipped`. */
-export function entryKind(stats: Pick<Stats, 'isFile' | 'isDirectory' | 'isFIFO' | 'isSocket' | 'isCharacterDevice' | 'isBlockDevice' | 'isSymbolicLink'>): string {
+export function entryKind(stats: Pick<Stats, 'isFile' | 'isDirectory' | 'isFIFO' | 'isSocket' | 'isCharacterDevice' | 'isBlockDevice' | 'isSymbolicLink'>): EntryKind | 'file' {
   if (stats.isFile()) return 'file';
   if (stats.isDirectory()) return 'directory';
   if (stats.isSymbolicLink()) return 'symlink';
@@ -12,7 +13,7 @@ export function entryKind(stats: Pick<Stats, 'isFile' | 'isDirectory' | 'isFIFO'
 }
 
 /** The reason a failed stat/open/read is reported under. */
-export function errorReason(error: unknown): string {
+export function errorReason(error: unknown): 'symlink-loop' | 'unreadable' {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'ELOOP') return 'symlink-loop';
   return 'unreadable';

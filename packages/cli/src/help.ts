@@ -1,45 +1,73 @@
-/** `keyguard --help`. Keep in step with README.md. */
-export const HELP = `keyguard: find leaked Azure SignalR / Web PubSub credentials
+import { FLAGS, type FlagSpec, flagLabel } from './flags.js';
+
+/** Where the text of an entry starts, and the width it is wrapped to. */
+const USAGE_COLUMN = 34;
+const OPTION_COLUMN = 28;
+const WIDTH = 90;
+
+/** `text` in lines of at most `width - indent` characters (a longer word stays whole). */
+function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line !== '' && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line === '' ? word : `${line} ${word}`;
+  }
+  if (line !== '') lines.push(line);
+  return lines;
+}
+
+/** `  label   text`, the text at `column` and wrapped; a label too long for it gets a line of its own. */
+function entry(label: string, text: string, column: number): string[] {
+  const [first = '', ...more] = wrap(text, WIDTH - column);
+  const pad = ' '.repeat(column);
+  const head = label.length < column ? `${label.padEnd(column)}${first}` : `${label}\n${pad}${first}`;
+  return [head, ...more.map((l) => `${pad}${l}`)];
+}
+
+const optionLabel = (flag: FlagSpec): string => (flag.short !== undefined ? `  ${flagLabel(flag)}` : `      ${flagLabel(flag)}`);
+
+function usageLines(): string[] {
+  const flagged = (FLAGS as readonly FlagSpec[]).filter((f) => f.usage !== undefined);
+  return [
+    ...entry('  keyguard scan [paths...]', "scan files and folders (default: .); quoted globs ('src/**/*.ts') are expanded", USAGE_COLUMN),
+    ...entry('  keyguard scan -', 'scan standard input', USAGE_COLUMN),
+    ...flagged.flatMap((f) => entry(`  ${f.usage!}`, f.help, USAGE_COLUMN)),
+    ...entry('  keyguard baseline [paths...]', 'print a baseline of current findings (always exits 0)', USAGE_COLUMN),
+    ...entry('  keyguard hook install', 'install the pre-commit hook', USAGE_COLUMN),
+  ];
+}
+
+function optionLines(): string[] {
+  const lines: string[] = [];
+  const options = (FLAGS as readonly FlagSpec[]).filter((f) => f.usage === undefined);
+  for (let i = 0; i < options.length; i++) {
+    const flag = options[i]!;
+    if (flag.group === undefined) {
+      lines.push(...entry(optionLabel(flag), flag.help, OPTION_COLUMN));
+      continue;
+    }
+    // A group: its labels wrapped together, then its one text.
+    const group = [flag];
+    while (options[i + 1]?.group === flag.group) group.push(options[++i]!);
+    const labels = group.map((f) => flagLabel(f));
+    const names = wrap(labels.map((l, n) => (n < labels.length - 1 ? `${l},` : l)).join(' '), WIDTH - 26);
+    lines.push(...names.map((l) => `      ${l}`), ...wrap(flag.help, WIDTH - OPTION_COLUMN).map((l) => `${' '.repeat(OPTION_COLUMN)}${l}`));
+  }
+  return lines;
+}
+
+/** `keyguard --help`: the commands, then every flag of FLAGS (flags.ts), then exit codes and config. */
+export function helpText(): string {
+  return `keyguard: find leaked Azure SignalR / Web PubSub credentials
 
 Usage:
-  keyguard scan [paths...]        scan files and folders (default: .); quoted globs
-                                  ('src/**/*.ts') are expanded
-  keyguard scan -                 scan standard input
-  keyguard scan --staged [paths]  scan what is staged for commit
-  keyguard scan --history[=RANGE] scan git history (every ref, or a rev-list range)
-  keyguard baseline [paths...]    print a baseline of current findings (always exits 0)
-  keyguard hook install           install the pre-commit hook
+${usageLines().join('\n')}
 
 Options (scan, baseline):
-  -f, --format FORMAT       pretty (default), json, sarif, github or markdown
-  -o, --output FILE         write the report (or baseline) to FILE instead of stdout
-      --pretty-output FILE, --json-output FILE, --sarif-output FILE,
-      --github-output FILE, --markdown-output FILE
-                            also write that format to FILE (- for stdout), in the same run
-      --show-secrets        print raw secret values (every format); masked otherwise
-      --baseline FILE       suppress findings listed in a baseline file (scan only;
-                            default: the config's "baseline")
-  -c, --config FILE         use this config file instead of the nearest keyguard.config.json
-      --min-confidence LVL  low, medium (default) or high
-      --no-ignore           do not honour ignore files (.keyguardignore; and inside a
-                            git work tree .gitignore, .git/info/exclude, global excludes)
-      --no-inline-ignore    report secrets even on lines marked keyguard:allow
-      --follow-symlinks     follow symbolic links (not followed by default)
-      --stdin-filename NAME the path reported for '-' (default <stdin>)
-  -j, --jobs N              worker threads (default: automatic, up to the available
-                            CPUs for large trees)
-      --no-progress         no progress line on stderr (it only shows on a TTY anyway)
-  -q, --quiet               count skipped entries instead of listing them
-  -v, --verbose             list binary files and symbolic links skipped too (counted
-                            on one line otherwise)
-      --fetch-missing       --history/--staged in a partial clone: fetch the blobs it
-                            lacks in one batch and scan them (default: nothing is
-                            fetched; they are listed as skipped, reason missing)
-      --strict              exit 2 if any path could not be read (FIFO, socket, device,
-                            unreadable file, symlink loop, missing git blob) or nothing
-                            was scanned; binary files do not count
-  -h, --help                this help
-  -V, --version             print the version
+${optionLines().join('\n')}
 
 Exit codes:
   0  no findings
@@ -54,3 +82,4 @@ Config: keyguard.config.json, found by walking up from the scan root:
 Skip the pre-commit check once: KEYGUARD_SKIP=1 git commit (pre-commit framework:
 SKIP=keyguard git commit).
 `;
+}

@@ -7,49 +7,19 @@ import { colorsEnabled, createColors } from './colors.js';
 import { loadConfig } from './config.js';
 import { ExitCode, UsageError } from './exit-codes.js';
 import type { GitScanOptions } from './git/types.js';
-import { HELP } from './help.js';
+import { helpText } from './help.js';
 import { type IgnoreLayer, isIgnoredBy, keyguardIgnoreLayers, patternLayer } from './ignore-rules.js';
 import type { CliEnv, CliIO, OutputStream } from './io.js';
-import type { ReportedFinding, ScanOutcome, SkippedEntry } from './outcome.js';
+import type { ScanOutcome, SkippedEntry } from './outcome.js';
 import { jsonSafe, shown, withoutWorkflowCommands } from './output-escape.js';
 import { assertNotAnInput, reportTargets, writeReportFile } from './output-file.js';
 import { displayPath, findWorkTreeRoot } from './paths.js';
 import { Progress, type ProgressCounts } from './progress.js';
+import { sortOutcome } from './order.js';
 import { renderReport } from './report/index.js';
 import { toolInfo } from './version.js';
 
-/** Loads a module only when its mode is asked for (keeps startup light on the --staged path). */
-async function loadOptional<T>(load: () => Promise<T>, feature: string): Promise<T> {
-  try {
-    return await load();
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND') {
-      throw new UsageError(`${feature} is not available in this build (${oneLine(String((error as Error).message))})`);
-    }
-    throw error;
-  }
-}
-
 const oneLine = (text: string): string => text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
-
-function compareFindings(a: ReportedFinding, b: ReportedFinding): number {
-  if (a.path !== b.path) return a.path < b.path ? -1 : 1;
-  return (
-    a.line - b.line ||
-    a.column - b.column ||
-    (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0) ||
-    (a.commit ?? '').localeCompare(b.commit ?? '')
-  );
-}
-
-/** Deterministic order whatever the scheduling: path, line, column. */
-export function sortOutcome(outcome: ScanOutcome): ScanOutcome {
-  return {
-    ...outcome,
-    findings: [...outcome.findings].sort(compareFindings),
-    skipped: [...outcome.skipped].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
-  };
-}
 
 async function scanPaths(
   args: ScanArgs,
@@ -154,10 +124,10 @@ async function scanGit(args: ScanArgs, scanOptions: ScanOptions, layers: IgnoreL
   if (args.paths.length > 0) options.paths = args.paths;
   if (args.fetchMissing) options.fetchMissing = true;
   if (args.staged) {
-    const { scanStaged } = await loadOptional(() => import('./git/staged.js'), '--staged');
+    const { scanStaged } = await import('./git/staged.js');
     return scanStaged(options);
   }
-  const { scanHistory } = await loadOptional(() => import('./git/history.js'), '--history');
+  const { scanHistory } = await import('./git/history.js');
   return scanHistory(args.history === '' ? options : { ...options, revRange: args.history! });
 }
 
@@ -284,13 +254,13 @@ async function runScan(args: ScanArgs, env: CliEnv, io: CliIO): Promise<number> 
 async function run(parsed: ParsedArgs, env: CliEnv, io: CliIO): Promise<number> {
   switch (parsed.command) {
     case 'help':
-      io.stdout.write(HELP);
+      io.stdout.write(helpText());
       return ExitCode.Clean;
     case 'version':
       io.stdout.write(`${toolInfo().version}\n`);
       return ExitCode.Clean;
     case 'hook': {
-      const { runHookCommand } = await loadOptional(() => import('./hook/index.js'), 'keyguard hook');
+      const { runHookCommand } = await import('./hook/index.js');
       return runHookCommand(parsed.rest, env, io);
     }
     default:

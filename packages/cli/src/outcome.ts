@@ -17,12 +17,42 @@ export interface ReportedFinding extends Finding, Repeats {
   date?: string;
 }
 
+/**
+ * What an entry is when it is not a file keyguard reads (entry-kind.ts); also why one of
+ * keyguard's own files (an ignore file) could not be used, with `symlink-loop`, `unreadable`
+ * and `too-large`.
+ */
+export const ENTRY_KINDS = ['directory', 'symlink', 'fifo', 'socket', 'device', 'special'] as const;
+export type EntryKind = (typeof ENTRY_KINDS)[number];
+export const OWN_FILE_PROBLEMS = [...ENTRY_KINDS, 'symlink-loop', 'unreadable', 'too-large'] as const;
+export type OwnFileProblem = (typeof OWN_FILE_PROBLEMS)[number];
+
+/**
+ * Every reason a `skipped` entry can give, but the ignore-file one (IGNORE_FILE_NOT_APPLIED).
+ * packages/cli/README.md and README.md list exactly these (a test checks).
+ */
+export const SKIP_REASONS = [
+  'binary',
+  ...ENTRY_KINDS,
+  'symlink-loop',
+  'unreadable',
+  'folder name not valid UTF-8',
+  'report output',
+  'missing',
+  'unmerged',
+  'not-in-index',
+] as const;
+
+/** An ignore file inside the scanned tree that could not be used: `ignore file not applied: fifo`. */
+export const IGNORE_FILE_NOT_APPLIED = 'ignore file not applied';
+
+export type SkipReason = (typeof SKIP_REASONS)[number] | `${typeof IGNORE_FILE_NOT_APPLIED}: ${OwnFileProblem}`;
+
 export interface SkippedEntry {
   path: string;
   /** As in ReportedFinding. */
   pathBytes?: string;
-  /** binary | fifo | socket | device | unreadable | symlink-loop | too-large | missing | ... */
-  reason: string;
+  reason: SkipReason;
   /** History scans, reason `missing`: the commit that introduced the blob that is not there. */
   commit?: string;
 }

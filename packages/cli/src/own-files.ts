@@ -1,6 +1,7 @@
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { type ParseError, parse as parseJsonc, printParseErrorCode } from 'jsonc-parser';
 import { entryKind } from './entry-kind.js';
+import type { OwnFileProblem } from './outcome.js';
 
 /**
  * keyguard's own inputs (config, ignore files, baselines) are read through here: opened without
@@ -22,7 +23,7 @@ export class OwnFileError extends Error {
     /** A sentence for the one-line error. */
     readonly reason: string,
     /** The token a `skipped` entry uses: fifo, device, directory, too-large, unreadable, ... */
-    readonly kind: string,
+    readonly kind: OwnFileProblem,
   ) {
     super(reason);
   }
@@ -48,7 +49,8 @@ export function readOwnFile(file: string, maxBytes: number): string | undefined 
   }
   try {
     const stats = fstatSync(fd);
-    if (!stats.isFile()) throw new OwnFileError(file, `not a regular file (${entryKind(stats)})`, entryKind(stats));
+    const kind = entryKind(stats);
+    if (kind !== 'file') throw new OwnFileError(file, `not a regular file (${kind})`, kind);
     if (stats.size > maxBytes) throw new OwnFileError(file, `larger than the ${describeSize(maxBytes)} limit`, 'too-large');
     // The size a file reports can lie (/proc files say 0): read until EOF, never past the cap.
     const buffer = Buffer.allocUnsafe(Math.min(maxBytes + 1, Math.max(stats.size + 1, 64 * 1024)));

@@ -2,6 +2,7 @@ import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import { borrowScanBuffer, type ScanOptions, scanBytes, scanStream, SkippedInputError } from '@keyguard/core';
 import { type AggregatedFinding, FindingAggregator, occurrencesOf } from './aggregate.js';
+import type { SkipReason } from './outcome.js';
 import { entryKind, errorReason } from './walk.js';
 
 /** Read size: big enough to be fast, small enough that a 5 GB file costs what a small one does. */
@@ -10,7 +11,7 @@ export const READ_CHUNK_BYTES = 1024 * 1024;
 /** A file's findings, repeats of one secret aggregated (see aggregate.ts). */
 export type FileResult =
   | { abs: string; status: 'scanned'; findings: AggregatedFinding[]; bytes: number; suppressed: number }
-  | { abs: string; status: 'skipped'; reason: string; findings: AggregatedFinding[]; bytes: number };
+  | { abs: string; status: 'skipped'; reason: SkipReason; findings: AggregatedFinding[]; bytes: number };
 
 const O_NONBLOCK = (constants as { O_NONBLOCK?: number }).O_NONBLOCK ?? 0;
 
@@ -45,7 +46,8 @@ export function scanSmallFile(abs: string, options: ScanOptions, raw?: Uint8Arra
   try {
     // bigint: Node's float stat buffer stays untouched (see findConfigFile in config.ts).
     const stats = fstatSync(fd, { bigint: true });
-    if (!stats.isFile()) return { abs, status: 'skipped', reason: entryKind(stats), findings: [], bytes: 0 };
+    const kind = entryKind(stats);
+    if (kind !== 'file') return { abs, status: 'skipped', reason: kind, findings: [], bytes: 0 };
     const size = Number(stats.size);
     if (size > SYNC_READ_MAX_BYTES) return undefined; // too big to read whole
     // Read into core's pre-filter memory, which scanBytes checks without a copy (most files end
@@ -97,7 +99,8 @@ export async function scanFile(abs: string, options: ScanOptions, onBytes?: (byt
   let stream: ReturnType<fs.FileHandle['createReadStream']> | undefined;
   try {
     const stats = await handle.stat();
-    if (!stats.isFile()) return { abs, status: 'skipped', reason: entryKind(stats), findings: [], bytes: 0 };
+    const kind = entryKind(stats);
+    if (kind !== 'file') return { abs, status: 'skipped', reason: kind, findings: [], bytes: 0 };
     stream = handle.createReadStream({ highWaterMark: READ_CHUNK_BYTES, autoClose: false, start: 0 });
     const scan = scanStream(onBytes === undefined ? stream : counted(stream, onBytes), options);
     for await (const finding of scan) found.add(finding);

@@ -46,12 +46,26 @@ export interface ScanPoolOptions {
   onPlan?: (workers: number, found: number) => void;
 }
 
+/** What workersToStart decides from. */
+export interface WorkerPlanInput {
+  /** Files the walk has found so far. */
+  found: number;
+  /** Their bytes, as far as known (sizes the walk saw). */
+  knownBytes: number;
+  /** --jobs, or the automatic default. */
+  jobs: number;
+  /** --jobs was given. */
+  explicit: boolean;
+  /** The walk is over: `found` is all of it. */
+  walkDone: boolean;
+}
+
 /**
  * How many workers to start, given what the walk has found so far (`walkDone`: all of it);
  * 0 = none, or not yet. By default only a big tree pays for them. An explicit --jobs is
  * obeyed, with no more workers than files.
  */
-export function workersToStart(found: number, knownBytes: number, jobs: number, explicit: boolean, walkDone: boolean): number {
+export function workersToStart({ found, knownBytes, jobs, explicit, walkDone }: WorkerPlanInput): number {
   if (jobs <= 1 || found < 2) return 0;
   if (explicit) return found >= jobs || walkDone ? Math.min(jobs, found) : 0;
   return found >= WORKER_MIN_FILES || knownBytes >= WORKER_BIG_BYTES ? jobs : 0;
@@ -88,7 +102,7 @@ export class ScanPool {
     this.queued += 1;
     if (file.size > 0) this.knownBytes += file.size;
     if (this.workers === undefined) {
-      const count = workersToStart(this.queued, this.knownBytes, this.options.jobs, this.options.jobsExplicit === true, false);
+      const count = workersToStart({ found: this.queued, knownBytes: this.knownBytes, jobs: this.options.jobs, explicit: this.options.jobsExplicit === true, walkDone: false });
       if (count > 0) this.startWorkers(count);
       return;
     }
@@ -103,7 +117,7 @@ export class ScanPool {
   async finish(): Promise<ScanTally> {
     this.walkDone = true;
     if (this.workers === undefined) {
-      const count = workersToStart(this.queued, this.knownBytes, this.options.jobs, this.options.jobsExplicit === true, true);
+      const count = workersToStart({ found: this.queued, knownBytes: this.knownBytes, jobs: this.options.jobs, explicit: this.options.jobsExplicit === true, walkDone: true });
       if (count > 0) this.startWorkers(count);
     }
     if (this.workers === undefined) {

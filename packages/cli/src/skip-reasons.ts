@@ -1,4 +1,4 @@
-import type { SkippedEntry } from './outcome.js';
+import type { SkippedEntry, SkipReason } from './outcome.js';
 
 /**
  * Skipped entries that are normal in any tree: binary files, symbolic links (not followed
@@ -6,7 +6,7 @@ import type { SkippedEntry } from './outcome.js';
  * stderr line each (--verbose lists them), never annotated, and never an error under --strict;
  * every one is still in the report.
  */
-const ROUTINE: ReadonlyMap<string, (n: number) => string> = new Map([
+const ROUTINE: ReadonlyMap<SkipReason, (n: number) => string> = new Map<SkipReason, (n: number) => string>([
   ['binary', (n: number) => `${n} binary ${n === 1 ? 'file' : 'files'}`],
   ['symlink', (n: number) => `${n} symbolic ${n === 1 ? 'link' : 'links'} (not followed: --follow-symlinks)`],
   ['report output', (n: number) => `${n} report ${n === 1 ? 'file' : 'files'} this run writes`],
@@ -17,7 +17,7 @@ export const isRoutineSkip = (s: Pick<SkippedEntry, 'reason'>): boolean => ROUTI
 /** The stderr lines for a list of skipped entries: the others one by one, routine ones counted. */
 export function skippedLines(skipped: readonly SkippedEntry[], verbose: boolean, show: (path: string) => string): string[] {
   const lines: string[] = [];
-  const counts = new Map<string, number>();
+  const counts = new Map<SkipReason, number>();
   for (const s of skipped) {
     if (!verbose && isRoutineSkip(s)) counts.set(s.reason, (counts.get(s.reason) ?? 0) + 1);
     else lines.push(`keyguard: skipped ${show(s.path)} (${s.reason}${s.commit !== undefined ? ` in commit ${show(s.commit.slice(0, 12))}` : ''})`);

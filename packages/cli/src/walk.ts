@@ -2,6 +2,7 @@ import { Dirent, readdirSync, type Stats } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { entryKind, errorReason } from './entry-kind.js';
+import { IGNORE_FILE_NOT_APPLIED, type SkipReason } from './outcome.js';
 import { UsageError } from './exit-codes.js';
 import { ancestorLayers, type GlobalExcludes, ignoreFilesFor, type IgnoreLayer, readIgnoreLayer, repositoryLayers } from './ignore-rules.js';
 import type { OwnFileError } from './own-files.js';
@@ -24,7 +25,7 @@ export interface WalkFile {
 
 export interface WalkSkip {
   abs: string;
-  reason: string;
+  reason: SkipReason;
   /** As in WalkFile. */
   raw?: Uint8Array;
 }
@@ -109,7 +110,7 @@ export async function walk(paths: readonly string[], options: WalkOptions): Prom
   // An ignore file inside the scanned tree that cannot be used (a FIFO, too large) is listed as
   // not applied, and the walk goes on without it.
   const unusableIgnoreFile = (error: OwnFileError): void => {
-    skipped.push({ abs: error.file, reason: `ignore file not applied: ${error.kind}` });
+    skipped.push({ abs: error.file, reason: `${IGNORE_FILE_NOT_APPLIED}: ${error.kind}` });
   };
   const leftOut = (abs: string, name: string, isDir: boolean): void => {
     ignored += 1;

@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { FLAGS, type FlagSpec } from '../src/flags.js';
+import { hasHelpEntry } from './help-entries.js';
 import { assertBuilt, json, PACKAGE_DIR, REPO_ROOT, run, useTempDirs, writeTree } from './helpers.js';
 import { asrsLine, keys } from './keys.js';
 
@@ -14,31 +16,9 @@ describe('help, version, usage errors', () => {
     const dir = tmp();
     const r = await run(['--help'], { cwd: dir });
     expect(r.code).toBe(0);
-    for (const word of [
-      'keyguard scan',
-      'keyguard baseline',
-      'keyguard hook install',
-      '--staged',
-      '--history',
-      '--format',
-      '--output',
-      '--show-secrets',
-      '--baseline',
-      '--config',
-      '--min-confidence',
-      '--no-ignore',
-      '--no-inline-ignore',
-      '--follow-symlinks',
-      '--stdin-filename',
-      '--jobs',
-      '--no-progress',
-      '--quiet',
-      '--strict',
-      'Exit codes',
-      '0  no findings',
-      '1  at least one finding',
-      '2  usage',
-    ]) {
+    // Every flag as the flag table names it (alias and value included): no list of our own here.
+    for (const flag of FLAGS as readonly FlagSpec[]) expect(hasHelpEntry(r.stdout, flag), flag.name).toBe(true);
+    for (const word of ['keyguard scan', 'keyguard baseline', 'keyguard hook install', 'Exit codes', '0  no findings', '1  at least one finding', '2  usage']) {
       expect(r.stdout, word).toContain(word);
     }
     expect((await run(['scan', '--help'], { cwd: dir })).stdout).toBe(r.stdout);

@@ -2,12 +2,14 @@ import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UsageError } from '../src/exit-codes.js';
 import { historyStats, scanHistory } from '../src/git/history.js';
+import { sortOutcome } from '../src/order.js';
 import { asrsKey, cleanupTemp, codeWithKey, commit, env, git, isolateGit, makeRepo, runCli, write } from './git-fixtures.js';
 
 beforeAll(() => isolateGit());
 afterAll(() => cleanupTemp());
 
-const history = (cwd: string, revRange?: string) => scanHistory({ cwd, scanOptions: {}, ...(revRange ? { revRange } : {}) });
+// In the order every report has (main.ts sorts each input mode's outcome once).
+const history = async (cwd: string, revRange?: string) => sortOutcome(await scanHistory({ cwd, scanOptions: {}, ...(revRange ? { revRange } : {}) }));
 
 /** Every distinct blob reachable from all refs, counted by git itself. */
 function reachableBlobs(repo: string): number {

@@ -2,8 +2,9 @@ import { chmodSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:f
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scanStaged } from '../src/git/staged.js';
+import { sortOutcome } from '../src/order.js';
 import { UsageError } from '../src/exit-codes.js';
-import { stagedNextSteps, stagedSummaryLine } from '../src/hook/messages.js';
+import { stagedNextSteps } from '../src/hook/messages.js';
 import {
   asrsKey,
   cleanupTemp,
@@ -21,7 +22,8 @@ import {
 beforeAll(() => isolateGit());
 afterAll(() => cleanupTemp());
 
-const staged = (cwd: string, paths?: string[]) => scanStaged({ cwd, scanOptions: {}, ...(paths ? { paths } : {}) });
+// In the order every report has (main.ts sorts each input mode's outcome once).
+const staged = async (cwd: string, paths?: string[]) => sortOutcome(await scanStaged({ cwd, scanOptions: {}, ...(paths ? { paths } : {}) }));
 
 describe('scanStaged: what the next commit adds', () => {
   it('blocks a key that is only in the index (working tree already clean)', async () => {
@@ -86,11 +88,10 @@ describe('scanStaged: what the next commit adds', () => {
     expect(out.files).toBe(2);
   });
 
-  it('an empty index scans nothing and says so', async () => {
+  it('an empty index scans nothing', async () => {
     const repo = makeRepo();
     const out = await staged(repo);
     expect(out).toMatchObject({ findings: [], files: 0, bytes: 0 });
-    expect(stagedSummaryLine(out)).toMatch(/nothing to scan/);
   });
 
   it('merge: secrets from the merged branch are not new, secrets added while merging are', async () => {
@@ -289,9 +290,6 @@ describe('scanStaged: what the next commit adds', () => {
     for (const needle of ['Remove', 'regenerate', 'keyguard:allow', 'baseline', '--no-verify', 'KEYGUARD_SKIP=1']) {
       expect(text).toContain(needle);
     }
-    expect(stagedSummaryLine({ files: 3, bytes: 2048, findings: [], skipped: [] })).toBe(
-      'keyguard: scanned 3 staged files (2.0 KiB), no secrets found',
-    );
   });
 });
 

@@ -7,7 +7,7 @@ import { CatFileBatch } from './cat-file.js';
 import { git, gitSpawn, repoInfo } from './exec.js';
 import { MissingBlobs, NO_LAZY_FETCH_ENV, promisorRemote } from './missing.js';
 import { scanBlob } from './scan-blob.js';
-import { GITLINK_MODE, compareFindings, isNullOid, parseRaw, repoPathOf, reportedPath } from './shared.js';
+import { GITLINK_MODE, isNullOid, parseRaw, repoPathOf, reportedPath } from './shared.js';
 import type { GitHistoryOptions } from './types.js';
 
 interface Commit {
@@ -218,6 +218,6 @@ export async function scanHistory(opts: GitHistoryOptions): Promise<ScanOutcome>
   const findings = candidates.filter((c) => c.commitIndex === firstSeen.get(c.key)).map((c) => c.finding);
   historyStats.blobsScanned = files + skipped.filter((s) => s.reason === 'binary').length;
   historyStats.commits = commits.length;
-  findings.sort(compareFindings);
+  // Unsorted: main.ts sorts every input mode's outcome once (order.ts).
   return { findings, skipped, files, bytes, suppressed, ignored: ignoredPaths, ignoredNotable: [], warnings, durationMs: Math.round(performance.now() - started) };
 }

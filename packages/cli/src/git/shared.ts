@@ -1,7 +1,6 @@
 import { realpathSync } from 'node:fs';
 import { isAbsolute, relative as nativeRelative, posix, sep } from 'node:path';
 import { UsageError } from '../exit-codes.js';
-import type { ReportedFinding } from '../outcome.js';
 import type { RepoInfo } from './exec.js';
 
 /** A repository path (relative to the top level) as the user sees it: relative to cwd when under it, else absolute. */
@@ -63,11 +62,6 @@ export function filterMatcher(filters: readonly string[]): (repoPath: string) =>
 /** Does `repoPath` equal one of the `filters` or lie under one of them ('' = everything)? */
 export function matchesFilter(repoPath: string, filters: readonly string[]): boolean {
   return filters.some((f) => f === '' || repoPath === f || repoPath.startsWith(`${f}/`));
-}
-
-export function compareFindings(a: ReportedFinding, b: ReportedFinding): number {
-  if (a.path !== b.path) return a.path < b.path ? -1 : 1;
-  return a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
 }
 
 /** A raw diff record from `git diff-index`/`git log --raw` with -z. */

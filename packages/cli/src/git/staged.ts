@@ -7,7 +7,6 @@ import { MissingBlobs, presentObjects, promisorRemote } from './missing.js';
 import { type RepoInfo, emptyTree, git, gitOk, repoInfo } from './exec.js';
 import {
   GITLINK_MODE,
-  compareFindings,
   isNullOid,
   filterMatcher,
   parseRaw,
@@ -257,8 +256,7 @@ async function scanStagedWith(opts: GitScanOptions, early: EarlyGit): Promise<Sc
       findings.push({ ...f, path: t.path });
     }
   }
-  findings.sort(compareFindings);
-  skipped.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  // Unsorted: main.ts sorts every input mode's outcome once (order.ts).
   const warnings = missing.warnings('the staged changes');
   return { findings, skipped, files, bytes, suppressed, ignored, ignoredNotable: [], warnings, durationMs: Math.round(performance.now() - started) };
 }
