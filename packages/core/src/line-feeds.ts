@@ -29,7 +29,14 @@ function simdCounter(): SimdCounter | null {
 }
 
 /** Below this many characters the copy into WebAssembly memory costs more than it saves. */
-const SIMD_THRESHOLD = 2 * 1024;
+export const SIMD_THRESHOLD = 2 * 1024;
+
+let simdCounts = 0;
+
+/** Test hook: how many ranges the WebAssembly kernel has counted (tests check that it, not the fallback, ran). */
+export function simdLineFeedCounts(): number {
+  return simdCounts;
+}
 
 /**
  * Counts '\n' in text[from, to) of a one-byte (latin1) string. Large ranges are copied into
@@ -42,5 +49,6 @@ export function countLineFeedsLatin1(text: string, from: number, to: number): nu
   ensureWasmMemory(counter.memory, length);
   const view = Buffer.from(counter.memory.buffer, 0, length);
   view.write(text.slice(from, to), 0, length, 'latin1');
+  simdCounts++;
   return counter.countLf(0, length);
 }

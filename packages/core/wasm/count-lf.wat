@@ -1,6 +1,6 @@
 ;; Counts LF bytes in memory[ptr, ptr+len) with 128-bit SIMD: each lane of $acc counts up to 255
 ;; matches before the lanes are summed, then a scalar loop takes the tail.
-;; Rebuild the bytes in src/count-lf-wasm.ts with: node packages/core/wasm/build.mjs
+;; `pnpm run build` assembles it into src/count-lf-wasm.ts (scripts/build-wasm.mjs).
 (module
   (memory (export "memory") 1)
   (func (export "count_lf") (param $ptr i32) (param $len i32) (result i32)

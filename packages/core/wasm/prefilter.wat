@@ -12,7 +12,7 @@
 ;; The step reads up to 16 bytes past the input (the caller leaves room for them) and two bytes
 ;; before it (table memory then: any byte there only adds hits).
 ;; Memory: tables below 1024, input from 1024 on.
-;; Rebuild src/prefilter-wasm.ts with: node packages/core/wasm/build.mjs
+;; `pnpm run build` assembles it into src/prefilter-wasm.ts (scripts/build-wasm.mjs).
 (module
   (memory (export "memory") 1)
   ;; 0..127: base64 characters and the bytes of their escapes (128..255 stay zero)
