@@ -23,8 +23,8 @@ import {
 } from './identifiable-key.js';
 import { isLegacyAccessKey } from './legacy-key.js';
 import { NearbyWords, Word } from './nearby-words.js';
-import { RULE_METAS } from './rules/ids.js';
-import type { SecretKind } from './rules/types.js';
+import { detectors } from './rules/index.js';
+import type { Candidate, Detector, SecretForm } from './rules/types.js';
 import { ENTRA_SECRET_SHAPE, keyPlaceholderReason, secretPlaceholderReason } from './placeholders.js';
 
 /** Turns a value read from the scanned text into the source's characters (see text-model). */
@@ -73,18 +73,26 @@ const isBase64 = (c: number): boolean => c < 128 && BASE64[c] === 1;
 /** Finds where a run of base64 characters ends (a regex reads a long run faster than a loop). */
 const NOT_BASE64 = /[^A-Za-z0-9+/]/g;
 
-/** The rule (from the registry) that finds `kind` secrets of `service`. */
-function ruleWith(service: Service, kind: SecretKind): RuleId {
-  const meta = RULE_METAS.find((m) => m.service === service && m.secretKind === kind);
-  if (meta === undefined) throw new Error(`keyguard: no rule finds ${kind} secrets of ${service}`);
-  return meta.id;
-}
-const ACCESS_KEY_RULE: Readonly<Record<Service, RuleId>> = { signalr: ruleWith('signalr', 'access-key'), 'web-pubsub': ruleWith('web-pubsub', 'access-key') };
-const CLIENT_SECRET_RULE: RuleId = ruleWith('signalr', 'client-secret');
-const ACCESS_KEY_RULES: readonly RuleId[] = RULE_METAS.filter((m) => m.secretKind === 'access-key').map((m) => m.id);
-const CLIENT_SECRET_RULES: readonly RuleId[] = RULE_METAS.filter((m) => m.secretKind === 'client-secret').map((m) => m.id);
+/**
+ * The rules that may claim each key form, in rule-id order. The engine finds candidates and
+ * their evidence; the first rule whose `classify` claims one makes the finding (rules/<id>/classify.ts).
+ */
+const RULES_BY_FORM: Readonly<Record<SecretForm['name'], readonly Detector[]>> = {
+  legacy: detectors.filter((d) => d.forms.some((f) => f.name === 'legacy')),
+  identifiable: detectors.filter((d) => d.forms.some((f) => f.name === 'identifiable')),
+  'client-secret': detectors.filter((d) => d.forms.some((f) => f.name === 'client-secret')),
+};
+const KEY_RULES: readonly RuleId[] = [...new Set([...RULES_BY_FORM.legacy, ...RULES_BY_FORM.identifiable].map((d) => d.id))];
+const CLIENT_SECRET_RULES: readonly RuleId[] = RULES_BY_FORM['client-secret'].map((d) => d.id);
 
-const ruleFor = (service: Service): RuleId => ACCESS_KEY_RULE[service];
+/** The finding the first rule to claim `candidate` makes of it, or undefined when none does. */
+function decide(candidate: Candidate, start: number, end: number, secret: string, context: FindingContext): RawMatch | undefined {
+  for (const rule of RULES_BY_FORM[candidate.form]) {
+    const confidence = rule.classify(candidate);
+    if (confidence !== undefined) return { start, end, ruleId: rule.id, confidence, secret, context };
+  }
+  return undefined;
+}
 
 function connectionFields(cs: ConnectionContext | undefined, context: FindingContext): FindingContext {
   if (cs === undefined) return context;
@@ -126,9 +134,9 @@ function classifyLegacyKey(scan: Scan, start: number, end: number, value: string
 
   if (cs !== undefined) {
     if (cs.service === 'other-azure') return undefined;
-    const service: Service = cs.service === 'web-pubsub' ? 'web-pubsub' : cs.service === 'signalr' ? 'signalr' : (named ?? 'signalr');
-    const confidence: Confidence = cs.endpoint !== undefined && cs.host !== undefined ? 'high' : 'medium';
-    return { start, end, ruleId: ruleFor(service), confidence, secret: key, context: connectionFields(cs, context) };
+    const service: Service | undefined = cs.service === 'web-pubsub' ? 'web-pubsub' : cs.service === 'signalr' ? 'signalr' : named;
+    const evidence = cs.endpoint !== undefined && cs.host !== undefined ? 'connection-string-endpoint' : 'connection-string';
+    return decide({ form: 'legacy', service, evidence }, start, end, key, connectionFields(cs, context));
   }
   if (window === undefined) return undefined;
 
@@ -137,11 +145,11 @@ function classifyLegacyKey(scan: Scan, start: number, end: number, value: string
   if (name !== undefined && isAccessKeyName(name)) {
     context.keyword = name;
     const service = strongEvidence(name.toLowerCase())?.service ?? (/pubsub/i.test(name) ? 'web-pubsub' : named);
-    return { start, end, ruleId: ruleFor(service ?? 'signalr'), confidence: 'medium', secret: key, context };
+    return decide({ form: 'legacy', service, evidence: 'assigned-name' }, start, end, key, context);
   }
   if (strong !== undefined) {
     context.keyword = window.text.slice(strong.at, strong.at + strong.length);
-    return { start, end, ruleId: ruleFor(strong.service), confidence: 'medium', secret: key, context };
+    return decide({ form: 'legacy', service: strong.service, evidence: 'keyword' }, start, end, key, context);
   }
   // Weak words near another Azure service's host speak of that service's keys, not SignalR's.
   if (namesOtherAzureHost(window.lower)) return undefined;
@@ -149,7 +157,7 @@ function classifyLegacyKey(scan: Scan, start: number, end: number, value: string
   if (weak !== undefined) {
     context.keyword = weak;
     const service: Service = weak.includes('pubsub') ? 'web-pubsub' : 'signalr';
-    return { start, end, ruleId: ruleFor(service), confidence: 'low', secret: key, context };
+    return decide({ form: 'legacy', service, evidence: 'weak-keyword' }, start, end, key, context);
   }
   return undefined;
 }
@@ -180,13 +188,14 @@ function identifiableMatchAt(scan: Scan, anchorAt: number): RawMatch | undefined
   if (continuesBase64(text, end)) return undefined;
   const key = text.slice(start, end);
   if (!isIdentifiableKeyShape(key)) return undefined;
-  const provider = providerOf(key);
-  if (provider !== 'ASRS' && provider !== 'AWPS') return undefined;
+  // The provider signature says whose key it is: a rule claims it before its context is read.
   const context: FindingContext = { keyFormat: 'identifiable' };
+  const match = decide({ form: 'identifiable', service: undefined, evidence: 'checksum', provider: providerOf(key) }, start, end, key, context);
+  if (match === undefined) return undefined;
   if (wordsOf(scan).has(Word.AccessKey | Word.Escape, start - REGION_REACH, end + REGION_REACH)) {
     connectionFields(connectionContextAround(text, start, end, key, 'accesskey'), context);
   }
-  return { start, end, ruleId: ruleFor(provider === 'AWPS' ? 'web-pubsub' : 'signalr'), confidence: 'high', secret: key, context };
+  return match;
 }
 
 const VALUE_END = (c: number): boolean =>
@@ -278,13 +287,21 @@ function clientSecretMatchAt(scan: Scan, eqAt: number, eqWidth: number): RawMatc
   if (secretPlaceholderReason(scan.decode(secret)) !== undefined) return undefined;
   const cs = connectionContextAround(text, start, end, secret, 'clientsecret');
   if (cs === undefined) return undefined;
-  const authType = cs.authType?.toLowerCase();
-  if (authType !== 'azure.app' && authType !== 'aad') return undefined;
   if (cs.service === 'other-azure') return undefined;
   const entra = ENTRA_SECRET_SHAPE.test(secret);
-  const context = connectionFields(cs, { keyFormat: entra ? 'entra-client-secret' : 'client-secret' });
+  const candidate: Candidate = {
+    form: 'client-secret',
+    service: cs.service === 'signalr' || cs.service === 'web-pubsub' ? cs.service : undefined,
+    evidence: cs.endpoint !== undefined && cs.host !== undefined ? 'connection-string-endpoint' : 'connection-string',
+    entraShape: entra,
+  };
+  if (cs.authType !== undefined) candidate.authType = cs.authType.toLowerCase();
+  const context: FindingContext = { keyFormat: entra ? 'entra-client-secret' : 'client-secret' };
+  const match = decide(candidate, start, end, secret, context);
+  if (match === undefined) return undefined;
+  connectionFields(cs, context);
   if (secret !== raw) context.encoding = 'url-encoded';
-  return { start, end, ruleId: CLIENT_SECRET_RULE, confidence: entra ? 'high' : 'medium', secret, context };
+  return match;
 }
 
 function collectAnchors(text: string, needle: string, from: number, to: number, out: number[]): void {
@@ -307,7 +324,7 @@ export function findMatches(
   decode: DecodeValue = (value) => value,
 ): RawMatch[] {
   const matches: RawMatch[] = [];
-  const wantKeys = ACCESS_KEY_RULES.some((id) => enabled.has(id));
+  const wantKeys = KEY_RULES.some((id) => enabled.has(id));
   const wantClientSecrets = CLIENT_SECRET_RULES.some((id) => enabled.has(id));
   const scan: Scan = { text, decode, words: undefined, openFrom: 0, openTo: 0, clientSecretEqAt: -1 };
   const push = (m: RawMatch | undefined): void => {

@@ -88,6 +88,8 @@ export interface Detector {
   keywords: readonly string[];
   forms: readonly SecretForm[];
   confidenceLevels: readonly Confidence[];
+  /** Whether a candidate the engine found is this rule's finding, and how sure (see Candidate). */
+  classify: Classify;
   /** What a user must do about a finding of this rule (one paragraph; see `advice` for steps). */
   remediation: string;
   advice: RuleRemediation;
@@ -111,3 +113,29 @@ export interface RuleMeta {
   remediation: string;
   advice: RuleRemediation;
 }
+
+/**
+ * What the engine (matcher.ts) found around a secret, handed to each rule's `classify`: the
+ * engine reads the text (key shapes, connection strings, evidence words), the rules decide
+ * whose finding it is and how sure it is.
+ */
+export interface Candidate {
+  /** Which key layout matched. */
+  form: SecretForm['name'];
+  /**
+   * The service a connection string's host, or the evidence, names; undefined when nothing
+   * names one (another Azure service's candidates never reach the rules).
+   */
+  service: RuleService | undefined;
+  /** What made the secret credible, strongest first. */
+  evidence: 'connection-string-endpoint' | 'connection-string' | 'assigned-name' | 'keyword' | 'weak-keyword' | 'checksum';
+  /** An identifiable key's provider signature (characters 77-80: `ASRS`, `AWPS`, ...). */
+  provider?: string;
+  /** The connection string's AuthType, lower-case, when there is one. */
+  authType?: string;
+  /** A client secret with the shape Microsoft Entra generates (random, not chosen). */
+  entraShape?: boolean;
+}
+
+/** A rule's decision on a candidate: its finding's confidence, or undefined when it is not the rule's. */
+export type Classify = (candidate: Candidate) => Confidence | undefined;

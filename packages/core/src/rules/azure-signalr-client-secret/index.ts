@@ -1,4 +1,5 @@
 import type { Detector } from '../types.js';
+import { classify } from './classify.js';
 import { meta } from './meta.js';
 import { remediation } from './remediation.js';
 import { samples } from './samples.js';
@@ -15,6 +16,7 @@ export const azureSignalrClientSecret: Detector = {
     },
   ],
   confidenceLevels: ['high', 'medium'],
+  classify,
   remediation: remediation.summary,
   advice: remediation,
   samples,

@@ -1,0 +1,12 @@
+import { accessKeyConfidence } from '../access-key-confidence.js';
+import type { Classify } from '../types.js';
+
+/**
+ * A SignalR access key: an identifiable key signed ASRS, or a legacy key whose evidence names
+ * SignalR or no service at all (SignalR is the default: Web PubSub keys need Web PubSub evidence).
+ */
+export const classify: Classify = (candidate) => {
+  if (candidate.form === 'identifiable') return candidate.provider === 'ASRS' ? accessKeyConfidence(candidate) : undefined;
+  if (candidate.form !== 'legacy') return undefined;
+  return candidate.service === 'web-pubsub' ? undefined : accessKeyConfidence(candidate);
+};
