@@ -4,7 +4,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scanStaged } from '../src/git/staged.js';
 import { sortOutcome } from '../src/order.js';
 import { UsageError } from '../src/exit-codes.js';
-import { stagedNextSteps } from '../src/hook/messages.js';
 import {
   asrsKey,
   cleanupTemp,
@@ -284,13 +283,6 @@ describe('scanStaged: what the next commit adds', () => {
       process.env.PATH = oldPath;
     }
   });
-
-  it('stagedNextSteps mentions removal, rotation, allow marker, baseline and the escape hatches', () => {
-    const text = stagedNextSteps().join('\n');
-    for (const needle of ['Remove', 'regenerate', 'keyguard:allow', 'baseline', '--no-verify', 'KEYGUARD_SKIP=1']) {
-      expect(text).toContain(needle);
-    }
-  });
 });
 
 describe('keyguard scan --staged (built CLI)', () => {
@@ -306,6 +298,34 @@ describe('keyguard scan --staged (built CLI)', () => {
     expect(r.stdout).toContain('azure-signalr-access-key');
     expect(r.stdout).toContain(`${asrsKey('cli').slice(0, 4)}…`);
     expect(r.stdout + r.stderr).not.toContain(asrsKey('cli'));
+  });
+
+  it('a blocked commit: the next steps on stderr (removal, rotation, allow marker, baseline, escape hatches); none when clean or not pretty', () => {
+    const repo = makeRepo();
+    write(repo, 'a.ts', codeWithKey('next-steps'));
+    write(repo, 'b.ts', 'export {};\n');
+    git(repo, 'add', '.');
+    const blocked = runCli(['scan', '--staged'], repo);
+    expect(blocked.status).toBe(1);
+    expect(blocked.stderr).toContain('this commit would add the secret(s) above. Next steps:');
+    for (const needle of ['Remove', 'regenerate', 'keyguard:allow', 'baseline', '--no-verify', 'KEYGUARD_SKIP=1']) {
+      expect(blocked.stderr).toContain(needle);
+    }
+    const clean = runCli(['scan', '--staged', 'b.ts'], repo);
+    expect(clean.status).toBe(0);
+    expect(clean.stderr).not.toContain('Next steps');
+    // machine-readable formats get no advice on stderr
+    const json = runCli(['scan', '--staged', '--format', 'json'], repo);
+    expect(json.status).toBe(1);
+    expect(json.stderr).not.toContain('Next steps');
+  });
+
+  it('an empty index: exit 0, the summary says nothing was scanned, and no error (nothing staged is normal)', () => {
+    const repo = makeRepo();
+    const r = runCli(['scan', '--staged'], repo);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^0 files \(0 B\) in \d+ ms: 0 findings\b/m);
+    expect(r.stderr).toBe('');
   });
 
   it('exit 0 on a clean index; file arguments restrict the scan', () => {
