@@ -1,8 +1,11 @@
 #!/usr/bin/env node
 // Regenerates README.md's rules/configs lists and each docs/rules/*.md header with
 // eslint-doc-generator (run `pnpm run build` first). `--check` fails, without writing, when
-// the committed docs are stale. Usage: node scripts/docs.mjs [--check]
+// the committed docs are stale. Also regenerates the rules table of docs/rules/no-leaked-access-key.md
+// (between its `auto-generated rules table` markers) from @keyguard/core's `rules`, the one source
+// of each rule's id, title, description and steps. Usage: node scripts/docs.mjs [--check]
 import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,4 +30,30 @@ const args = [
   ...process.argv.slice(2),
 ];
 const run = spawnSync(process.execPath, args, { cwd: packageDir, stdio: 'inherit' });
-process.exit(run.status ?? 1);
+if (run.status !== 0) process.exit(run.status ?? 1);
+
+const { rules, remediationFor } = await import(require.resolve('@keyguard/core'));
+const BEGIN = '<!-- begin auto-generated rules table (scripts/docs.mjs, from @keyguard/core) -->';
+const END = '<!-- end auto-generated rules table -->';
+const cell = (text) => text.replaceAll('|', '\\|').replaceAll('<', '&lt;').replaceAll('\n', ' ');
+const table = [
+  '| Detector (`ruleId` in the message) | What it finds | What to do |',
+  '| --- | --- | --- |',
+  ...rules.map((r) => `| \`${r.id}\` | **${cell(r.title)}**: ${cell(r.description)} | ${cell(remediationFor({ ruleId: r.id, context: {} }).join(' '))} |`),
+].join('\n');
+const docPath = join(packageDir, 'docs/rules/no-leaked-access-key.md');
+const doc = readFileSync(docPath, 'utf8');
+const begin = doc.indexOf(BEGIN);
+const end = doc.indexOf(END);
+if (begin === -1 || end < begin) {
+  console.error(`${docPath}: the rules table markers are missing`);
+  process.exit(1);
+}
+const next = `${doc.slice(0, begin + BEGIN.length)}\n\n${table}\n\n${doc.slice(end)}`;
+if (next !== doc) {
+  if (process.argv.includes('--check')) {
+    console.error(`${docPath}: the rules table is stale (run \`pnpm --filter @keyguard/eslint-plugin docs\`)`);
+    process.exit(1);
+  }
+  writeFileSync(docPath, next);
+}
