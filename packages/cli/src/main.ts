@@ -235,7 +235,7 @@ async function runScan(args: ScanArgs, env: CliEnv, io: CliIO): Promise<number> 
   }
   if (args.staged && args.format === 'pretty' && outcome.findings.length > 0) {
     const { stagedNextSteps } = await import('./hook/messages.js');
-    io.stderr.write(`${stagedNextSteps().join('\n')}\n`);
+    io.stderr.write(`${stagedNextSteps(outcome.findings).join('\n')}\n`);
   }
   if (env.KEYGUARD_DEBUG) io.stderr.write(`keyguard: debug: max RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MiB\n`);
   const nothing = args.staged || args.stdin ? undefined : nothingScannedReason(outcome);

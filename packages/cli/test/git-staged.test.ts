@@ -311,6 +311,9 @@ describe('keyguard scan --staged (built CLI)', () => {
     for (const needle of ['Remove', 'regenerate', 'keyguard:allow', 'baseline', '--no-verify', 'KEYGUARD_SKIP=1']) {
       expect(blocked.stderr).toContain(needle);
     }
+    // only the rotation of the rule found (a SignalR key), not every rule's
+    expect(blocked.stderr).toContain('az signalr key renew');
+    expect(blocked.stderr).not.toContain('az webpubsub key');
     const clean = runCli(['scan', '--staged', 'b.ts'], repo);
     expect(clean.status).toBe(0);
     expect(clean.stderr).not.toContain('Next steps');
