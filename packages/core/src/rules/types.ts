@@ -28,8 +28,8 @@ export interface NegativeSample {
   text: string;
 }
 
-/** The Azure service whose credential a rule finds. */
-export type RuleService = 'signalr' | 'web-pubsub';
+/** The Azure service whose credential a rule finds ('azure': another Azure service, named by the key). */
+export type RuleService = 'signalr' | 'web-pubsub' | 'azure';
 
 /** What kind of secret a rule finds: a service access key, or an app credential. */
 export type SecretKind = 'access-key' | 'client-secret';
@@ -74,7 +74,8 @@ export interface RuleMetadata<Id extends string = string> {
   connectionStringEnv?: string;
 }
 
-export interface Detector {
+/** What a rule is, as both the detector and its public metadata say it. */
+export interface RuleFacts {
   id: RuleId;
   title: string;
   description: string;
@@ -86,32 +87,22 @@ export interface Detector {
   connectionStringEnv?: string;
   /** Words and hosts that count as evidence, lower-case. */
   keywords: readonly string[];
-  forms: readonly SecretForm[];
   confidenceLevels: readonly Confidence[];
-  /** Whether a candidate the engine found is this rule's finding, and how sure (see Candidate). */
-  classify: Classify;
   /** What a user must do about a finding of this rule (one paragraph; see `advice` for steps). */
   remediation: string;
   advice: RuleRemediation;
+}
+
+export interface Detector extends RuleFacts {
+  forms: readonly SecretForm[];
+  /** Whether a candidate the engine found is this rule's finding, and how sure (see Candidate). */
+  classify: Classify;
   samples: { truePositives: readonly PositiveSample[]; falsePositives: readonly NegativeSample[] };
 }
 
 /** The metadata callers may show: the detector without its samples and functions. */
-export interface RuleMeta {
-  id: RuleId;
-  title: string;
-  description: string;
-  references: readonly string[];
-  severity: RuleMetadata['severity'];
-  service: RuleService;
-  secretKind: SecretKind;
-  placeholder: string;
-  connectionStringEnv?: string;
-  keywords: readonly string[];
+export interface RuleMeta extends RuleFacts {
   forms: readonly { name: SecretForm['name']; description: string; pattern: string }[];
-  confidenceLevels: readonly Confidence[];
-  remediation: string;
-  advice: RuleRemediation;
 }
 
 /**
