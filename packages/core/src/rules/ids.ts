@@ -3,13 +3,14 @@
  * files, baselines, `@keyguard/core/option-values`), with no scanner code. Every rule id is
  * written once, in its own folder's meta.ts; everything else reads it from here.
  */
+import { meta as azureIdentifiableKey } from './azure-identifiable-key/meta.js';
 import { meta as azureSignalrAccessKey } from './azure-signalr-access-key/meta.js';
 import { meta as azureSignalrClientSecret } from './azure-signalr-client-secret/meta.js';
 import { meta as azureWebPubsubAccessKey } from './azure-web-pubsub-access-key/meta.js';
 import type { RuleMetadata } from './types.js';
 
 /** Add a rule: make its folder, then list its meta here (and its detector in index.ts). */
-export const RULE_METAS = [azureSignalrAccessKey, azureSignalrClientSecret, azureWebPubsubAccessKey] as const;
+export const RULE_METAS = [azureSignalrAccessKey, azureSignalrClientSecret, azureWebPubsubAccessKey, azureIdentifiableKey] as const;
 
 /** The id of a rule keyguard ships. */
 export type RuleId = (typeof RULE_METAS)[number]['id'];

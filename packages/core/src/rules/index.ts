@@ -4,6 +4,7 @@
  * rule choice, remediation texts, the CLI's reports, the ESLint rule, option checks, the
  * benchmarks) reads the rules from here.
  */
+import { azureIdentifiableKey } from './azure-identifiable-key/index.js';
 import { azureSignalrAccessKey } from './azure-signalr-access-key/index.js';
 import { azureSignalrClientSecret } from './azure-signalr-client-secret/index.js';
 import { azureWebPubsubAccessKey } from './azure-web-pubsub-access-key/index.js';
@@ -11,7 +12,7 @@ import type { RuleId } from './ids.js';
 import type { Detector, RuleMeta } from './types.js';
 
 /** Every detector keyguard ships, in rule-id order. */
-export const detectors: readonly Detector[] = [azureSignalrAccessKey, azureSignalrClientSecret, azureWebPubsubAccessKey];
+export const detectors: readonly Detector[] = [azureSignalrAccessKey, azureSignalrClientSecret, azureWebPubsubAccessKey, azureIdentifiableKey];
 
 export const rules: readonly RuleMeta[] = detectors.map((d) => {
   const meta: RuleMeta = {

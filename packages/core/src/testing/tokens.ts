@@ -10,7 +10,7 @@ import {
 /**
  * Fixture and sample tokens: `{{KG:<kind>:<seed>}}` or `{{KG:<kind>:<seed>:<encoding>}}`.
  * kinds: legacy, asrs, awps, asrs-badsum, awps-badsum, entra, noncanonical, svc-<signature>,
- * ident-<provider>. encodings: json (`\/` and `\u002B`), url (`%2B` `%2F` `%3D`).
+ * ident-<provider>, ident-<provider>-badsum. encodings: json (`\/` and `\u002B`), url (`%2B` `%2F` `%3D`).
  */
 export const TOKEN_PATTERN = /\{\{KG:([a-zA-Z0-9+-]+):([A-Za-z0-9_-]+)(?::(json|url))?\}\}/g;
 
@@ -23,6 +23,7 @@ export function generateForToken(kind: string, seed: string): string {
   if (kind === 'entra') return generateEntraClientSecret(seed);
   if (kind === 'noncanonical') return generateNonCanonicalKey(seed);
   if (kind.startsWith('svc-')) return generateOtherServiceKey(seed, kind.slice(4));
+  if (kind.startsWith('ident-') && kind.endsWith('-badsum')) return breakChecksum(generateIdentifiableKey(seed, kind.slice(6, -7)));
   if (kind.startsWith('ident-')) return generateIdentifiableKey(seed, kind.slice(6));
   throw new Error(`unknown key token kind: ${kind}`);
 }

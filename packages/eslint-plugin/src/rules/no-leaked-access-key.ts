@@ -12,7 +12,7 @@ export const RULE_NAME = 'no-leaked-access-key';
 /** A finding's confidence, as in `@keyguard/core`. */
 export type Confidence = 'high' | 'medium' | 'low';
 /** A `@keyguard/core` detector. */
-export type RuleId = 'azure-signalr-access-key' | 'azure-web-pubsub-access-key' | 'azure-signalr-client-secret';
+export type RuleId = 'azure-signalr-access-key' | 'azure-web-pubsub-access-key' | 'azure-signalr-client-secret' | 'azure-identifiable-key';
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const _confidenceIsCore: Same<Confidence, CoreConfidence> = true;
 const _ruleIdIsCore: Same<RuleId, CoreRuleId> = true;

@@ -1,0 +1,61 @@
+/**
+ * `keyguard/no-leaked-access-key` reports another Azure service's identifiable key (core's
+ * azure-identifiable-key rule) with its own title, remediation and placeholder.
+ */
+import { generateIdentifiableKey } from '@keyguard/core/testing';
+import { RuleTester } from '@typescript-eslint/rule-tester';
+import type { TestCaseError } from '@typescript-eslint/rule-tester';
+import { afterAll, describe, it } from 'vitest';
+import { noLeakedAccessKey } from '../src/index.js';
+import { ASRS, locate, masked, replaceAt } from './helpers.js';
+
+RuleTester.afterAll = afterAll;
+RuleTester.describe = describe;
+RuleTester.it = it;
+RuleTester.itOnly = it.only;
+
+const rule = noLeakedAccessKey as unknown as Parameters<RuleTester['run']>[1];
+const ruleTester = new RuleTester();
+
+const ACOG = generateIdentifiableKey('eslint-plugin:other:1', 'ACOG');
+const AZEG = generateIdentifiableKey('eslint-plugin:other:2', 'AZEG');
+
+const withMessage = (message: string, error: object): TestCaseError<string> => ({ message, ...error }) as unknown as TestCaseError<string>;
+
+function reported(code: string, secret: string): TestCaseError<string> {
+  return withMessage(
+    `Azure identifiable key (other service) ${masked(secret)} leaked (azure-identifiable-key, high confidence): regenerate it in the Azure portal (the resource <resource> > Keys) and move to Microsoft Entra ID.`,
+    {
+      ...locate(code, secret),
+      suggestions: [{ messageId: 'usePlaceholder', data: { placeholder: '<azure-key>' }, output: replaceAt(code, secret, '<azure-key>') }],
+    },
+  );
+}
+
+const openAi = `const apiKey = "${ACOG}";\n`;
+const eventGrid = `export const topicKey = '${AZEG}';\n`;
+const signalr = `const key = "${ASRS}";\n`;
+
+ruleTester.run('no-leaked-access-key', rule, {
+  valid: [
+    // a broken checksum is not a key
+    { code: `const apiKey = "${ACOG.slice(0, 83)}${ACOG.endsWith('A') ? 'B' : 'A'}";\n` },
+  ],
+  invalid: [
+    { code: openAi, errors: [reported(openAi, ACOG)] },
+    { code: eventGrid, errors: [reported(eventGrid, AZEG)] },
+    // an ASRS key stays a SignalR finding
+    {
+      code: signalr,
+      errors: [
+        withMessage(
+          `Azure SignalR access key ${masked(ASRS)} leaked (azure-signalr-access-key, high confidence): rotate it (az signalr key renew --name <resource> ...) and move to Microsoft Entra ID.`,
+          {
+            ...locate(signalr, ASRS),
+            suggestions: [{ messageId: 'usePlaceholder', data: { placeholder: '<signalr-access-key>' }, output: replaceAt(signalr, ASRS, '<signalr-access-key>') }],
+          },
+        ),
+      ],
+    },
+  ],
+});
