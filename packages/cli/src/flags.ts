@@ -175,8 +175,8 @@ export const FLAGS = [
   {
     name: 'fetch-missing',
     type: 'boolean',
-    help: '--history/--staged in a partial clone: fetch the blobs it lacks in one batch and scan them (default: nothing is fetched; they are listed as skipped, reason missing)',
-    doc: 'with `--history`/`--staged` in a partial clone: fetch the blobs it lacks from the promisor remote in one batch, then scan them (default: nothing is fetched; they are listed as skipped, reason `missing`)',
+    help: '--history/--staged in a partial clone: fetch the blobs it lacks (one git fetch per 5,000, never one per blob) and scan them (default: nothing is fetched; they are listed as skipped, reason missing)',
+    doc: 'with `--history`/`--staged` in a partial clone: fetch the blobs it lacks from the promisor remote (one `git fetch` per 5,000 blobs, never one per blob), then scan them (default: nothing is fetched; they are listed as skipped, reason `missing`)',
     commands: BOTH,
   },
   {

@@ -6,7 +6,7 @@ import { git } from './exec.js';
  * Objects a repository does not have locally. In a partial clone (`--filter=blob:none`) any git
  * command that reads a missing blob fetches it from the promisor remote, one round trip per
  * blob and without a word; these helpers find out what is missing without fetching, and fetch
- * it in one batch when the user asks (`--fetch-missing`).
+ * it in a few batches when the user asks (`--fetch-missing`).
  */
 
 /** Never let a git process we start fetch lazily (honoured by git 2.45+; older git ignores it). */
@@ -197,7 +197,7 @@ export class MissingBlobs {
     }
     const remote = `'${this.promisor}'`;
     if (!this.fetching) {
-      return [`${count} not in this partial clone and not read (nothing is fetched unasked): --fetch-missing fetches them from ${remote} in one batch, or use a full clone (actions/checkout: fetch-depth: 0 and no filter)`];
+      return [`${count} not in this partial clone and not read (nothing is fetched unasked): --fetch-missing fetches them from ${remote} (one git fetch per 5,000), or use a full clone (actions/checkout: fetch-depth: 0 and no filter)`];
     }
     if (this.fetchFailure !== undefined) {
       return [`--fetch-missing: could not fetch from ${remote}: ${this.fetchFailure}; ${count} not read`];
