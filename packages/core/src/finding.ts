@@ -34,6 +34,8 @@ export interface FindingContext {
   keyFormat?: 'legacy' | 'identifiable' | 'entra-client-secret' | 'client-secret';
   /** Set when the secret was not written plainly. */
   encoding?: SecretEncoding;
+  /** The service the key itself names, when its rule can tell (an identifiable key's provider signature). */
+  service?: string;
 }
 
 export interface Finding {

@@ -89,7 +89,10 @@ const CLIENT_SECRET_RULES: readonly RuleId[] = RULES_BY_FORM['client-secret'].ma
 function decide(candidate: Candidate, start: number, end: number, secret: string, context: FindingContext): RawMatch | undefined {
   for (const rule of RULES_BY_FORM[candidate.form]) {
     const confidence = rule.classify(candidate);
-    if (confidence !== undefined) return { start, end, ruleId: rule.id, confidence, secret, context };
+    if (confidence === undefined) continue;
+    const service = rule.serviceOf?.(candidate);
+    if (service !== undefined) context.service = service;
+    return { start, end, ruleId: rule.id, confidence, secret, context };
   }
   return undefined;
 }

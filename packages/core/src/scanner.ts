@@ -118,7 +118,7 @@ export class IncrementalScanner {
     const masked = maskSecret(secret);
     return {
       ruleId: match.ruleId,
-      message: `${TITLES.get(match.ruleId)} (${match.confidence} confidence): ${masked}`,
+      message: `${TITLES.get(match.ruleId)}${match.context.service !== undefined ? ` (${match.context.service})` : ''} (${match.confidence} confidence): ${masked}`,
       confidence: match.confidence,
       line,
       column,

@@ -81,6 +81,18 @@ describe('azure-identifiable-key', () => {
     expect(Object.keys(PROVIDER_SERVICES).every((s) => /^[A-Z]{4}$/.test(s) && s !== 'ASRS' && s !== 'AWPS')).toBe(true);
   });
 
+  it('a finding says which service its key names: context.service and the message', () => {
+    const [grid] = scanText(`key = "${generateIdentifiableKey('svc-1', 'AZEG')}"\n`);
+    expect(grid).toMatchObject({ ruleId: 'azure-identifiable-key', context: { service: 'Azure Event Grid' } });
+    expect(grid!.message).toMatch(/^Azure identifiable key \(other service\) \(Azure Event Grid\) \(high confidence\): /);
+    const [other] = scanText(`key = "${generateIdentifiableKey('svc-2', 'QWER')}"\n`);
+    expect(other!.context.service).toBe('an Azure service');
+    // SignalR's own keys carry no service: their rule names it
+    const [signalr] = scanText(`key = "${generateIdentifiableKey('svc-3', 'ASRS')}"\n`);
+    expect(signalr!.ruleId).toBe('azure-signalr-access-key');
+    expect(signalr!.context.service).toBeUndefined();
+  });
+
   it('remediation prints no unsafe resource name', () => {
     expect(rotationFor({ ruleId: RULE, context: { resourceName: 'x$(id)' } }).command).toBe('az resource list --name <resource> --output table');
   });

@@ -97,6 +97,8 @@ export interface Detector extends RuleFacts {
   forms: readonly SecretForm[];
   /** Whether a candidate the engine found is this rule's finding, and how sure (see Candidate). */
   classify: Classify;
+  /** The service a claimed candidate names, for rules that cover several (FindingContext.service). */
+  serviceOf?: (candidate: Candidate) => string | undefined;
   samples: { truePositives: readonly PositiveSample[]; falsePositives: readonly NegativeSample[] };
 }
 

@@ -1,6 +1,6 @@
 import { IDENTIFIABLE_KEY_PATTERN, isIdentifiableKeyShape, providerOf } from '../../identifiable-key.js';
 import type { Detector, SecretForm } from '../types.js';
-import { classify } from './classify.js';
+import { classify, serviceOfProvider } from './classify.js';
 import { meta } from './meta.js';
 import { remediation } from './remediation.js';
 import { samples } from './samples.js';
@@ -19,6 +19,7 @@ export const azureIdentifiableKey: Detector = {
   forms: [otherProviderForm],
   confidenceLevels: ['high'],
   classify,
+  serviceOf: (candidate) => (candidate.provider === undefined ? undefined : serviceOfProvider(candidate.provider)),
   remediation: remediation.summary,
   advice: remediation,
   samples,
