@@ -22,7 +22,7 @@ interface BlobUse {
 }
 
 /** Counters for tests and benchmarks: how many blobs the last history scan read. */
-export const historyStats = { blobsScanned: 0, commits: 0, fetches: 0 };
+export const historyStats = { blobsScanned: 0, commits: 0 };
 
 const COMMIT_MARK = '\x01';
 
@@ -196,7 +196,6 @@ export async function scanHistory(opts: GitHistoryOptions): Promise<ScanOutcome>
     }
   }
   warnings.push(...missing.warnings('the history'));
-  historyStats.fetches = missing.fetched.fetches;
 
   // A secret is reported where it was introduced: a later version of the file that still holds
   // it (another line edited) is a new blob, but not a new leak. Commits are listed oldest first.

@@ -61,32 +61,23 @@ export async function presentObjects(cwd: string, oids: readonly string[]): Prom
   return present;
 }
 
-/** Oids per `git fetch`: one fetch for all but huge sets (the request goes on the fetch's stdin). */
-const FETCH_CHUNK = 50_000;
-
-export type FetchResult = { ok: true; fetches: number } | { ok: false; fetches: number; reason: string };
+export type FetchResult = { ok: true } | { ok: false; reason: string };
 
 /**
- * Fetches `oids` from `remote` the way git's own promisor fetch does (no negotiation, no tags,
- * no FETCH_HEAD, blobs only), in as few `git fetch` runs as FETCH_CHUNK allows. Never prompts.
+ * Fetches `oids` from `remote` in one `git fetch`, the way git's own promisor fetch does (no
+ * negotiation, no tags, no FETCH_HEAD, blobs only; the oids go on its stdin). Never prompts.
+ * MissingBlobs decides the batches.
  */
 export async function fetchObjects(cwd: string, remote: string, oids: readonly string[]): Promise<FetchResult> {
-  let fetches = 0;
-  for (let at = 0; at < oids.length; at += FETCH_CHUNK) {
-    const chunk = oids.slice(at, at + FETCH_CHUNK);
-    fetches++;
-    const r = await git(
-      ['-c', 'fetch.negotiationAlgorithm=noop', 'fetch', '--quiet', '--no-tags', '--no-write-fetch-head', '--recurse-submodules=no', '--filter=blob:none', '--stdin', '--', remote],
-      cwd,
-      `${chunk.join('\n')}\n`,
-      { GIT_TERMINAL_PROMPT: '0' }, // a credential prompt would hang a hook or a CI step
-    );
-    if (r.code !== 0) {
-      const line = r.stderr.split(/\r?\n/).map((l) => l.trim()).find((l) => l !== '') ?? `git fetch exit ${r.code}`;
-      return { ok: false, fetches, reason: line.replace(/^(fatal|error): /, '') };
-    }
-  }
-  return { ok: true, fetches };
+  const r = await git(
+    ['-c', 'fetch.negotiationAlgorithm=noop', 'fetch', '--quiet', '--no-tags', '--no-write-fetch-head', '--recurse-submodules=no', '--filter=blob:none', '--stdin', '--', remote],
+    cwd,
+    `${oids.join('\n')}\n`,
+    { GIT_TERMINAL_PROMPT: '0' }, // a credential prompt would hang a hook or a CI step
+  );
+  if (r.code === 0) return { ok: true };
+  const line = r.stderr.split(/\r?\n/).map((l) => l.trim()).find((l) => l !== '') ?? `git fetch exit ${r.code}`;
+  return { ok: false, reason: line.replace(/^(fatal|error): /, '') };
 }
 
 /** Presence checks are batched: one `rev-list` per this many blobs. */
@@ -111,9 +102,7 @@ export class MissingBlobs {
   /** Missing blobs not yet asked of the remote (fetching only). */
   private toFetch: string[] = [];
   private chain: Promise<void> = Promise.resolve();
-  private fetches = 0;
   private fetchFailure: string | undefined;
-  private fetchedCount = 0;
 
   constructor(
     private readonly cwd: string,
@@ -161,7 +150,6 @@ export class MissingBlobs {
     this.toFetch = [];
     if (wanted.length === 0 || this.promisor === undefined || this.fetchFailure !== undefined) return;
     const outcome = await fetchObjects(this.cwd, this.promisor, wanted);
-    this.fetches += outcome.fetches;
     if (!outcome.ok) {
       this.fetchFailure = outcome.reason;
       return;
@@ -170,7 +158,6 @@ export class MissingBlobs {
     for (const oid of wanted) {
       if (!arrived.has(oid)) continue;
       this.oids.delete(oid);
-      this.fetchedCount++;
       this.request(oid);
     }
   }
@@ -180,11 +167,6 @@ export class MissingBlobs {
     this.flush();
     await this.chain;
     if (this.fetching) await this.fetchPending();
-  }
-
-  /** How many `git fetch` runs were made, and how many blobs they brought. */
-  get fetched(): { fetches: number; blobs: number } {
-    return { fetches: this.fetches, blobs: this.fetchedCount };
   }
 
   /** What the report must say about blobs not read; call after cat-file has finished. */
