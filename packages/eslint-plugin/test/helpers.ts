@@ -4,6 +4,7 @@
  * that could drift, but every expectation is an exact line/column.
  */
 import { fingerprintOf, maskSecret } from '@keyguard/core';
+import type { TestCaseError } from '@typescript-eslint/rule-tester';
 import {
   generateEntraClientSecret,
   generateIdentifiableKey,
@@ -47,4 +48,18 @@ export function replaceAt(code: string, needle: string, replacement: string, nth
   let index = -1;
   for (let i = 0; i <= nth; i++) index = code.indexOf(needle, index + 1);
   return code.slice(0, index) + replacement + code.slice(index + needle.length);
+}
+
+/** An expected error with its exact message (RuleTester's types only allow messageId). */
+export const withMessage = (message: string, error: object): TestCaseError<string> => ({ message, ...error }) as unknown as TestCaseError<string>;
+
+/** The exact report of a bare SignalR identifiable key (no connection string): message, range, placeholder suggestion. */
+export function bareSignalrKeyError(code: string, key: string): TestCaseError<string> {
+  return withMessage(
+    `Azure SignalR access key ${masked(key)} leaked (azure-signalr-access-key, high confidence): rotate it (az signalr key renew --name <resource> ...) and move to Microsoft Entra ID.`,
+    {
+      ...locate(code, key),
+      suggestions: [{ messageId: 'usePlaceholder', data: { placeholder: '<signalr-access-key>' }, output: replaceAt(code, key, '<signalr-access-key>') }],
+    },
+  );
 }

@@ -7,7 +7,7 @@ import { RuleTester } from '@typescript-eslint/rule-tester';
 import type { TestCaseError } from '@typescript-eslint/rule-tester';
 import { afterAll, describe, it } from 'vitest';
 import { noLeakedAccessKey } from '../src/index.js';
-import { ASRS, locate, masked, replaceAt } from './helpers.js';
+import { ASRS, bareSignalrKeyError, locate, masked, replaceAt, withMessage } from './helpers.js';
 
 RuleTester.afterAll = afterAll;
 RuleTester.describe = describe;
@@ -19,8 +19,6 @@ const ruleTester = new RuleTester();
 
 const ACOG = generateIdentifiableKey('eslint-plugin:other:1', 'ACOG');
 const AZEG = generateIdentifiableKey('eslint-plugin:other:2', 'AZEG');
-
-const withMessage = (message: string, error: object): TestCaseError<string> => ({ message, ...error }) as unknown as TestCaseError<string>;
 
 function reported(code: string, secret: string): TestCaseError<string> {
   return withMessage(
@@ -47,15 +45,7 @@ ruleTester.run('no-leaked-access-key', rule, {
     // an ASRS key stays a SignalR finding
     {
       code: signalr,
-      errors: [
-        withMessage(
-          `Azure SignalR access key ${masked(ASRS)} leaked (azure-signalr-access-key, high confidence): rotate it (az signalr key renew --name <resource> ...) and move to Microsoft Entra ID.`,
-          {
-            ...locate(signalr, ASRS),
-            suggestions: [{ messageId: 'usePlaceholder', data: { placeholder: '<signalr-access-key>' }, output: replaceAt(signalr, ASRS, '<signalr-access-key>') }],
-          },
-        ),
-      ],
+      errors: [bareSignalrKeyError(signalr, ASRS)],
     },
   ],
 });

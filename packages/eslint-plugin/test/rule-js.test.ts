@@ -3,10 +3,9 @@
  * typescript-eslint's RuleTester (which parses with @typescript-eslint/parser).
  */
 import { RuleTester } from '@typescript-eslint/rule-tester';
-import type { TestCaseError } from '@typescript-eslint/rule-tester';
 import { afterAll, describe, it } from 'vitest';
 import { CONNECTION_STRING_ENV, noLeakedAccessKey } from '../src/index.js';
-import { ASRS, AWPS, ENTRA, LEGACY, LEGACY2, appCs, cs, fingerprint, locate, masked, replaceAt, wpsCs } from './helpers.js';
+import { ASRS, AWPS, ENTRA, LEGACY, LEGACY2, appCs, bareSignalrKeyError, cs, fingerprint, locate, masked, replaceAt, withMessage, wpsCs } from './helpers.js';
 
 RuleTester.afterAll = afterAll;
 RuleTester.describe = describe;
@@ -30,9 +29,6 @@ const SIGNALR_MESSAGE = (secret: string, confidence = 'high', name = 'chat-prod'
  * An expected error checked by its full text. The tester asserts `message` at run time but does
  * not declare it (it prefers `messageId`), hence the cast.
  */
-const withMessage = (message: string, error: object): TestCaseError<string> =>
-  ({ message, ...error }) as unknown as TestCaseError<string>;
-
 /** An expected error at the secret's exact range, with the suggestions the rule must offer. */
 function at(
   code: string,
@@ -116,15 +112,7 @@ ruleTester.run('no-leaked-access-key', rule, {
     // the exact message: masked value, detector id, confidence, remediation
     {
       code: jsIdentifiable,
-      errors: [
-        withMessage(
-          `Azure SignalR access key ${masked(ASRS)} leaked (azure-signalr-access-key, high confidence): rotate it (az signalr key renew --name <resource> ...) and move to Microsoft Entra ID.`,
-          {
-            ...locate(jsIdentifiable, ASRS),
-            suggestions: [{ messageId: 'usePlaceholder', data: { placeholder: '<signalr-access-key>' }, output: replaceAt(jsIdentifiable, ASRS, '<signalr-access-key>') }],
-          },
-        ),
-      ],
+      errors: [bareSignalrKeyError(jsIdentifiable, ASRS)],
     },
     {
       code: jsString,
