@@ -1,12 +1,7 @@
-import {
-  type ParsedConnectionString,
-  type ServiceKind,
-  hostOf,
-  parseConnectionString,
-  resourceNameOf,
-  serviceOfHost,
-} from './connection-string.js';
+import { KNOWN_PROPERTIES, type ParsedConnectionString, endpointOf, hostOf, parseConnectionString, schemeOf } from './connection-string.js';
 import { decodeRegion } from './escapes.js';
+import type { RuleService } from './rules/types.js';
+import { resourceNameOf, serviceOfHost } from './services.js';
 
 /** How far a connection string may reach on either side of a secret. */
 export const REGION_REACH = 1024;
@@ -14,15 +9,28 @@ export const REGION_REACH = 1024;
 const isRegionDelimiter = (c: number): boolean =>
   c === 10 || c === 13 || c === 34 || c === 39 || c === 96 || c === 60 || c === 62 || c === 0;
 
-const PROPERTY_START = /(?:^|[^A-Za-z0-9_])(endpoint|accesskey|authtype|clientsecret|clientid|tenantid|version|port|clientendpoint|serverendpoint|clientcertpath|clientcert)\s*=/gi;
-const ENDPOINT_START = /(?:^|[^A-Za-z0-9_])endpoint\s*=/gi;
+/** Any property of the grammar, longest names first so that `clientcertpath` is not read as `clientcert`. */
+const PROPERTY_START = new RegExp(
+  `(?:^|[^A-Za-z0-9_])(${[...KNOWN_PROPERTIES].sort((a, b) => b.length - a.length).join('|')})\\s*=`,
+  'gi',
+);
+/** The properties that start a connection string: a second one on a line starts another string. */
+const ENDPOINT_START = /(?:^|[^A-Za-z0-9_])(?:endpoint|accountendpoint|defaultendpointsprotocol)\s*=/gi;
+
+/** The connection-string properties a secret may be the value of. */
+export type SecretProperty = 'accesskey' | 'sharedaccesskey' | 'accountkey' | 'clientsecret';
 
 export interface ConnectionContext {
   parsed: ParsedConnectionString;
   endpoint?: string;
   host?: string;
-  service: ServiceKind;
+  /** The endpoint's scheme, lower-case (`https`, `sb`). */
+  scheme?: string;
+  /** The service the endpoint's host names (services.ts), if it names one. */
+  service: RuleService | undefined;
   resourceName?: string;
+  /** Which property the secret is the value of, lower-case. */
+  property: SecretProperty;
   authType?: string;
   /** The property name as written, when the secret is that property's value. */
   propertyName?: string;
@@ -41,7 +49,7 @@ export function connectionContextAround(
   start: number,
   end: number,
   secret: string,
-  property: 'accesskey' | 'clientsecret',
+  properties: readonly SecretProperty[],
 ): ConnectionContext | undefined {
   let left = start;
   const leftFloor = Math.max(0, start - REGION_REACH);
@@ -75,14 +83,22 @@ export function connectionContextAround(
   ENDPOINT_START.lastIndex = 0;
 
   const parsed = parseConnectionString(region.slice(csStart, csEnd));
-  const prop = parsed.properties.get(property);
-  if (prop === undefined || unquote(prop.value) !== secret) return undefined;
-  const endpoint = parsed.properties.get('endpoint')?.value;
-  const host = endpoint === undefined ? undefined : hostOf(endpoint);
-  const context: ConnectionContext = { parsed, service: serviceOfHost(host), propertyName: prop.name };
+  const property = properties.find((name) => {
+    const prop = parsed.properties.get(name);
+    return prop !== undefined && unquote(prop.value) === secret;
+  });
+  if (property === undefined) return undefined;
+  const prop = parsed.properties.get(property)!;
+  const endpoint = endpointOf(parsed.properties);
+  // IoT Hub strings name a bare HostName instead of an endpoint URL.
+  const host = endpoint === undefined ? parsed.properties.get('hostname')?.value.trim().toLowerCase() : hostOf(endpoint);
+  const context: ConnectionContext = { parsed, service: serviceOfHost(host), propertyName: prop.name, property };
   if (endpoint !== undefined) context.endpoint = endpoint;
   if (host !== undefined) context.host = host;
-  const resourceName = resourceNameOf(host);
+  const scheme = endpoint === undefined ? undefined : schemeOf(endpoint);
+  if (scheme !== undefined) context.scheme = scheme;
+  // A storage string names its account instead of an endpoint.
+  const resourceName = resourceNameOf(host) ?? parsed.properties.get('accountname')?.value;
   if (resourceName !== undefined) context.resourceName = resourceName;
   const authType = parsed.properties.get('authtype')?.value;
   if (authType !== undefined) context.authType = authType;

@@ -1,10 +1,12 @@
 /**
- * The Azure SignalR / Web PubSub connection-string grammar, as the SDK reads it:
- * `;`-separated `key=value` pairs split on the first `=`, trimmed, keys case-insensitive,
- * empty segments ignored, duplicates and strings with fewer than two properties rejected.
+ * The Azure connection-string grammar, as the SDKs read it (SignalR, Web PubSub, Service Bus,
+ * Storage, Cosmos DB): `;`-separated `key=value` pairs split on the first `=`, trimmed, keys
+ * case-insensitive, empty segments ignored, duplicates and strings with fewer than two
+ * properties rejected. Which service a string is for is the rules' business (services.ts).
  */
 
 export const KNOWN_PROPERTIES = [
+  // SignalR and Web PubSub
   'endpoint',
   'port',
   'version',
@@ -17,7 +19,28 @@ export const KNOWN_PROPERTIES = [
   'clientsecret',
   'clientcertpath',
   'clientcert',
+  // Service Bus, Event Hubs, Relay (and IoT Hub's HostName, so that its keys are left alone)
+  'hostname',
+  'deviceid',
+  'sharedaccesskeyname',
+  'sharedaccesskey',
+  'sharedaccesssignature',
+  'entitypath',
+  'transporttype',
+  // Storage and Cosmos DB
+  'defaultendpointsprotocol',
+  'accountname',
+  'accountkey',
+  'accountendpoint',
+  'endpointsuffix',
+  'blobendpoint',
+  'queueendpoint',
+  'tableendpoint',
+  'fileendpoint',
 ] as const;
+
+/** Properties whose value is the endpoint URL, in the order they are read. */
+export const ENDPOINT_PROPERTIES = ['endpoint', 'accountendpoint', 'blobendpoint', 'queueendpoint', 'tableendpoint', 'fileendpoint'] as const;
 
 export interface ConnectionStringProperty {
   /** The key as written. */
@@ -56,50 +79,40 @@ export function parseConnectionString(text: string): ParsedConnectionString {
   }
   if (duplicates.length > 0) problems.push(`duplicate keys: ${duplicates.join(', ')}`);
   if (properties.size < 2) problems.push('fewer than two properties');
-  if (!properties.has('endpoint')) problems.push('no Endpoint');
-  else if (!/^https?:\/\/[^\s/]+/i.test(properties.get('endpoint')!.value)) problems.push('Endpoint is not an absolute http(s) URL');
+  const endpoint = endpointOf(properties);
+  if (endpoint === undefined) {
+    if (!properties.has('accountname') && !properties.has('hostname')) problems.push('no Endpoint');
+  } else if (!/^(?:https?|sb):\/\/[^\s/]+/i.test(endpoint)) problems.push('Endpoint is not an absolute http(s) or sb URL');
   return { properties, duplicates, problems };
 }
 
-export type ServiceKind = 'signalr' | 'web-pubsub' | 'other-azure' | 'unknown';
+/** The endpoint URL a connection string names (Endpoint, AccountEndpoint, BlobEndpoint, ...). */
+export function endpointOf(properties: ReadonlyMap<string, ConnectionStringProperty>): string | undefined {
+  for (const name of ENDPOINT_PROPERTIES) {
+    const value = properties.get(name)?.value;
+    if (value !== undefined) return value;
+  }
+  return undefined;
+}
 
-const SIGNALR_HOSTS = ['.service.signalr.net', '.signalr.azure.cn'];
-const WEB_PUBSUB_HOSTS = ['.webpubsub.azure.com', '.webpubsub.azure.cn'];
-/** Hosts of Azure services that also use `Endpoint=...;...Key=` strings, to be left alone. */
-const OTHER_AZURE_HOSTS = [
-  '.servicebus.windows.net',
-  '.servicebus.chinacloudapi.cn',
+/**
+ * Hosts of Azure services that use keys no rule covers (IoT Hub, Communication Services, App
+ * Configuration, AI Search, Cache for Redis): a key beside one belongs to that service.
+ */
+export const UNCOVERED_AZURE_HOSTS = [
   '.azure-devices.net',
   '.communication.azure.com',
-  '.documents.azure.com',
-  '.core.windows.net',
   '.azconfig.io',
   '.search.windows.net',
   '.redis.cache.windows.net',
 ];
-
-/** Does the text (lower-case) name a host of another Azure service that uses keys? */
-export function namesOtherAzureHost(textLower: string): boolean {
-  return OTHER_AZURE_HOSTS.some((suffix) => textLower.includes(suffix));
-}
 
 export function hostOf(endpoint: string): string | undefined {
   const match = /^[a-z][a-z0-9+.-]*:\/\/([^/:?#\s;]+)/i.exec(endpoint.trim());
   return match?.[1]?.toLowerCase();
 }
 
-export function serviceOfHost(host: string | undefined): ServiceKind {
-  if (host === undefined) return 'unknown';
-  if (SIGNALR_HOSTS.some((suffix) => host.endsWith(suffix))) return 'signalr';
-  if (WEB_PUBSUB_HOSTS.some((suffix) => host.endsWith(suffix))) return 'web-pubsub';
-  if (OTHER_AZURE_HOSTS.some((suffix) => host.endsWith(suffix))) return 'other-azure';
-  return 'unknown';
-}
-
-/** `<name>` of `<name>.service.signalr.net` or `<name>.webpubsub.azure.com`. */
-export function resourceNameOf(host: string | undefined): string | undefined {
-  if (host === undefined) return undefined;
-  const kind = serviceOfHost(host);
-  if (kind !== 'signalr' && kind !== 'web-pubsub') return undefined;
-  return host.split('.')[0];
+/** The scheme of an endpoint URL, lower-case (`https`, `sb`). */
+export function schemeOf(endpoint: string): string | undefined {
+  return /^([a-z][a-z0-9+.-]*):\/\//i.exec(endpoint.trim())?.[1]?.toLowerCase();
 }

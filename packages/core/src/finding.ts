@@ -24,14 +24,14 @@ export type SecretEncoding = 'plain' | 'json-escaped' | 'url-encoded';
 export interface FindingContext {
   /** The connection string's Endpoint, as found. */
   endpoint?: string;
-  /** The resource name parsed from the endpoint host (`<name>.service.signalr.net`). */
+  /** The resource name: the endpoint host's first label (`<name>.service.signalr.net`), or a storage string's AccountName. */
   resourceName?: string;
   /** The connection string's AuthType, as found (absent means access key). */
   authType?: string;
   /** The evidence that made the match credible: a property or keyword, as found. */
   keyword?: string;
   /** Which key layout matched. */
-  keyFormat?: 'legacy' | 'identifiable' | 'entra-client-secret' | 'client-secret';
+  keyFormat?: 'legacy' | 'identifiable' | 'key-64' | 'entra-client-secret' | 'client-secret';
   /** Set when the secret was not written plainly. */
   encoding?: SecretEncoding;
   /** The service the key itself names, when its rule can tell (an identifiable key's provider signature). */

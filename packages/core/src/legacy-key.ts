@@ -44,6 +44,11 @@ export function isLegacyKeyShape(key: string): boolean {
   return last < 128 && LEGACY_LAST_CHAR[last] === 1;
 }
 
+/** The signature another service wrote into this 44-character key (`+ASb`), if it carries a known one. */
+export function signatureOf(key: string): string | undefined {
+  return otherServiceOf(key) === undefined ? undefined : key.slice(33, 37);
+}
+
 /** A legacy key that could be SignalR's (or Web PubSub's): right shape, no other service's tag. */
 export function isLegacyAccessKey(key: string): boolean {
   return isLegacyKeyShape(key) && otherServiceOf(key) === undefined;

@@ -1,17 +1,7 @@
 import { LEGACY_LAST_CHAR, BASE64 } from './charclass.js';
 import { type ConnectionContext, REGION_REACH, connectionContextAround } from './connection-context.js';
-import { KNOWN_PROPERTIES, namesOtherAzureHost } from './connection-string.js';
-import {
-  EVIDENCE_WINDOW,
-  WEAK_KEYWORDS,
-  assignedName,
-  evidenceWindow,
-  firstKeyword,
-  isAccessKeyName,
-  isOtherServiceName,
-  strongEvidence,
-  type Service,
-} from './evidence.js';
+import { KNOWN_PROPERTIES } from './connection-string.js';
+import { EVIDENCE_WINDOW, GENERIC_WEAK_KEYWORDS, assignedName, evidenceWindow, isAccessKeyName, isOtherServiceName } from './evidence.js';
 import { continuesBase64, paddingAt, readBase64Backward } from './escapes.js';
 import type { Confidence, FindingContext, RuleId, SecretEncoding } from './finding.js';
 import {
@@ -21,11 +11,13 @@ import {
   isIdentifiableKeyShape,
   providerOf,
 } from './identifiable-key.js';
-import { isLegacyAccessKey } from './legacy-key.js';
+import { KEY64_DATA_LENGTH, isKey64LastChar, key64SignatureOf } from './key-64.js';
+import { isLegacyKeyShape, signatureOf } from './legacy-key.js';
 import { NearbyWords, Word } from './nearby-words.js';
 import { detectors } from './rules/index.js';
 import type { Candidate, Detector, SecretForm } from './rules/types.js';
 import { ENTRA_SECRET_SHAPE, keyPlaceholderReason, secretPlaceholderReason } from './placeholders.js';
+import { namedHostService, serviceOfName, strongEvidence, weakEvidence } from './services.js';
 
 /** Turns a value read from the scanned text into the source's characters (see text-model). */
 export type DecodeValue = (value: string) => string;
@@ -42,8 +34,8 @@ export interface RawMatch {
   context: FindingContext;
 }
 
-/** The longest source span a secret can take (an 84-char key, or 44 with every char escaped). */
-export const MAX_SECRET_SPAN = 44 * 6;
+/** The longest source span a secret can take (88 characters, every one escaped). */
+export const MAX_SECRET_SPAN = 88 * 6;
 
 /** The longest ClientSecret value read (source characters). */
 export const MAX_CLIENT_SECRET_SPAN = 512;
@@ -80,9 +72,11 @@ const NOT_BASE64 = /[^A-Za-z0-9+/]/g;
 const RULES_BY_FORM: Readonly<Record<SecretForm['name'], readonly Detector[]>> = {
   legacy: detectors.filter((d) => d.forms.some((f) => f.name === 'legacy')),
   identifiable: detectors.filter((d) => d.forms.some((f) => f.name === 'identifiable')),
+  'key-64': detectors.filter((d) => d.forms.some((f) => f.name === 'key-64')),
   'client-secret': detectors.filter((d) => d.forms.some((f) => f.name === 'client-secret')),
 };
 const KEY_RULES: readonly RuleId[] = [...new Set([...RULES_BY_FORM.legacy, ...RULES_BY_FORM.identifiable].map((d) => d.id))];
+const KEY64_RULES: readonly RuleId[] = RULES_BY_FORM['key-64'].map((d) => d.id);
 const CLIENT_SECRET_RULES: readonly RuleId[] = RULES_BY_FORM['client-secret'].map((d) => d.id);
 
 /** The finding the first rule to claim `candidate` makes of it, or undefined when none does. */
@@ -97,6 +91,21 @@ function decide(candidate: Candidate, start: number, end: number, secret: string
   return undefined;
 }
 
+/** A candidate that is a connection string's property value. */
+function fromConnectionString(form: Candidate['form'], secret: string, cs: ConnectionContext, service: Candidate['service']): Candidate {
+  const candidate: Candidate = {
+    form,
+    secret,
+    service,
+    evidence: cs.endpoint !== undefined && cs.host !== undefined ? 'connection-string-endpoint' : 'connection-string',
+    property: cs.property,
+    properties: new Set(cs.parsed.properties.keys()),
+  };
+  if (cs.scheme !== undefined) candidate.scheme = cs.scheme;
+  if (cs.authType !== undefined) candidate.authType = cs.authType.toLowerCase();
+  return candidate;
+}
+
 function connectionFields(cs: ConnectionContext | undefined, context: FindingContext): FindingContext {
   if (cs === undefined) return context;
   if (cs.endpoint !== undefined) context.endpoint = cs.endpoint;
@@ -109,26 +118,34 @@ function connectionFields(cs: ConnectionContext | undefined, context: FindingCon
 const HASH_PREFIX = /(?:sha(?:1|224|256|384|512)|md5)[-:_]$/i;
 
 /**
- * Decide whether a structurally valid legacy key is a SignalR / Web PubSub finding. A key is
- * one when it is a connection string's AccessKey, or when evidence words (or an access-key
- * name, which matches /access[_-]?key/i) lie within EVIDENCE_WINDOW of it. The word index says in
- * a few lookups when neither can be, so the many key-shaped strings of a data file (base64
- * blobs, hashes, tokens) cost no window reads at all.
+ * Decide whether a structurally valid 44-character key is a finding, and whose. A key is a
+ * candidate when it is a connection string's AccessKey or SharedAccessKey, when evidence words
+ * (or an access-key name, which matches /access[_-]?key/i) lie within EVIDENCE_WINDOW of it, or
+ * when it carries another service's signature (that service's rule checks its checksum). The
+ * word index says in a few lookups when none can be, so the many key-shaped strings of a data
+ * file (base64 blobs, hashes, tokens) cost no window reads at all.
  */
 function classifyLegacyKey(scan: Scan, start: number, end: number, value: string, encoding: SecretEncoding): RawMatch | undefined {
+  const key = `${value}=`;
+  const provider = signatureOf(key);
   const words = wordsOf(scan);
   // A connection string names its AccessKey within its region (REGION_REACH either side), maybe escaped.
   const mayBeConnectionString = words.has(Word.AccessKey | Word.Escape, start - REGION_REACH, end + REGION_REACH);
-  const mayHaveEvidence = words.has(Word.Evidence, start - EVIDENCE_WINDOW - WORD_SLACK, end + EVIDENCE_WINDOW);
-  if (!mayBeConnectionString && !mayHaveEvidence) return undefined;
-  const key = `${value}=`;
-  if (!isLegacyAccessKey(key)) return undefined;
+  const mayHaveEvidence = provider === undefined && words.has(Word.Evidence, start - EVIDENCE_WINDOW - WORD_SLACK, end + EVIDENCE_WINDOW);
+  if (!mayBeConnectionString && !mayHaveEvidence && provider === undefined) return undefined;
+  if (!isLegacyKeyShape(key)) return undefined;
   const text = scan.text;
   if (keyPlaceholderReason(key) !== undefined) return undefined;
   if (HASH_PREFIX.test(text.slice(Math.max(0, start - 7), start))) return undefined; // integrity digests
   const context: FindingContext = { keyFormat: 'legacy' };
   if (encoding !== 'plain') context.encoding = encoding;
-  const cs = mayBeConnectionString ? connectionContextAround(text, start, end, key, 'accesskey') : undefined;
+  const cs = mayBeConnectionString ? connectionContextAround(text, start, end, key, ['accesskey', 'sharedaccesskey']) : undefined;
+  if (provider !== undefined) {
+    // A key its service signed: that rule checks the checksum; a connection string only adds context.
+    const candidate: Candidate = cs === undefined ? { form: 'legacy', secret: key, service: undefined, evidence: 'signature' } : { ...fromConnectionString('legacy', key, cs, cs.service), evidence: 'signature' };
+    candidate.provider = provider;
+    return decide(candidate, start, end, key, connectionFields(cs, context));
+  }
   if (cs === undefined && !mayHaveEvidence) return undefined;
   // Without an evidence word in reach there is no strong keyword either.
   const window = mayHaveEvidence ? evidenceWindow(text, start, end) : undefined;
@@ -136,10 +153,7 @@ function classifyLegacyKey(scan: Scan, start: number, end: number, value: string
   const named = strong?.service;
 
   if (cs !== undefined) {
-    if (cs.service === 'other-azure') return undefined;
-    const service: Service | undefined = cs.service === 'web-pubsub' ? 'web-pubsub' : cs.service === 'signalr' ? 'signalr' : named;
-    const evidence = cs.endpoint !== undefined && cs.host !== undefined ? 'connection-string-endpoint' : 'connection-string';
-    return decide({ form: 'legacy', service, evidence }, start, end, key, connectionFields(cs, context));
+    return decide(fromConnectionString('legacy', key, cs, cs.service ?? named), start, end, key, connectionFields(cs, context));
   }
   if (window === undefined) return undefined;
 
@@ -147,22 +161,19 @@ function classifyLegacyKey(scan: Scan, start: number, end: number, value: string
   if (name !== undefined && isOtherServiceName(name)) return undefined;
   if (name !== undefined && isAccessKeyName(name)) {
     context.keyword = name;
-    const service = strongEvidence(name.toLowerCase())?.service ?? (/pubsub/i.test(name) ? 'web-pubsub' : named);
-    return decide({ form: 'legacy', service, evidence: 'assigned-name' }, start, end, key, context);
+    const service = serviceOfName(name.toLowerCase()) ?? named;
+    return decide({ form: 'legacy', secret: key, service, evidence: 'assigned-name' }, start, end, key, context);
   }
   if (strong !== undefined) {
     context.keyword = window.text.slice(strong.at, strong.at + strong.length);
-    return decide({ form: 'legacy', service: strong.service, evidence: 'keyword' }, start, end, key, context);
+    return decide({ form: 'legacy', secret: key, service: strong.service, evidence: 'keyword' }, start, end, key, context);
   }
-  // Weak words near another Azure service's host speak of that service's keys, not SignalR's.
-  if (namesOtherAzureHost(window.lower)) return undefined;
-  const weak = firstKeyword(window.lower, WEAK_KEYWORDS);
-  if (weak !== undefined) {
-    context.keyword = weak;
-    const service: Service = weak.includes('pubsub') ? 'web-pubsub' : 'signalr';
-    return decide({ form: 'legacy', service, evidence: 'weak-keyword' }, start, end, key, context);
-  }
-  return undefined;
+  const weak = weakEvidence(window.lower, GENERIC_WEAK_KEYWORDS);
+  if (weak === undefined) return undefined;
+  context.keyword = weak.keyword;
+  // Weak words near another Azure service's host speak of that service's keys.
+  const service = namedHostService(window.lower) ?? weak.service;
+  return decide({ form: 'legacy', secret: key, service, evidence: 'weak-keyword' }, start, end, key, context);
 }
 
 function legacyMatchAt(scan: Scan, padAt: number): RawMatch | undefined {
@@ -193,12 +204,47 @@ function identifiableMatchAt(scan: Scan, anchorAt: number): RawMatch | undefined
   if (!isIdentifiableKeyShape(key)) return undefined;
   // The provider signature says whose key it is: a rule claims it before its context is read.
   const context: FindingContext = { keyFormat: 'identifiable' };
-  const match = decide({ form: 'identifiable', service: undefined, evidence: 'checksum', provider: providerOf(key) }, start, end, key, context);
+  const match = decide({ form: 'identifiable', secret: key, service: undefined, evidence: 'checksum', provider: providerOf(key) }, start, end, key, context);
   if (match === undefined) return undefined;
   if (wordsOf(scan).has(Word.AccessKey | Word.Escape, start - REGION_REACH, end + REGION_REACH)) {
-    connectionFields(connectionContextAround(text, start, end, key, 'accesskey'), context);
+    connectionFields(connectionContextAround(text, start, end, key, ['accesskey']), context);
   }
   return match;
+}
+
+/**
+ * A 64-byte key (86 base64 characters, then `==`) whose second padding starts at `padAt` +
+ * the first's width. A candidate only when it carries a service signature or is a connection
+ * string's AccountKey: 88 base64 characters are also every SHA-512 digest's shape.
+ */
+function key64MatchAt(scan: Scan, padAt: number): RawMatch | undefined {
+  const text = scan.text;
+  const first = paddingAt(text, padAt);
+  if (first === undefined) return undefined;
+  const second = paddingAt(text, padAt + first.width);
+  if (second === undefined) return undefined;
+  const run = readBase64Backward(text, padAt, KEY64_DATA_LENGTH);
+  if (run === undefined || !isKey64LastChar(run.value.charCodeAt(KEY64_DATA_LENGTH - 1))) return undefined;
+  const end = padAt + first.width + second.width;
+  if (continuesBase64(text, end)) return undefined;
+  const start = run.start;
+  const key = `${run.value}==`;
+  const provider = key64SignatureOf(key);
+  const mayBeConnectionString = wordsOf(scan).has(Word.AccountKey | Word.Escape, start - REGION_REACH, end + REGION_REACH);
+  if (provider === undefined && !mayBeConnectionString) return undefined;
+  if (keyPlaceholderReason(key) !== undefined) return undefined;
+  if (HASH_PREFIX.test(text.slice(Math.max(0, start - 7), start))) return undefined; // integrity digests
+  const cs = mayBeConnectionString ? connectionContextAround(text, start, end, key, ['accountkey']) : undefined;
+  if (provider === undefined && cs === undefined) return undefined;
+  const context: FindingContext = { keyFormat: 'key-64' };
+  const encoding: SecretEncoding = run.encoding !== 'plain' ? run.encoding : first.encoding !== 'plain' ? first.encoding : second.encoding;
+  if (encoding !== 'plain') context.encoding = encoding;
+  const candidate: Candidate = cs === undefined ? { form: 'key-64', secret: key, service: undefined, evidence: 'signature' } : fromConnectionString('key-64', key, cs, cs.service);
+  if (provider !== undefined) {
+    candidate.provider = provider;
+    candidate.evidence = 'signature';
+  }
+  return decide(candidate, start, end, key, connectionFields(cs, context));
 }
 
 const VALUE_END = (c: number): boolean =>
@@ -288,17 +334,10 @@ function clientSecretMatchAt(scan: Scan, eqAt: number, eqWidth: number): RawMatc
   if (PROPERTY_ASSIGNMENT.test(secret)) return undefined;
   // Judge the characters the source holds (a UTF-8 '…' is three latin1 characters here).
   if (secretPlaceholderReason(scan.decode(secret)) !== undefined) return undefined;
-  const cs = connectionContextAround(text, start, end, secret, 'clientsecret');
+  const cs = connectionContextAround(text, start, end, secret, ['clientsecret']);
   if (cs === undefined) return undefined;
-  if (cs.service === 'other-azure') return undefined;
   const entra = ENTRA_SECRET_SHAPE.test(secret);
-  const candidate: Candidate = {
-    form: 'client-secret',
-    service: cs.service === 'signalr' || cs.service === 'web-pubsub' ? cs.service : undefined,
-    evidence: cs.endpoint !== undefined && cs.host !== undefined ? 'connection-string-endpoint' : 'connection-string',
-    entraShape: entra,
-  };
-  if (cs.authType !== undefined) candidate.authType = cs.authType.toLowerCase();
+  const candidate: Candidate = { ...fromConnectionString('client-secret', secret, cs, cs.service), entraShape: entra };
   const context: FindingContext = { keyFormat: entra ? 'entra-client-secret' : 'client-secret' };
   const match = decide(candidate, start, end, secret, context);
   if (match === undefined) return undefined;
@@ -328,6 +367,7 @@ export function findMatches(
 ): RawMatch[] {
   const matches: RawMatch[] = [];
   const wantKeys = KEY_RULES.some((id) => enabled.has(id));
+  const wantKeys64 = KEY64_RULES.some((id) => enabled.has(id));
   const wantClientSecrets = CLIENT_SECRET_RULES.some((id) => enabled.has(id));
   const scan: Scan = { text, decode, words: undefined, openFrom: 0, openTo: 0, clientSecretEqAt: -1 };
   const push = (m: RawMatch | undefined): void => {
@@ -340,6 +380,8 @@ export function findMatches(
     const last = text.charCodeAt(at - 1);
     if (last < 128 && LEGACY_LAST_CHAR[last] === 1) {
       if (wantKeys) push(legacyMatchAt(scan, at));
+      // A 64-byte key's last character is one of a legacy key's, and two paddings follow it.
+      if (wantKeys64 && isKey64LastChar(last) && text.charCodeAt(at + 1) === 61) push(key64MatchAt(scan, at));
     } else if (wantClientSecrets && ((last | 32) === 116 || last === 32 || last === 9) && (at === scan.clientSecretEqAt || isClientSecretBefore(text, at))) {
       push(clientSecretMatchAt(scan, at, 1));
     }
@@ -349,8 +391,10 @@ export function findMatches(
   collectAnchors(text, '%3', from, to, encodedPads);
   collectAnchors(text, '\\u003', from, to, encodedPads);
   for (const pad of encodedPads) {
-    if (paddingAt(text, pad) === undefined) continue;
+    const padding = paddingAt(text, pad);
+    if (padding === undefined) continue;
     if (wantKeys) push(legacyMatchAt(scan, pad));
+    if (wantKeys64) push(key64MatchAt(scan, pad));
     if (wantClientSecrets && text.charCodeAt(pad) === 37 && isClientSecretBefore(text, pad)) push(clientSecretMatchAt(scan, pad, 3));
   }
   if (wantKeys) {

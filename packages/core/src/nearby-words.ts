@@ -12,19 +12,22 @@
  * another) but must never miss a word the full check could see.
  */
 
+import { evidenceWords } from './services.js';
+
 /** Kinds of words, as bits (plain constants: the package is compiled file by file too). */
 export const Word = {
   /**
-   * Words the evidence window or an assigned name needs: every strong and weak keyword contains
-   * one of `signalr`, `webpubsub`, `web pubsub`, `accesskey` / `access_key` / `access-key`,
-   * `primarykey`, `secondarykey`, `connectionstring`, and an access-key name matches
-   * /access[_-]?key/i.
+   * Words the evidence window or an assigned name needs: the weak keywords (the generic ones
+   * and each rule's `weakKeywords`), one of which every rule's strong keyword contains (a test
+   * checks it), and an access-key name matches /access[_-]?key/i.
    */
   Evidence: 1,
   /** `accesskey`: a connection string can only give a key a context if it names AccessKey. */
   AccessKey: 2,
   /** `authtype`: a client secret needs AuthType=azure.app (or aad) in its connection string. */
   AuthType: 4,
+  /** `accountkey`: a 64-byte key without a signature needs an AccountKey connection-string property. */
+  AccountKey: 16,
   /**
    * An escape that may decode to a letter (`%41`-`%7A`, any `\uXXXX`): connection strings are
    * decoded before they are parsed, so a property name may be written with escapes.
@@ -35,16 +38,22 @@ export const Word = {
 /** Characters indexed per block. Blocks are built on first use only. */
 export const WORD_BLOCK = 4096;
 
-/** The longest word (`connectionstring`): a block reads this far past its end. */
-const LONGEST_WORD = 16;
-
 /**
- * The words, in any ASCII casing. The checks lower-case with `toLowerCase`, which maps exactly
- * two non-ASCII characters to ASCII letters: KELVIN SIGN to `k`, and `İ` to `i` plus a combining
- * dot (which changes the length, and then evidence.ts lower-cases ASCII only, so `İ` never
- * becomes `i`). Hence the KELVIN SIGN written beside every `k`.
+ * The words, in any ASCII casing, built on first use from the evidence words (services.ts).
+ * The checks lower-case with `toLowerCase`, which maps exactly two non-ASCII characters to ASCII
+ * letters: KELVIN SIGN to `k`, and `İ` to `i` plus a combining dot (which changes the length,
+ * and then evidence.ts lower-cases ASCII only, so `İ` never becomes `i`). Hence the KELVIN SIGN
+ * written beside every `k`.
  */
-const WORDS = /s(?:ignalr|econdary[k\u212a]ey)|w(?:ebpubsub|eb pubsub)|a(?:ccess[_-]?[k\u212a]ey|uthtype)|primary[k\u212a]ey|connectionstring/gi;
+let wordPattern: { words: RegExp; longest: number } | undefined;
+
+function pattern(): { words: RegExp; longest: number } {
+  if (wordPattern !== undefined) return wordPattern;
+  const words = [...new Set([...evidenceWords(), 'access_key', 'access-key', 'authtype', 'accountkey'])].sort((a, b) => b.length - a.length);
+  const source = words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/k/g, '[k\u212a]')).join('|');
+  wordPattern = { words: new RegExp(source, 'gi'), longest: Math.max(...words.map((w) => w.length)) };
+  return wordPattern;
+}
 
 const isHex = (c: number): boolean => (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 102);
 
@@ -53,6 +62,7 @@ interface Block {
   evidence: number[];
   accessKey: number[];
   authType: number[];
+  accountKey: number[];
   escape: number[];
 }
 
@@ -90,6 +100,7 @@ export class NearbyWords {
       if ((kinds & Word.Evidence) !== 0 && within(block.evidence, lo, hi)) return true;
       if ((kinds & Word.AccessKey) !== 0 && within(block.accessKey, lo, hi)) return true;
       if ((kinds & Word.AuthType) !== 0 && within(block.authType, lo, hi)) return true;
+      if ((kinds & Word.AccountKey) !== 0 && within(block.accountKey, lo, hi)) return true;
       if ((kinds & Word.Escape) !== 0 && within(block.escape, lo, hi)) return true;
     }
     return false;
@@ -101,18 +112,20 @@ export class NearbyWords {
     const text = this.text;
     const start = b * WORD_BLOCK;
     const end = Math.min(text.length, start + WORD_BLOCK);
-    const block: Block = { evidence: [], accessKey: [], authType: [], escape: [] };
+    const block: Block = { evidence: [], accessKey: [], authType: [], accountKey: [], escape: [] };
     // Read a little past the block so a word starting near its end is seen whole.
-    const slice = text.slice(start, Math.min(text.length, end + LONGEST_WORD - 1));
+    const { words, longest } = pattern();
+    const slice = text.slice(start, Math.min(text.length, end + longest - 1));
     const limit = end - start;
-    WORDS.lastIndex = 0;
-    for (let m = WORDS.exec(slice); m !== null && m.index < limit; m = WORDS.exec(slice)) {
+    words.lastIndex = 0;
+    for (let m = words.exec(slice); m !== null && m.index < limit; m = words.exec(slice)) {
       const at = start + m.index;
-      const length = m[0].length;
-      if (length === 8 && (m[0].charCodeAt(1) | 32) === 117 /* u: authtype */) block.authType.push(at);
+      const word = m[0].toLowerCase();
+      if (word === 'authtype') block.authType.push(at);
+      else if (word === 'accountkey') block.accountKey.push(at);
       else {
         block.evidence.push(at);
-        if (length === 9 && (m[0].charCodeAt(0) | 32) === 97 /* a: accesskey, not access_key */) block.accessKey.push(at);
+        if (word === 'accesskey') block.accessKey.push(at);
       }
     }
     // An escape is found by its '%' or '\' (neither is common in the text that floods a scanner).

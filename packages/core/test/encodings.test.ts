@@ -182,8 +182,8 @@ describe('parseConnectionString', () => {
   it('malformed strings are recognised', () => {
     expect(parseConnectionString('Endpoint=https://a.service.signalr.net;garbage;AccessKey=k').problems.some((p) => p.includes("without '='"))).toBe(true);
     expect(parseConnectionString('AccessKey=k;Version=1.0').problems).toContain('no Endpoint');
-    expect(parseConnectionString('Endpoint=a.service.signalr.net;AccessKey=k').problems).toContain('Endpoint is not an absolute http(s) URL');
-    expect(parseConnectionString('Endpoint=ftp://a;AccessKey=k').problems).toContain('Endpoint is not an absolute http(s) URL');
+    expect(parseConnectionString('Endpoint=a.service.signalr.net;AccessKey=k').problems).toContain('Endpoint is not an absolute http(s) or sb URL');
+    expect(parseConnectionString('Endpoint=ftp://a;AccessKey=k').problems).toContain('Endpoint is not an absolute http(s) or sb URL');
     expect(parseConnectionString('Endpoint=HTTP://A.service.signalr.net;AccessKey=k').problems).toEqual([]);
   });
 

@@ -129,17 +129,20 @@ describe('each exclusion class excludes', () => {
     const key = generateLegacyKey('other');
     const signalr = 'Azure:SignalR:ConnectionString is configured elsewhere\n';
     for (const text of [
-      `${signalr}SharedAccessKey=${key}`,
+      `${signalr}SharedAccessKey: ${key}`,
       `${signalr}AccountKey=${key}`,
       `${signalr}"storageKey": "${key}"`,
       `${signalr}primaryMasterKey: ${key}`,
-      `${signalr}Endpoint=sb://x.servicebus.windows.net/;SharedAccessKeyName=a;SharedAccessKey=${key}`,
       `${signalr}Endpoint=https://x.documents.azure.com:443/;AccessKey=${key};`,
       `${signalr}endpoint=https://x.communication.azure.com/;accesskey=${key}`,
+      `${signalr}HostName=x.azure-devices.net;SharedAccessKeyName=iothubowner;SharedAccessKey=${key}`,
     ]) {
       expect(scanText(text, { minConfidence: 'low' }), text.slice(signalr.length, signalr.length + 40)).toEqual([]);
     }
     expect(scanText(`${signalr}AccessKey=${key}`).map((f) => f.secret)).toEqual([key]);
+    // Service Bus's own strings are its rule's, never SignalR's.
+    const serviceBus = `${signalr}Endpoint=sb://x.servicebus.windows.net/;SharedAccessKeyName=a;SharedAccessKey=${key}`;
+    expect(scanText(serviceBus, { minConfidence: 'low' }).map((f) => f.ruleId)).toEqual(['azure-service-bus-shared-access-key']);
   });
 });
 

@@ -63,13 +63,13 @@ describe('azure-identifiable-key', () => {
   it('claims every provider but ASRS and AWPS, only with a verified checksum', () => {
     const detector = detectors.find((d) => d.id === RULE)!;
     for (const provider of [...SIGNATURES, 'ABCD']) {
-      expect(detector.classify({ form: 'identifiable', service: undefined, evidence: 'checksum', provider })).toBe('high');
+      expect(detector.classify({ form: 'identifiable', secret: 'x', service: undefined, evidence: 'checksum', provider })).toBe('high');
     }
     for (const provider of ['ASRS', 'AWPS', undefined]) {
-      expect(detector.classify({ form: 'identifiable', service: undefined, evidence: 'checksum', provider })).toBeUndefined();
+      expect(detector.classify({ form: 'identifiable', secret: 'x', service: undefined, evidence: 'checksum', provider })).toBeUndefined();
     }
-    expect(detector.classify({ form: 'legacy', service: undefined, evidence: 'keyword' })).toBeUndefined();
-    expect(detector.classify({ form: 'legacy', service: 'signalr', evidence: 'connection-string-endpoint' })).toBeUndefined();
+    expect(detector.classify({ form: 'legacy', secret: 'x', service: undefined, evidence: 'keyword' })).toBeUndefined();
+    expect(detector.classify({ form: 'legacy', secret: 'x', service: 'signalr', evidence: 'connection-string-endpoint' })).toBeUndefined();
   });
 
   it('names the service a known signature stands for, and "an Azure service" otherwise', () => {

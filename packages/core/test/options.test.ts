@@ -79,7 +79,15 @@ describe('rules on and off', () => {
 
   it('all rules are on by default', () => {
     expect(scanText(text).map((f) => f.ruleId)).toEqual(['azure-signalr-access-key', 'azure-web-pubsub-access-key', 'azure-signalr-client-secret']);
-    expect([...ALL_RULE_IDS].sort()).toEqual(['azure-identifiable-key', 'azure-signalr-access-key', 'azure-signalr-client-secret', 'azure-web-pubsub-access-key']);
+    expect([...ALL_RULE_IDS].sort()).toEqual([
+      'azure-cosmos-db-account-key',
+      'azure-identifiable-key',
+      'azure-service-bus-shared-access-key',
+      'azure-signalr-access-key',
+      'azure-signalr-client-secret',
+      'azure-storage-account-key',
+      'azure-web-pubsub-access-key',
+    ]);
   });
 
   it.each(ALL_RULE_IDS.map((id) => [id]))('turning %s off drops only its findings', (id) => {

@@ -10,6 +10,7 @@ import type { Candidate } from './types.js';
 export function accessKeyConfidence(candidate: Candidate): Confidence {
   switch (candidate.evidence) {
     case 'checksum':
+    case 'signature':
     case 'connection-string-endpoint':
       return 'high';
     case 'connection-string':

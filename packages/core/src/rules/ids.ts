@@ -7,10 +7,21 @@ import { meta as azureIdentifiableKey } from './azure-identifiable-key/meta.js';
 import { meta as azureSignalrAccessKey } from './azure-signalr-access-key/meta.js';
 import { meta as azureSignalrClientSecret } from './azure-signalr-client-secret/meta.js';
 import { meta as azureWebPubsubAccessKey } from './azure-web-pubsub-access-key/meta.js';
+import { meta as azureServiceBusSharedAccessKey } from './azure-service-bus-shared-access-key/meta.js';
+import { meta as azureStorageAccountKey } from './azure-storage-account-key/meta.js';
+import { meta as azureCosmosDbAccountKey } from './azure-cosmos-db-account-key/meta.js';
 import type { RuleMetadata } from './types.js';
 
 /** Add a rule: make its folder, then list its meta here (and its detector in index.ts). */
-export const RULE_METAS = [azureSignalrAccessKey, azureSignalrClientSecret, azureWebPubsubAccessKey, azureIdentifiableKey] as const;
+export const RULE_METAS = [
+  azureSignalrAccessKey,
+  azureSignalrClientSecret,
+  azureWebPubsubAccessKey,
+  azureIdentifiableKey,
+  azureServiceBusSharedAccessKey,
+  azureStorageAccountKey,
+  azureCosmosDbAccountKey,
+] as const;
 
 /** The id of a rule keyguard ships. */
 export type RuleId = (typeof RULE_METAS)[number]['id'];

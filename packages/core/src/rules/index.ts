@@ -8,11 +8,22 @@ import { azureIdentifiableKey } from './azure-identifiable-key/index.js';
 import { azureSignalrAccessKey } from './azure-signalr-access-key/index.js';
 import { azureSignalrClientSecret } from './azure-signalr-client-secret/index.js';
 import { azureWebPubsubAccessKey } from './azure-web-pubsub-access-key/index.js';
+import { azureServiceBusSharedAccessKey } from './azure-service-bus-shared-access-key/index.js';
+import { azureStorageAccountKey } from './azure-storage-account-key/index.js';
+import { azureCosmosDbAccountKey } from './azure-cosmos-db-account-key/index.js';
 import type { RuleId } from './ids.js';
 import type { Detector, RuleMeta } from './types.js';
 
 /** Every detector keyguard ships, in rule-id order. */
-export const detectors: readonly Detector[] = [azureSignalrAccessKey, azureSignalrClientSecret, azureWebPubsubAccessKey, azureIdentifiableKey];
+export const detectors: readonly Detector[] = [
+  azureSignalrAccessKey,
+  azureSignalrClientSecret,
+  azureWebPubsubAccessKey,
+  azureIdentifiableKey,
+  azureServiceBusSharedAccessKey,
+  azureStorageAccountKey,
+  azureCosmosDbAccountKey,
+];
 
 export const rules: readonly RuleMeta[] = detectors.map((d) => {
   const meta: RuleMeta = {
@@ -25,12 +36,15 @@ export const rules: readonly RuleMeta[] = detectors.map((d) => {
     secretKind: d.secretKind,
     placeholder: d.placeholder,
     keywords: d.keywords,
+    hosts: d.hosts,
     forms: d.forms.map((f) => ({ name: f.name, description: f.description, pattern: f.pattern.source })),
     confidenceLevels: d.confidenceLevels,
     remediation: d.remediation,
     advice: d.advice,
   };
   if (d.connectionStringEnv !== undefined) meta.connectionStringEnv = d.connectionStringEnv;
+  if (d.weakKeywords !== undefined) meta.weakKeywords = d.weakKeywords;
+  if (d.nameWords !== undefined) meta.nameWords = d.nameWords;
   return meta;
 });
 

@@ -3,7 +3,7 @@ import type { RuleId } from './ids.js';
 
 /** One key layout a rule recognises. */
 export interface SecretForm {
-  name: 'legacy' | 'identifiable' | 'client-secret';
+  name: 'legacy' | 'identifiable' | 'key-64' | 'client-secret';
   description: string;
   /** The whole secret's shape. */
   pattern: RegExp;
@@ -29,7 +29,7 @@ export interface NegativeSample {
 }
 
 /** The Azure service whose credential a rule finds ('azure': another Azure service, named by the key). */
-export type RuleService = 'signalr' | 'web-pubsub' | 'azure';
+export type RuleService = 'signalr' | 'web-pubsub' | 'service-bus' | 'storage' | 'cosmos-db' | 'azure';
 
 /** What kind of secret a rule finds: a service access key, or an app credential. */
 export type SecretKind = 'access-key' | 'client-secret';
@@ -85,8 +85,20 @@ export interface RuleFacts {
   secretKind: SecretKind;
   placeholder: string;
   connectionStringEnv?: string;
-  /** Words and hosts that count as evidence, lower-case. */
+  /**
+   * Configuration names and hosts that tie a key near them to this rule's service (strong
+   * evidence), lower-case.
+   */
   keywords: readonly string[];
+  /** Words that make a key near them worth a low-confidence look as this service's, lower-case. */
+  weakKeywords?: readonly string[];
+  /** Words in the name a key is assigned to that name this service (`pubsub`), lower-case. */
+  nameWords?: readonly string[];
+  /**
+   * Host suffixes of this rule's service (`.service.signalr.net`), lower-case: a connection
+   * string whose endpoint is under one of them names this service (Candidate.service).
+   */
+  hosts: readonly string[];
   confidenceLevels: readonly Confidence[];
   /** What a user must do about a finding of this rule (one paragraph; see `advice` for steps). */
   remediation: string;
@@ -115,15 +127,30 @@ export interface RuleMeta extends RuleFacts {
 export interface Candidate {
   /** Which key layout matched. */
   form: SecretForm['name'];
+  /** The decoded secret (rules check checksums on it). */
+  secret: string;
   /**
-   * The service a connection string's host, or the evidence, names; undefined when nothing
-   * names one (another Azure service's candidates never reach the rules).
+   * The service a connection string's host, or the evidence, names (from the rules' `hosts` and
+   * `keywords`; 'azure' for another Azure service no rule covers); undefined when nothing names one.
    */
   service: RuleService | undefined;
-  /** What made the secret credible, strongest first. */
-  evidence: 'connection-string-endpoint' | 'connection-string' | 'assigned-name' | 'keyword' | 'weak-keyword' | 'checksum';
-  /** An identifiable key's provider signature (characters 77-80: `ASRS`, `AWPS`, ...). */
+  /**
+   * What made the secret credible, strongest first; 'signature' when only the key's own service
+   * signature speaks for it (the rule checks its checksum).
+   */
+  evidence: 'connection-string-endpoint' | 'connection-string' | 'assigned-name' | 'keyword' | 'weak-keyword' | 'checksum' | 'signature';
+  /**
+   * The service signature the key carries: an identifiable key's provider (characters 77-80:
+   * `ASRS`, `AWPS`, ...), or the tag Azure writes into its 32-byte (characters 34-37: `+ASb`)
+   * and 64-byte keys (characters 77-80: `+ASt`, `ACDb`).
+   */
   provider?: string;
+  /** The connection-string property the secret is the value of, lower-case (`accesskey`, `sharedaccesskey`). */
+  property?: string;
+  /** Every property of that connection string, lower-case. */
+  properties?: ReadonlySet<string>;
+  /** The connection string's endpoint scheme, lower-case (`https`, `sb`). */
+  scheme?: string;
   /** The connection string's AuthType, lower-case, when there is one. */
   authType?: string;
   /** A client secret with the shape Microsoft Entra generates (random, not chosen). */

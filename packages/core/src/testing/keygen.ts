@@ -3,6 +3,7 @@ import type { NodeBufferOrUint8Array } from '../bytes.js';
 import { BASE62_ALPHABET } from '../charclass.js';
 import { checksumOf } from '../identifiable-key.js';
 import { isLegacyAccessKey } from '../legacy-key.js';
+import { seededChecksum } from '../seeded-checksum.js';
 
 /**
  * Deterministic generators of well-formed keys for tests and fixtures. Nothing generated here
@@ -90,4 +91,39 @@ export function generateEntraClientSecret(seed: string): string {
     [...random.bytes(n)].map((b) => alphabet[b % alphabet.length]).join('');
   const digit = String(random.bytes(1)[0]! % 10);
   return `${pick(3)}${digit}Q~${pick(34)}`;
+}
+
+/** Where Azure's 32- and 64-byte identifiable keys carry their service signature (0-based chars). */
+const SIGNATURE_AT: Readonly<Record<32 | 64, number>> = { 32: 33, 64: 76 };
+
+/**
+ * An Azure identifiable key of 32 bytes (44 characters: Service Bus `+ASb`, Event Hubs `+AEh`,
+ * Relay `+ARm`, ...) or 64 bytes (88 characters: Storage `+ASt`, Cosmos DB `ACDb`, ...): random
+ * bytes, the signature, then the Marvin32 checksum seeded by `seedName` ('Default0', 'Send0000').
+ */
+export function generateSignedAzureKey(seed: string, bytes: 32 | 64, signature: string, seedName: string): string {
+  const random = new KeyRandom(`signed:${bytes}:${signature}:${seedName}:${seed}`);
+  const at = SIGNATURE_AT[bytes];
+  const drawn = base64(random.bytes(bytes));
+  // For 32 bytes the character after the signature shares bits with the checksum: 'A' clears the key's own.
+  const withSignature = `${drawn.slice(0, at)}${signature}${bytes === 32 ? 'A' : ''}${drawn.slice(at + signature.length + (bytes === 32 ? 1 : 0))}`;
+  const raw = Buffer.from(withSignature, 'base64');
+  raw.writeUInt32LE(seededChecksum(raw.subarray(0, bytes - 4), seedName), bytes - 4);
+  return raw.toString('base64');
+}
+
+/** The same 32- or 64-byte key with one checksum bit flipped: the shape, not the key. */
+export function breakSeededChecksum(key: string): string {
+  const raw = Buffer.from(key, 'base64');
+  raw[raw.length - 1] = raw[raw.length - 1]! ^ 0x01;
+  return raw.toString('base64');
+}
+
+/** A random 64-byte key in base64 (88 characters, `==`), with no service signature. */
+export function generateBase64Key64(seed: string): string {
+  const random = new KeyRandom(`key64:${seed}`);
+  for (;;) {
+    const key = base64(random.bytes(64));
+    if (!/^(?:\+ASt|ACDb|AzCa|APIM|AzFu|\+ABa|AzSe|\+ACR|\+SQL|AIoT|\+AMC)$/.test(key.slice(76, 80))) return key;
+  }
 }

@@ -1,5 +1,10 @@
+import { EMULATOR_ACCOUNT_KEY } from '../rules/azure-cosmos-db-account-key/published-keys.js';
+import { AZURITE_ACCOUNT_KEY } from '../rules/azure-storage-account-key/published-keys.js';
 import {
   breakChecksum,
+  breakSeededChecksum,
+  generateBase64Key64,
+  generateSignedAzureKey,
   generateEntraClientSecret,
   generateIdentifiableKey,
   generateLegacyKey,
@@ -10,8 +15,20 @@ import {
 /**
  * Fixture and sample tokens: `{{KG:<kind>:<seed>}}` or `{{KG:<kind>:<seed>:<encoding>}}`.
  * kinds: legacy, asrs, awps, asrs-badsum, awps-badsum, entra, noncanonical, svc-<signature>,
- * ident-<provider>, ident-<provider>-badsum. encodings: json (`\/` and `\u002B`), url (`%2B` `%2F` `%3D`).
+ * ident-<provider>, ident-<provider>-badsum; the sibling services' keys: sb, eh, relay (32 bytes,
+ * signed), storage, cosmos (64 bytes, signed), each also `-badsum`; key64 (64 bytes, unsigned);
+ * azurite, cosmos-emulator (the published development keys, whatever the seed).
+ * encodings: json (`\/` and `\u002B`), url (`%2B` `%2F` `%3D`).
  */
+
+/** The signed sibling keys: byte length, signature, checksum seed. */
+const SIGNED: Readonly<Record<string, [32 | 64, string, string]>> = {
+  sb: [32, '+ASb', 'Send0000'],
+  eh: [32, '+AEh', 'Listen00'],
+  relay: [32, '+ARm', 'Manage00'],
+  storage: [64, '+ASt', 'Default0'],
+  cosmos: [64, 'ACDb', 'MastRW00'],
+};
 export const TOKEN_PATTERN = /\{\{KG:([a-zA-Z0-9+-]+):([A-Za-z0-9_-]+)(?::(json|url))?\}\}/g;
 
 export function generateForToken(kind: string, seed: string): string {
@@ -22,6 +39,11 @@ export function generateForToken(kind: string, seed: string): string {
   if (kind === 'awps-badsum') return breakChecksum(generateIdentifiableKey(seed, 'AWPS'));
   if (kind === 'entra') return generateEntraClientSecret(seed);
   if (kind === 'noncanonical') return generateNonCanonicalKey(seed);
+  if (Object.hasOwn(SIGNED, kind)) return generateSignedAzureKey(seed, ...SIGNED[kind]!);
+  if (kind.endsWith('-badsum') && Object.hasOwn(SIGNED, kind.slice(0, -7))) return breakSeededChecksum(generateSignedAzureKey(seed, ...SIGNED[kind.slice(0, -7)]!));
+  if (kind === 'key64') return generateBase64Key64(seed);
+  if (kind === 'azurite') return AZURITE_ACCOUNT_KEY;
+  if (kind === 'cosmos-emulator') return EMULATOR_ACCOUNT_KEY;
   if (kind.startsWith('svc-')) return generateOtherServiceKey(seed, kind.slice(4));
   if (kind.startsWith('ident-') && kind.endsWith('-badsum')) return breakChecksum(generateIdentifiableKey(seed, kind.slice(6, -7)));
   if (kind.startsWith('ident-')) return generateIdentifiableKey(seed, kind.slice(6));

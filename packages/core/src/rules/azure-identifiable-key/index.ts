@@ -16,6 +16,7 @@ const otherProviderForm: SecretForm = {
 export const azureIdentifiableKey: Detector = {
   ...meta,
   keywords: [],
+  hosts: [],
   forms: [otherProviderForm],
   confidenceLevels: ['high'],
   classify,

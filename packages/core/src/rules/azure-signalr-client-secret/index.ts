@@ -6,7 +6,9 @@ import { samples } from './samples.js';
 
 export const azureSignalrClientSecret: Detector = {
   ...meta,
-  keywords: ['clientsecret', 'authtype=azure.app'],
+  // Its connection strings are SignalR's and Web PubSub's: their rules name the hosts.
+  keywords: [],
+  hosts: [],
   forms: [
     {
       name: 'client-secret',
