@@ -12,7 +12,14 @@ export const RULE_NAME = 'no-leaked-access-key';
 /** A finding's confidence, as in `@keyguard/core`. */
 export type Confidence = 'high' | 'medium' | 'low';
 /** A `@keyguard/core` detector. */
-export type RuleId = 'azure-signalr-access-key' | 'azure-web-pubsub-access-key' | 'azure-signalr-client-secret' | 'azure-identifiable-key';
+export type RuleId =
+  | 'azure-signalr-access-key'
+  | 'azure-web-pubsub-access-key'
+  | 'azure-signalr-client-secret'
+  | 'azure-identifiable-key'
+  | 'azure-service-bus-shared-access-key'
+  | 'azure-storage-account-key'
+  | 'azure-cosmos-db-account-key';
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const _confidenceIsCore: Same<Confidence, CoreConfidence> = true;
 const _ruleIdIsCore: Same<RuleId, CoreRuleId> = true;
