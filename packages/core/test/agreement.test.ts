@@ -7,15 +7,24 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { scanStream, scanText } from '../src/index.js';
 import { WINDOW_BYTES } from '../src/scan-stream.js';
-import { generateEntraClientSecret, generateIdentifiableKey, generateLegacyKey } from '../src/testing/index.js';
+import { generateBase64Key64, generateEntraClientSecret, generateIdentifiableKey, generateLegacyKey, generateSignedAzureKey } from '../src/testing/index.js';
 import { chunked, collect } from './helpers.js';
 
 const legacy = Array.from({ length: 8 }, (_, i) => generateLegacyKey(`agree-${i}`));
 const ident = [generateIdentifiableKey('agree-a', 'ASRS'), generateIdentifiableKey('agree-b', 'AWPS')];
 const entra = generateEntraClientSecret('agree');
+// The sibling rules' keys: signed 32- and 64-byte keys, and unsigned 64-byte keys for AccountKey.
+const siblings = [
+  generateSignedAzureKey('agree', 32, '+ASb', 'Send0000'),
+  generateSignedAzureKey('agree', 64, '+ASt', 'Default0'),
+  generateSignedAzureKey('agree', 64, 'ACDb', 'MastRW00'),
+  generateBase64Key64('agree-a'),
+  generateBase64Key64('agree-b'),
+];
 
 const piece = fc.oneof(
   { weight: 6, arbitrary: fc.constantFrom(...legacy, ...ident) },
+  { weight: 3, arbitrary: fc.constantFrom(...siblings) },
   {
     weight: 10,
     arbitrary: fc.constantFrom(
@@ -28,6 +37,10 @@ const piece = fc.oneof(
       'Endpoint=https://a.service.signalr.net;',
       'Endpoint=https://b.webpubsub.azure.com;',
       'Endpoint=sb://c.servicebus.windows.net/;',
+      'SharedAccessKeyName=send;SharedAccessKey=',
+      'DefaultEndpointsProtocol=https;AccountName=data;',
+      'AccountEndpoint=https://d.documents.azure.com:443/;',
+      'AccountKey=',
       `AuthType=azure.app;ClientSecret=${entra};`,
       ';',
       '=',
@@ -71,7 +84,8 @@ describe('scanText and scanStream agree', () => {
   it('the mixtures do produce findings of every rule and confidence', () => {
     const samples = fc.sample(fc.array(piece, { minLength: 1, maxLength: 200, size: 'max' }), { numRuns: 40, seed: 7 });
     const findings = samples.flatMap((parts) => scanText(parts.join(''), { minConfidence: 'low' }));
-    expect(new Set(findings.map((f) => f.ruleId)).size).toBe(3);
+    // Every rule but the other-services identifiable key (no such key in the mixtures).
+    expect(new Set(findings.map((f) => f.ruleId)).size).toBe(6);
     expect(new Set(findings.map((f) => f.confidence)).size).toBe(3);
   });
 });
