@@ -25,6 +25,9 @@ export const detectors: readonly Detector[] = [
   azureCosmosDbAccountKey,
 ];
 
+/** Where each rule's page is published (scripts/docs-rules.mjs renders it from the rule's folder). */
+const DOCS_BASE_URL = 'https://github.com/keyguard/keyguard/blob/main/docs/rules';
+
 export const rules: readonly RuleMeta[] = detectors.map((d) => {
   const meta: RuleMeta = {
     id: d.id,
@@ -41,6 +44,7 @@ export const rules: readonly RuleMeta[] = detectors.map((d) => {
     confidenceLevels: d.confidenceLevels,
     remediation: d.remediation,
     advice: d.advice,
+    docsUrl: `${DOCS_BASE_URL}/${d.id}.md`,
   };
   if (d.connectionStringEnv !== undefined) meta.connectionStringEnv = d.connectionStringEnv;
   if (d.weakKeywords !== undefined) meta.weakKeywords = d.weakKeywords;

@@ -117,6 +117,8 @@ export interface Detector extends RuleFacts {
 /** The metadata callers may show: the detector without its samples and functions. */
 export interface RuleMeta extends RuleFacts {
   forms: readonly { name: SecretForm['name']; description: string; pattern: string }[];
+  /** The rule's documentation page (docs/rules/<id>.md, rendered from its folder). */
+  docsUrl: string;
 }
 
 /**
