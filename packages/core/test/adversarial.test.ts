@@ -10,20 +10,13 @@ import { type Finding, scanBytes, scanText } from '../src/index.js';
 import { checksumOf } from '../src/identifiable-key.js';
 import { WORD_BLOCK } from '../src/nearby-words.js';
 import { generateEntraClientSecret, generateIdentifiableKey, generateLegacyKey } from '../src/testing/index.js';
-import { scanBytes as scanChunks } from './helpers.js';
+import { scanEveryWay } from './helpers.js';
 
 const LOW = { minConfidence: 'low' } as const;
 const repeatTo = (unit: string, length: number): string => unit.repeat(Math.ceil(length / unit.length)).slice(0, length);
 const secrets = (findings: Finding[]): string[] => findings.map((f) => f.secret);
 
-/** Every way keyguard scans text: scanText, scanBytes, and the stream in odd-sized chunks. */
-async function everyWay(text: string): Promise<Finding[]> {
-  const viaText = scanText(text, LOW);
-  const bytes = Buffer.from(text, 'utf8');
-  expect(scanBytes(bytes, LOW).findings).toEqual(viaText);
-  expect(await scanChunks(bytes, () => 4093, LOW)).toEqual(viaText);
-  return viaText;
-}
+const everyWay = scanEveryWay;
 
 const SELF_FRAGMENTS = [
   'AuthType=azure.app;ClientSecret=',

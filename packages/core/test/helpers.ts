@@ -2,7 +2,8 @@
  * Shared test helpers. Everything here is computed independently of the scanner's own
  * position tracking, so tests can check the scanner against it.
  */
-import { type Finding, type ScanOptions, scanStream } from '../src/index.js';
+import { expect } from 'vitest';
+import { type Finding, type ScanOptions, scanBytes as scanBytesSync, scanStream, scanText } from '../src/index.js';
 
 /** Yields `bytes` in pieces whose sizes come from `nextSize` (called once per piece). */
 export async function* chunked(bytes: Uint8Array, nextSize: () => number): AsyncGenerator<Uint8Array> {
@@ -40,6 +41,19 @@ export async function collect(source: AsyncIterable<Finding>): Promise<Finding[]
 
 export async function scanBytes(bytes: Uint8Array, nextSize: () => number, options?: ScanOptions): Promise<Finding[]> {
   return collect(scanStream(chunked(bytes, nextSize), options));
+}
+
+/**
+ * Every way keyguard scans text: scanText, scanBytes (with its pre-filter), and the stream in
+ * odd-sized chunks; asserts they agree and returns the findings (all confidences).
+ */
+export async function scanEveryWay(text: string): Promise<Finding[]> {
+  const low = { minConfidence: 'low' } as const;
+  const viaText = scanText(text, low);
+  const bytes = Buffer.from(text, 'utf8');
+  expect(scanBytesSync(bytes, low).findings).toEqual(viaText);
+  expect(await scanBytes(bytes, () => 4093, low)).toEqual(viaText);
+  return viaText;
 }
 
 export interface Position {

@@ -5,7 +5,7 @@
  * values never.
  */
 import { describe, expect, it } from 'vitest';
-import { type Finding, scanBytes, scanText } from '../src/index.js';
+import { type Finding, scanText } from '../src/index.js';
 import {
   breakSeededChecksum,
   encodeKey,
@@ -14,18 +14,11 @@ import {
   generateLegacyKey,
   generateSignedAzureKey,
 } from '../src/testing/index.js';
-import { scanBytes as scanChunks } from './helpers.js';
+import { scanEveryWay } from './helpers.js';
 
-const LOW = { minConfidence: 'low' } as const;
 const ENCODINGS = [undefined, 'json', 'url'] as const;
 
-async function everyWay(text: string): Promise<Finding[]> {
-  const viaText = scanText(text, LOW);
-  const bytes = Buffer.from(text, 'utf8');
-  expect(scanBytes(bytes, LOW).findings).toEqual(viaText);
-  expect(await scanChunks(bytes, () => 4093, LOW)).toEqual(viaText);
-  return viaText;
-}
+const everyWay = scanEveryWay;
 
 const found = (findings: Finding[]): [string, string, string][] => findings.map((f) => [f.ruleId, f.confidence, f.secret]);
 

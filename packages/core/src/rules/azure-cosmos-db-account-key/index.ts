@@ -1,4 +1,4 @@
-import { KEY64_PATTERN, isKey64Shape } from '../../key-64.js';
+import { key64Form } from '../forms.js';
 import type { Detector } from '../types.js';
 import { classify } from './classify.js';
 import { COSMOS_DB_HOSTS, COSMOS_DB_SIGNATURE } from './evidence.js';
@@ -10,14 +10,7 @@ export const azureCosmosDbAccountKey: Detector = {
   ...meta,
   keywords: [],
   hosts: COSMOS_DB_HOSTS,
-  forms: [
-    {
-      name: 'key-64',
-      description: `88-character base64 key (64 bytes): a connection string's AccountKey beside its AccountEndpoint, or a key signed ${COSMOS_DB_SIGNATURE} at characters 77-80 with a valid Marvin32 checksum.`,
-      pattern: KEY64_PATTERN,
-      validate: isKey64Shape,
-    },
-  ],
+  forms: [key64Form(COSMOS_DB_SIGNATURE, "a connection string's AccountKey beside its AccountEndpoint")],
   confidenceLevels: ['high', 'medium'],
   classify,
   remediation: remediation.summary,

@@ -1,4 +1,4 @@
-import { KEY64_PATTERN, isKey64Shape } from '../../key-64.js';
+import { key64Form } from '../forms.js';
 import type { Detector } from '../types.js';
 import { classify } from './classify.js';
 import { STORAGE_HOSTS, STORAGE_SIGNATURE } from './evidence.js';
@@ -10,14 +10,7 @@ export const azureStorageAccountKey: Detector = {
   ...meta,
   keywords: [],
   hosts: STORAGE_HOSTS,
-  forms: [
-    {
-      name: 'key-64',
-      description: `88-character base64 key (64 bytes): a storage connection string's AccountKey, or a key signed ${STORAGE_SIGNATURE} at characters 77-80 with a valid Marvin32 checksum.`,
-      pattern: KEY64_PATTERN,
-      validate: isKey64Shape,
-    },
-  ],
+  forms: [key64Form(STORAGE_SIGNATURE, "a storage connection string's AccountKey")],
   confidenceLevels: ['high', 'medium'],
   classify,
   remediation: remediation.summary,
