@@ -13,9 +13,11 @@ import { borrowScanBuffer, detectors, mayHoldSecret, type ScanOptions, scanBytes
 import {
   encodeKey,
   expandTokens,
+  generateBase64Key64,
   generateEntraClientSecret,
   generateIdentifiableKey,
   generateLegacyKey,
+  generateSignedAzureKey,
 } from '../src/testing/index.js';
 import { collect } from './helpers.js';
 
@@ -149,5 +151,115 @@ describe('pre-filter selectivity', () => {
     clean.copy(buffer);
     expect(mayHoldSecret(buffer.subarray(0, clean.length))).toBe(false);
     expect(mayHoldSecret(buffer)).toBe(true);
+  });
+});
+
+describe('pre-filter and 64-byte keys (86 characters, then ==)', () => {
+  /** The filter's answer, the same copied in and in place. */
+  function filtered(text: string): boolean {
+    const bytes = Buffer.from(text, 'utf8');
+    const answer = mayHoldSecret(bytes);
+    expect(mayHoldSecret(borrowed(bytes)), text).toBe(answer);
+    return answer;
+  }
+  const seeds = Array.from({ length: 12 }, (_, i) => `pf64:${i}`);
+
+  it('looks at a key after AccountKey= (plain, blanks and a quote, URL-encoded, JSON-escaped)', () => {
+    let escapedChars = 0;
+    for (const seed of seeds) {
+      const key = generateBase64Key64(seed);
+      const url = encodeKey(key, 'url');
+      const json = encodeKey(key, 'json');
+      if (/%2B|%2F/.test(url)) escapedChars++;
+      const texts = [
+        `DefaultEndpointsProtocol=https;AccountName=a;AccountKey=${key};EndpointSuffix=core.windows.net`,
+        `AccountKey=${key}`,
+        `AccountKey= "${key}"`,
+        `AccountKey=\t'${key}'`,
+        `AccountKey=  \t"${key}"`,
+        `https://x/?conn=AccountKey%3D${url}&y`,
+        `AccountKey=${url}`,
+        `AccountKey=${key.slice(0, 86)}%3D%3D;`,
+        `{"conn": "AccountKey=${json};"}`,
+        `{"conn": "AccountKey\\u003D${json.slice(0, -2)}\\u003D\\u003D"}`,
+        // an escape within 100 bytes before the padding: the run may start elsewhere
+        `x%20 ${key}`,
+      ];
+      for (const text of texts) expect(filtered(text), text).toBe(true);
+    }
+    expect(escapedChars).toBeGreaterThan(0);
+  });
+
+  it('keeps the 64-byte keys the matcher finds, however the connection string writes them', async () => {
+    const storage = (value: string): string => `DefaultEndpointsProtocol=https;AccountName=a;AccountKey=${value};EndpointSuffix=core.windows.net`;
+    const hex = (c: string): string => c.charCodeAt(0).toString(16);
+    for (const seed of seeds.slice(0, 4)) {
+      const key = generateBase64Key64(seed);
+      const data = key.slice(0, 86);
+      const texts = [
+        storage(key),
+        // the matcher trims any whitespace from a value, not just a few blanks
+        storage(`${' '.repeat(12)}${key}`),
+        storage(`\f\t ${key}`),
+        // an escape far before the run that decodes to = or to a blank
+        storage(key).replace('AccountKey=', `AccountKey%3D${' '.repeat(20)}`),
+        storage(`%20${' '.repeat(20)}${key}`),
+        // the last character escaped too
+        storage(`${data.slice(0, 85)}%${hex(data[85]!)}%3D%3D`),
+        storage(`${data.slice(0, 85)}\\u00${hex(data[85]!)}\\u003D\\u003D`),
+        storage(encodeKey(key, 'url')),
+        storage(encodeKey(key, 'json')),
+        `AccountEndpoint=https://a.documents.azure.com:443/;AccountKey=${key};`,
+      ];
+      for (const text of texts) {
+        expect(await expectSameAsStream(Buffer.from(text, 'utf8')), text).toBeGreaterThan(0);
+        expect(filtered(text), text).toBe(true);
+      }
+    }
+    for (const seed of seeds.slice(0, 4)) {
+      for (const key of [generateSignedAzureKey(seed, 64, '+ASt', 'Default0'), generateSignedAzureKey(seed, 64, 'ACDb', 'MastRW00')]) {
+        expect(await expectSameAsStream(Buffer.from(`key: ${key}\n`, 'utf8'))).toBeGreaterThan(0);
+      }
+    }
+  });
+
+  it('looks at a key signed +ASt (Storage) or ACDb (Cosmos DB) with nothing around it', () => {
+    for (const seed of seeds) {
+      for (const key of [generateSignedAzureKey(seed, 64, '+ASt', 'Default0'), generateSignedAzureKey(seed, 64, 'ACDb', 'MastRW00')]) {
+        for (const text of [key, `storage ${key}\n`, `"primaryKey": "${key}",`, `x-${key}`]) expect(filtered(text), text).toBe(true);
+        // a longer run is no key, signed or not
+        expect(filtered(`x b${key}`)).toBe(false);
+      }
+    }
+  });
+
+  it('rules out other 86-character runs before == (integrity hashes, contentHash, a bare key)', () => {
+    for (const seed of seeds) {
+      const key = generateBase64Key64(seed);
+      const texts = [
+        `"integrity": "sha512-${key}",`,
+        `      "integrity": "sha512-${key}"\n`,
+        `"contentHash": "${key}",`,
+        `key ${key}\n`,
+        key,
+        // AccountKey= but the run is 87 characters long, or ends with a character no 64-byte key ends with, or has one padding
+        `AccountKey=b${key}`,
+        `AccountKey=${key.slice(0, 85)}E==`,
+        `AccountKey=${key.slice(0, 87)};`,
+        // an escape more than 100 bytes before the padding does not reach the run
+        `%20${'.'.repeat(20)}${key}`,
+      ];
+      for (const text of texts) expect(filtered(text), text).toBe(false);
+    }
+  });
+
+  it('reads no padding past the input', () => {
+    const key = generateBase64Key64('pf64:edge');
+    expect(filtered(`AccountKey=${key.slice(0, 87)}`)).toBe(false);
+    const buffer = borrowScanBuffer(100 + 64);
+    buffer.fill('=');
+    buffer.write(`AccountKey=${key.slice(0, 87)}`);
+    expect(mayHoldSecret(buffer.subarray(0, 98))).toBe(false);
+    expect(mayHoldSecret(buffer.subarray(0, 99))).toBe(true);
   });
 });

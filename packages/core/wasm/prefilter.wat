@@ -4,6 +4,11 @@
 ;; - a padding (=, %3D, \u003D) after 43 bytes of base64 or of its escapes ([A-Za-z0-9+/%\])
 ;;   of which the last is a character a legacy key can end with, and not after a 44th plain
 ;;   base64 character (unless an escape could be involved);
+;; - two paddings after 86 bytes of that class: with a % or \ in the 100 bytes before, the last
+;;   one a legacy key's last character or the 1 or 7 that ends an escaped A Q g w; otherwise
+;;   exactly 86 plain base64 characters ending in A Q g w, with a service signature at
+;;   characters 77-80 (+ASt, ACDb) or after = and whitespace or quotes, or after an escape
+;;   that may decode to them (AccountKey=…, not sha512-… or "contentHash": "…");
 ;; - a padding after ClientSecret (any case) and blanks;
 ;; - JQQJ9, the signature of an identifiable key.
 ;; A 16-byte SIMD step skips blocks without =, %, \ or J, narrows the rest to likely anchors
@@ -19,10 +24,11 @@
   (data (i32.const 0)
     "\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\01\00\00\00\00\00\01\00\00\00\01\01\01\01\01\01\01\01\01\01\01\00\00\00\00\00\00"
     "\00\01\01\01\01\01\01\01\01\01\01\01\01\01\01\01\01\01\01\01\01\01\01\01\01\01\01\00\01\00\00\00\00\01\01\01\01\01\01\01\01\01\01\01\01\01\01\01\01\01\01\01\01\01\01\01\01\01\01\00\00\00\00\00")
-  ;; 256..383: the characters a legacy key can end with (the 2 low bits of their value are 0)
+  ;; 256..383: the characters a legacy key can end with (the 2 low bits of their value are 0),
+  ;; with bit 2 set on those a 64-byte key can end with (A Q g w: the 4 low bits are 0)
   (data (i32.const 256)
     "\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00\01\00\00\00\00\00\00\00"
-    "\00\01\00\00\00\01\00\00\00\01\00\00\00\01\00\00\00\01\00\00\00\01\00\00\00\01\00\00\00\00\00\00\00\00\00\01\00\00\00\01\00\00\00\01\00\00\00\01\00\00\00\01\00\00\00\01\00\00\00\00\00\00\00\00")
+    "\00\03\00\00\00\01\00\00\00\01\00\00\00\01\00\00\00\03\00\00\00\01\00\00\00\01\00\00\00\00\00\00\00\00\00\01\00\00\00\03\00\00\00\01\00\00\00\01\00\00\00\01\00\00\00\03\00\00\00\00\00\00\00\00")
   (data (i32.const 512) "clientsecret")
 
   (func $in_base64 (param $at i32) (result i32)
@@ -61,6 +67,90 @@
         (br $scan)))
     (i32.const 0))
 
+  ;; Could a 64-byte key (86 characters, then two paddings) end just before the padding at $i,
+  ;; $width bytes long? The matcher reports one only with a service signature or as a connection
+  ;; string's AccountKey, so in plain text those are tested too: other 86-character runs before
+  ;; == are hashes and blobs (sha512-…==, "contentHash": "…=="). Lock files hold thousands of
+  ;; those, so the loads that rule them out come first and the run is read last.
+  (func $key64_run (param $start i32) (param $end i32) (param $i i32) (param $width i32) (result i32)
+    (local $k i32) (local $stop i32) (local $c i32) (local $last i32) (local $ends i32) (local $v v128) (local $seen v128)
+    ;; the second padding, right after this one
+    (if (i32.eqz (call $padding_at (local.get $end) (i32.add (local.get $i) (local.get $width))))
+      (then (return (i32.const 0))))
+    (if (i32.lt_u (i32.sub (local.get $i) (local.get $start)) (i32.const 86)) (then (return (i32.const 0))))
+    (local.set $last (i32.load8_u (i32.sub (local.get $i) (i32.const 1))))
+    (local.set $ends (i32.load8_u offset=256 (local.get $last)))
+    ;; In plain text a key is 86 characters exactly, the last one a 64-byte key's (A Q g w), with
+    ;; a service signature at characters 77-80 (+ASt Storage, ACDb Cosmos DB) or after = and
+    ;; what the matcher trims from a property's value. Then only the run is left to read.
+    (block $plain_key
+      (block $not_plain
+        (br_if $not_plain (i32.eqz (i32.and (local.get $ends) (i32.const 2))))
+        (if (i32.gt_u (i32.sub (local.get $i) (local.get $start)) (i32.const 86))
+          (then (br_if $not_plain (call $plain_base64 (i32.load8_u (i32.sub (local.get $i) (i32.const 87)))))))
+        (local.set $c (i32.load (i32.sub (local.get $i) (i32.const 10))))
+        (br_if $plain_key (i32.or (i32.eq (local.get $c) (i32.const 0x7453412b)) (i32.eq (local.get $c) (i32.const 0x62444341))))
+        ;; = then any whitespace (9..13, space; from 128 on, maybe a Unicode space) or quotes:
+        ;; each stretch of it is read once, as it ends where a run starts
+        (local.set $k (i32.sub (local.get $i) (i32.const 86)))
+        (block $skipped
+          (loop $skip
+            (br_if $not_plain (i32.le_u (local.get $k) (local.get $start)))
+            (local.set $c (i32.load8_u (i32.sub (local.get $k) (i32.const 1))))
+            (br_if $plain_key (i32.eq (local.get $c) (i32.const 61)))
+            (br_if $skipped (i32.eqz
+              (i32.or
+                (i32.or (i32.le_u (i32.sub (local.get $c) (i32.const 9)) (i32.const 4)) (i32.ge_u (local.get $c) (i32.const 128)))
+                (i32.or (i32.eq (local.get $c) (i32.const 32)) (i32.or (i32.eq (local.get $c) (i32.const 34)) (i32.eq (local.get $c) (i32.const 39)))))))
+            (local.set $k (i32.sub (local.get $k) (i32.const 1)))
+            (br $skip)))
+        ;; An escape ending there (%3D, %20, \u003D) may decode to = or whitespace: a % or \ in
+        ;; the 5 bytes before. Within the 100 bytes before the padding, the scan below sees it.
+        (local.set $stop (i32.sub (local.get $k) (i32.const 6)))
+        (if (i32.lt_u (local.get $stop) (local.get $start)) (then (local.set $stop (local.get $start))))
+        (br_if $not_plain (i32.ge_u (local.get $stop) (i32.sub (local.get $i) (i32.const 100))))
+        (block $none
+          (loop $near
+            (br_if $none (i32.ge_u (local.get $stop) (i32.sub (local.get $k) (i32.const 1))))
+            (local.set $c (i32.load8_u (local.get $stop)))
+            (br_if $plain_key (i32.or (i32.eq (local.get $c) (i32.const 37)) (i32.eq (local.get $c) (i32.const 92))))
+            (local.set $stop (i32.add (local.get $stop) (i32.const 1)))
+            (br $near))))
+      ;; Not so in plain text; but an escape (%XX, \uXXXX, \/) near the run can lengthen it in
+      ;; bytes, end it early or write what is before it (AccountKey%3D): with a % or \ in the
+      ;; 100 bytes before the padding the matcher must look. Its last character may then be an
+      ;; escape's too (%41, \u0077: A Q g w end in 1 or 7).
+      (if (i32.eqz (local.get $ends))
+        (then
+          (if (i32.and (i32.ne (local.get $last) (i32.const 49)) (i32.ne (local.get $last) (i32.const 55)))
+            (then (return (i32.const 0))))))
+      ;; 16 bytes at a time (at least 86 are there), the last block ending at the padding
+      (local.set $k (i32.sub (local.get $i) (i32.const 100)))
+      (if (i32.lt_u (local.get $k) (local.get $start)) (then (local.set $k (local.get $start))))
+      (local.set $stop (i32.sub (local.get $i) (i32.const 16)))
+      (block $scanned
+        (loop $scan
+          (br_if $scanned (i32.ge_u (local.get $k) (local.get $stop)))
+          (local.set $v (v128.load (local.get $k)))
+          (local.set $seen (v128.or (local.get $seen)
+            (v128.or (i8x16.eq (local.get $v) (i8x16.splat (i32.const 37))) (i8x16.eq (local.get $v) (i8x16.splat (i32.const 92))))))
+          (local.set $k (i32.add (local.get $k) (i32.const 16)))
+          (br $scan)))
+      (local.set $v (v128.load (local.get $stop)))
+      (local.set $seen (v128.or (local.get $seen)
+        (v128.or (i8x16.eq (local.get $v) (i8x16.splat (i32.const 37))) (i8x16.eq (local.get $v) (i8x16.splat (i32.const 92))))))
+      (if (i32.eqz (v128.any_true (local.get $seen))) (then (return (i32.const 0)))))
+    ;; the 85 bytes before the last one, of base64 or its escapes, nearest first
+    (local.set $k (i32.sub (local.get $i) (i32.const 2)))
+    (local.set $stop (i32.sub (local.get $i) (i32.const 86)))
+    (block $ok
+      (loop $run
+        (if (i32.eqz (call $in_base64 (local.get $k))) (then (return (i32.const 0))))
+        (br_if $ok (i32.le_u (local.get $k) (local.get $stop)))
+        (local.set $k (i32.sub (local.get $k) (i32.const 1)))
+        (br $run)))
+    (i32.const 1))
+
   ;; [A-Za-z0-9+/]: a base64 character written as itself.
   (func $plain_base64 (param $c i32) (result i32)
     (i32.and
@@ -91,23 +181,31 @@
         (br_if $letters (i32.lt_u (local.get $k) (i32.const 12)))))
     (i32.const 1))
 
-  (func $before_padding (param $start i32) (param $i i32) (result i32)
+  ;; The padding at $i is $width bytes long.
+  (func $before_padding (param $start i32) (param $end i32) (param $i i32) (param $width i32) (result i32)
+    (local $c i32)
     (if (call $legacy_run (local.get $start) (local.get $i)) (then (return (i32.const 1))))
+    ;; A 64-byte key ends with two paddings: the byte after this one must start another (=, %
+    ;; or \; past the input it only adds a call).
+    (local.set $c (i32.load8_u (i32.add (local.get $i) (local.get $width))))
+    (if (i32.or (i32.eq (local.get $c) (i32.const 61)) (i32.or (i32.eq (local.get $c) (i32.const 37)) (i32.eq (local.get $c) (i32.const 92))))
+      (then
+        (if (call $key64_run (local.get $start) (local.get $end) (local.get $i) (local.get $width)) (then (return (i32.const 1))))))
     (call $client_secret_before (local.get $start) (local.get $i)))
 
-  ;; The byte at $i is =, %, \ or J: could a match be anchored here?
-  (func $anchor (param $start i32) (param $end i32) (param $i i32) (result i32)
+  ;; The width of the padding (=, %3D, \u003D) at $i, or 0.
+  (func $padding_at (param $end i32) (param $i i32) (result i32)
     (local $c i32)
+    (if (i32.ge_u (local.get $i) (local.get $end)) (then (return (i32.const 0))))
     (local.set $c (i32.load8_u (local.get $i)))
-    (if (i32.eq (local.get $c) (i32.const 61))
-      (then (return (call $before_padding (local.get $start) (local.get $i)))))
+    (if (i32.eq (local.get $c) (i32.const 61)) (then (return (i32.const 1))))
     ;; %3D
     (if (i32.eq (local.get $c) (i32.const 37))
       (then
         (if (i32.ge_u (i32.add (local.get $i) (i32.const 2)) (local.get $end)) (then (return (i32.const 0))))
         (if (i32.ne (i32.load8_u offset=1 (local.get $i)) (i32.const 51)) (then (return (i32.const 0))))
         (if (i32.ne (i32.or (i32.load8_u offset=2 (local.get $i)) (i32.const 32)) (i32.const 100)) (then (return (i32.const 0))))
-        (return (call $before_padding (local.get $start) (local.get $i)))))
+        (return (i32.const 3))))
     ;; \u003D
     (if (i32.eq (local.get $c) (i32.const 92))
       (then
@@ -116,7 +214,31 @@
         (if (i32.ne (i32.load16_u offset=2 (local.get $i)) (i32.const 0x3030)) (then (return (i32.const 0))))
         (if (i32.ne (i32.load8_u offset=4 (local.get $i)) (i32.const 51)) (then (return (i32.const 0))))
         (if (i32.ne (i32.or (i32.load8_u offset=5 (local.get $i)) (i32.const 32)) (i32.const 100)) (then (return (i32.const 0))))
-        (return (call $before_padding (local.get $start) (local.get $i)))))
+        (return (i32.const 6))))
+    (i32.const 0))
+
+  ;; The byte at $i is =, %, \ or J: could a match be anchored here?
+  (func $anchor (param $start i32) (param $end i32) (param $i i32) (result i32)
+    (local $c i32)
+    (local.set $c (i32.load8_u (local.get $i)))
+    (if (i32.eq (local.get $c) (i32.const 61))
+      (then (return (call $before_padding (local.get $start) (local.get $end) (local.get $i) (i32.const 1)))))
+    ;; %3D
+    (if (i32.eq (local.get $c) (i32.const 37))
+      (then
+        (if (i32.ge_u (i32.add (local.get $i) (i32.const 2)) (local.get $end)) (then (return (i32.const 0))))
+        (if (i32.ne (i32.load8_u offset=1 (local.get $i)) (i32.const 51)) (then (return (i32.const 0))))
+        (if (i32.ne (i32.or (i32.load8_u offset=2 (local.get $i)) (i32.const 32)) (i32.const 100)) (then (return (i32.const 0))))
+        (return (call $before_padding (local.get $start) (local.get $end) (local.get $i) (i32.const 3)))))
+    ;; \u003D
+    (if (i32.eq (local.get $c) (i32.const 92))
+      (then
+        (if (i32.ge_u (i32.add (local.get $i) (i32.const 5)) (local.get $end)) (then (return (i32.const 0))))
+        (if (i32.ne (i32.or (i32.load8_u offset=1 (local.get $i)) (i32.const 32)) (i32.const 117)) (then (return (i32.const 0))))
+        (if (i32.ne (i32.load16_u offset=2 (local.get $i)) (i32.const 0x3030)) (then (return (i32.const 0))))
+        (if (i32.ne (i32.load8_u offset=4 (local.get $i)) (i32.const 51)) (then (return (i32.const 0))))
+        (if (i32.ne (i32.or (i32.load8_u offset=5 (local.get $i)) (i32.const 32)) (i32.const 100)) (then (return (i32.const 0))))
+        (return (call $before_padding (local.get $start) (local.get $end) (local.get $i) (i32.const 6)))))
     ;; JQQJ9 (J is the only byte left)
     (if (i32.ge_u (i32.add (local.get $i) (i32.const 4)) (local.get $end)) (then (return (i32.const 0))))
     (i32.eq (i32.load offset=1 (local.get $i)) (i32.const 0x394a5151)))
