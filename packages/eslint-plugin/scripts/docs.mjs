@@ -2,8 +2,9 @@
 // Regenerates README.md's rules/configs lists and each docs/rules/*.md header with
 // eslint-doc-generator (run `pnpm run build` first). `--check` fails, without writing, when
 // the committed docs are stale. Also regenerates the rules table of docs/rules/no-leaked-access-key.md
-// (between its `auto-generated rules table` markers) from @keyguard/core's `rules`, the one source
-// of each rule's id, title, description and steps. Usage: node scripts/docs.mjs [--check]
+// and the detectors table of README.md (between their `auto-generated ... table` markers) from
+// @keyguard/core's `rules`, the one source of each rule's id, page, title, description, confidence
+// levels, steps and placeholder. Usage: node scripts/docs.mjs [--check]
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -33,27 +34,44 @@ const run = spawnSync(process.execPath, args, { cwd: packageDir, stdio: 'inherit
 if (run.status !== 0) process.exit(run.status ?? 1);
 
 const { rules, remediationFor } = await import(require.resolve('@keyguard/core'));
-const BEGIN = '<!-- begin auto-generated rules table (scripts/docs.mjs, from @keyguard/core) -->';
-const END = '<!-- end auto-generated rules table -->';
 const cell = (text) => text.replaceAll('|', '\\|').replaceAll('<', '&lt;').replaceAll('\n', ' ');
-const table = [
-  '| Detector (`ruleId` in the message) | What it finds | What to do |',
-  '| --- | --- | --- |',
-  ...rules.map((r) => `| \`${r.id}\` | **${cell(r.title)}**: ${cell(r.description)} | ${cell(remediationFor({ ruleId: r.id, context: {} }).join(' '))} |`),
-].join('\n');
-const docPath = join(packageDir, 'docs/rules/no-leaked-access-key.md');
-const doc = readFileSync(docPath, 'utf8');
-const begin = doc.indexOf(BEGIN);
-const end = doc.indexOf(END);
-if (begin === -1 || end < begin) {
-  console.error(`${docPath}: the rules table markers are missing`);
-  process.exit(1);
-}
-const next = `${doc.slice(0, begin + BEGIN.length)}\n\n${table}\n\n${doc.slice(end)}`;
-if (next !== doc) {
-  if (process.argv.includes('--check')) {
-    console.error(`${docPath}: the rules table is stale (run \`pnpm --filter @keyguard/eslint-plugin docs\`)`);
+// The rule doc's table: every detector in full. The README's: id, title, confidence.
+const tables = [
+  {
+    path: 'docs/rules/no-leaked-access-key.md',
+    name: 'rules table',
+    rows: [
+      '| Detector (`ruleId` in the message) | What it finds | Confidence | What to do | Placeholder |',
+      '| --- | --- | --- | --- | --- |',
+      ...rules.map(
+        (r) =>
+          `| [\`${r.id}\`](${r.docsUrl}) | **${cell(r.title)}**: ${cell(r.description)} | ${r.confidenceLevels.join(', ')} | ${cell(remediationFor({ ruleId: r.id, context: {} }).join(' '))} | \`${r.placeholder}\` |`,
+      ),
+    ],
+  },
+  {
+    path: 'README.md',
+    name: 'detectors table',
+    rows: ['| detector | finds | confidence |', '| --- | --- | --- |', ...rules.map((r) => `| [\`${r.id}\`](${r.docsUrl}) | ${cell(r.title)} | ${r.confidenceLevels.join(' / ')} |`)],
+  },
+];
+for (const { path, name, rows } of tables) {
+  const BEGIN = `<!-- begin auto-generated ${name} (scripts/docs.mjs, from @keyguard/core) -->`;
+  const END = `<!-- end auto-generated ${name} -->`;
+  const docPath = join(packageDir, path);
+  const doc = readFileSync(docPath, 'utf8');
+  const begin = doc.indexOf(BEGIN);
+  const end = doc.indexOf(END);
+  if (begin === -1 || end < begin) {
+    console.error(`${docPath}: the ${name} markers are missing`);
     process.exit(1);
   }
-  writeFileSync(docPath, next);
+  const next = `${doc.slice(0, begin + BEGIN.length)}\n\n${rows.join('\n')}\n\n${doc.slice(end)}`;
+  if (next !== doc) {
+    if (process.argv.includes('--check')) {
+      console.error(`${docPath}: the ${name} is stale (run \`pnpm --filter @keyguard/eslint-plugin docs\`)`);
+      process.exit(1);
+    }
+    writeFileSync(docPath, next);
+  }
 }

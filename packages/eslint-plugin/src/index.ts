@@ -1,6 +1,7 @@
 /**
- * `@keyguard/eslint-plugin`: reports leaked Azure SignalR / Web PubSub credentials in any file
- * ESLint lints (JavaScript, TypeScript, JSON, YAML, Markdown, and plain text through the
+ * `@keyguard/eslint-plugin`: reports leaked Azure SignalR / Web PubSub credentials, and the keys of
+ * the other Azure services `@keyguard/core` has rules for (Service Bus, Event Hubs, Relay, Storage,
+ * Cosmos DB, identifiable keys), in any file ESLint lints (JavaScript, TypeScript, JSON, YAML, Markdown, and plain text through the
  * bundled `keyguard/text` language). Findings come from `@keyguard/core`, the same matcher the
  * `keyguard` CLI runs, so the linter and the CLI never disagree.
  */

@@ -119,7 +119,7 @@ const rule = createRule<Options, MessageIds>({
   meta: {
     type: 'problem',
     docs: {
-      description: 'Disallow leaked Azure SignalR and Web PubSub access keys and Entra client secrets',
+      description: 'Disallow leaked Azure SignalR, Web PubSub, Service Bus, Event Hubs, Relay, Storage and Cosmos DB keys and Entra client secrets',
       recommended: true,
     },
     hasSuggestions: true,
