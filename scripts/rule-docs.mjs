@@ -4,6 +4,9 @@
 const code = (text) => `\`${String(text).replaceAll('`', "'")}\``;
 const cell = (text) => String(text).replaceAll('|', '\\|').replaceAll('\n', ' ');
 
+/** A sample's text as a page may show it: a secret written out (not a `{{KG:…}}` token) becomes `<secret>`. */
+const shown = (sample) => (sample.secret.startsWith('{{KG:') ? sample.text : sample.text.replaceAll(sample.secret, '<secret>'));
+
 /** The page of one detector (core's `detectors` entry). */
 export function ruleDocument(detector) {
   const { id, title, description, severity, confidenceLevels, forms, advice, references, samples } = detector;
@@ -14,7 +17,7 @@ export function ruleDocument(detector) {
     description,
     '',
     `- SARIF level ${code(severity.level)}, security-severity ${severity.securitySeverity}; confidence: ${confidenceLevels.map(code).join(', ')}.`,
-    `- On by default. Turn it off with ${code(`"rules": { "${id}": false }`)} in ${code('keyguard.config.json')} (the CLI, the hook and the ESLint rule read it).`,
+    `- On by default. Turn it off with ${code(`"rules": { "${id}": false }`)} in ${code('keyguard.config.json')} (the CLI and the hook read it; in ESLint, the rule reports what core finds and its \`allow\` option drops a finding by fingerprint).`,
     '',
     '## What it finds',
     '',
@@ -26,7 +29,7 @@ export function ruleDocument(detector) {
     '',
     '| example | confidence | text |',
     '|---|---|---|',
-    ...samples.truePositives.map((s) => `| ${cell(s.name)} | ${s.confidence} | ${code(cell(s.text))} |`),
+    ...samples.truePositives.map((s) => `| ${cell(s.name)} | ${s.confidence} | ${code(cell(shown(s)))} |`),
     '',
     '## What it never reports',
     '',

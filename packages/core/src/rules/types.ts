@@ -109,6 +109,8 @@ export interface Detector extends RuleFacts {
   forms: readonly SecretForm[];
   /** Whether a candidate the engine found is this rule's finding, and how sure (see Candidate). */
   classify: Classify;
+  /** Published non-secrets (an emulator's key) this rule never reports. */
+  publishedKeys?: readonly string[];
   /** The service a claimed candidate names, for rules that cover several (FindingContext.service). */
   serviceOf?: (candidate: Candidate) => string | undefined;
   samples: { truePositives: readonly PositiveSample[]; falsePositives: readonly NegativeSample[] };

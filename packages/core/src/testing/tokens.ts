@@ -1,5 +1,5 @@
-import { EMULATOR_ACCOUNT_KEY } from '../rules/azure-cosmos-db-account-key/published-keys.js';
-import { AZURITE_ACCOUNT_KEY } from '../rules/azure-storage-account-key/published-keys.js';
+import { detectors } from '../rules/index.js';
+import type { RuleService } from '../rules/types.js';
 import {
   breakChecksum,
   breakSeededChecksum,
@@ -42,12 +42,19 @@ export function generateForToken(kind: string, seed: string): string {
   if (Object.hasOwn(SIGNED, kind)) return generateSignedAzureKey(seed, ...SIGNED[kind]!);
   if (kind.endsWith('-badsum') && Object.hasOwn(SIGNED, kind.slice(0, -7))) return breakSeededChecksum(generateSignedAzureKey(seed, ...SIGNED[kind.slice(0, -7)]!));
   if (kind === 'key64') return generateBase64Key64(seed);
-  if (kind === 'azurite') return AZURITE_ACCOUNT_KEY;
-  if (kind === 'cosmos-emulator') return EMULATOR_ACCOUNT_KEY;
+  if (kind === 'azurite') return publishedKeyOf('storage');
+  if (kind === 'cosmos-emulator') return publishedKeyOf('cosmos-db');
   if (kind.startsWith('svc-')) return generateOtherServiceKey(seed, kind.slice(4));
   if (kind.startsWith('ident-') && kind.endsWith('-badsum')) return breakChecksum(generateIdentifiableKey(seed, kind.slice(6, -7)));
   if (kind.startsWith('ident-')) return generateIdentifiableKey(seed, kind.slice(6));
   throw new Error(`unknown key token kind: ${kind}`);
+}
+
+/** The published development key of the rule for `service` (Azurite's, the Cosmos DB emulator's). */
+function publishedKeyOf(service: RuleService): string {
+  const key = detectors.find((d) => d.service === service)?.publishedKeys?.[0];
+  if (key === undefined) throw new Error(`no published key for ${service}`);
+  return key;
 }
 
 export function encodeKey(key: string, encoding: 'json' | 'url' | undefined): string {
