@@ -61,7 +61,8 @@ function optionLines(): string[] {
 
 /** `keyguard --help`: the commands, then every flag of FLAGS (flags.ts), then exit codes and config. */
 export function helpText(): string {
-  return `keyguard: find leaked Azure SignalR / Web PubSub credentials
+  return `keyguard: find leaked Azure SignalR / Web PubSub credentials, and the Azure keys beside
+them (Service Bus, Event Hubs, Relay, Storage, Cosmos DB, other identifiable keys)
 
 Usage:
 ${usageLines().join('\n')}

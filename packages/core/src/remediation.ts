@@ -2,11 +2,12 @@ import type { Finding } from './finding.js';
 import { ruleOf } from './rules/index.js';
 
 /**
- * Azure names SignalR and Web PubSub resources with 3-63 letters, digits and hyphens, starting
- * with a letter and ending with a letter or digit. Anything else came from a hostile or broken
- * endpoint (`x$(id)`): it is never pasted into a command a user may copy into a shell.
+ * Azure names the resources keyguard's rules cover with 3-63 letters, digits and hyphens
+ * (SignalR and Web PubSub start with a letter, Storage accounts may start with a digit), ending
+ * with a letter or digit. Anything else came from a hostile or broken endpoint (`x$(id)`): it
+ * is never pasted into a command a user may copy into a shell.
  */
-const AZURE_RESOURCE_NAME = /^[A-Za-z][A-Za-z0-9-]{1,61}[A-Za-z0-9]$/;
+const AZURE_RESOURCE_NAME = /^[A-Za-z0-9][A-Za-z0-9-]{1,61}[A-Za-z0-9]$/;
 
 /** The resource name to print in a command, or the placeholder when it is unknown or unsafe. */
 export function safeResourceName(name: string | undefined): string {

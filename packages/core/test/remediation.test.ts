@@ -29,4 +29,10 @@ describe('remediation commands', () => {
     expect(remediationFor(wps)[0]).toContain('az webpubsub key regenerate --name <resource> ');
     expect(shortRemediation(wps)).not.toContain('$(id)');
   });
+
+  it('a Storage account name may start with a digit, a hostile one never reaches the command', () => {
+    const storage = (resourceName: string) => ({ ruleId: 'azure-storage-account-key' as const, context: { resourceName } });
+    expect(remediationFor(storage('1contosodata'))[0]).toContain('az storage account keys renew --account-name 1contosodata ');
+    expect(remediationFor(storage('1x$(id)'))[0]).toContain('--account-name <resource> ');
+  });
 });

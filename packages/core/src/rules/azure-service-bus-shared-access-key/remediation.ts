@@ -12,5 +12,6 @@ export const remediation: RuleRemediation = {
     'SAS tokens already issued with the key stay valid until they expire: regenerate both keys if tokens leaked too.',
     'Then stop using shared access keys: Microsoft Entra ID (managed identity) with the Data Sender / Data Receiver roles, and disable local authentication on the namespace.',
   ],
-  short: 'regenerate it (az servicebus namespace authorization-rule keys renew --namespace-name {resource} ...) and move to Microsoft Entra ID',
+  short:
+    'regenerate it (az servicebus namespace authorization-rule keys renew --namespace-name {resource} ...; az eventhubs or az relay for those namespaces) and move to Microsoft Entra ID',
 };
