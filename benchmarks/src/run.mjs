@@ -4,6 +4,7 @@
 //   --only a,b         only these suites (core, dirscan, accuracy, history, staged, eslint, memory, adversarial)
 //   --out <name>       results/<name>.{json,md,svg} (default: latest for a full run, dev otherwise)
 //   --no-install       never install peers or corpora (report what is missing)
+//   --against REV      also run keyguard as built at REV (a commit, tag or branch) in the same run
 import { statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { bigFilesReady, ensureBigFiles } from './corpora/bigfile.mjs';
@@ -12,7 +13,9 @@ import { ensureKernel, kernelReady } from './corpora/kernel.mjs';
 import { ensureNodeModules, nodeModulesReady } from './corpora/node-modules.mjs';
 import { ensurePlanted, plantedReady } from './corpora/planted.mjs';
 import { machineInfo, machineLabel } from './machine.mjs';
+import { prepareAgainst } from './against.mjs';
 import { ensurePeers } from './peers.mjs';
+import { useAgainst } from './tools.mjs';
 import { CACHE_DIR } from './paths.mjs';
 import { renderMarkdown, writeResults } from './report.mjs';
 import * as core from './suites/core.mjs';
@@ -32,6 +35,7 @@ const { values } = parseArgs({
     only: { type: 'string' },
     out: { type: 'string' },
     'no-install': { type: 'boolean', default: false },
+    against: { type: 'string' },
   },
   allowPositionals: false,
 });
@@ -55,6 +59,10 @@ log('peers:');
 // Peers are installed only when a chosen suite compares with them (adversarial needs none).
 const needsPeers = SUITES.some((s) => (!only || only.includes(s.id)) && s.needsPeers !== false);
 const tools = await ensurePeers({ install: install && needsPeers, log });
+if (values.against !== undefined) {
+  tools['keyguard-base'] = await prepareAgainst(values.against, { log });
+  if (tools['keyguard-base'].available) useAgainst(tools['keyguard-base']);
+}
 for (const [name, t] of Object.entries(tools)) log(`  ${name}: ${t.available ? t.version ?? 'ok' : `UNAVAILABLE (${t.reason})`}`);
 
 // Corpora, cached in CACHE_DIR: the big ones (kernel, node_modules) are prepared by full runs only;

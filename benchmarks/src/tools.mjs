@@ -31,6 +31,14 @@ const CORE_SCAN = fileURLToPath(new URL('./core-scan.mjs', import.meta.url));
 
 const relFile = (tree, p) => (p.startsWith('/') ? relative(tree, p) : p.replace(/^\.\//, ''));
 
+let againstBin = '';
+let againstLabel = '';
+/** The build `--against REV` made (against.mjs), for the `keyguard-base` driver. */
+export function useAgainst(tool) {
+  againstBin = tool.bin;
+  againstLabel = tool.version;
+}
+
 /**
  * Each driver: { id, label, needs: [tool keys], okCodes, command(tree, out) -> { cmd, args, cwd?, env? },
  * parse?(tree, out, result) -> [{ file, line }] }.
@@ -74,6 +82,21 @@ export const DRIVERS = {
       cwd: tree,
     }),
     shell: () => `node packages/cli/dist/bin.js scan <tree> --format json --no-ignore --output /dev/null`,
+    parse: (tree, out) => JSON.parse(readFileSync(out, 'utf8')).findings.map((f) => ({ file: relFile(tree, f.path), line: f.line })),
+  },
+  // keyguard as built at `--against REV` (see against.mjs): the same command, another build.
+  'keyguard-base': {
+    get label() {
+      return `keyguard CLI @ ${againstLabel}`;
+    },
+    needs: ['keyguard-base'],
+    okCodes: [0, 1],
+    command: (tree, out) => ({
+      cmd: process.execPath,
+      args: [againstBin, 'scan', '.', '--format', 'json', '--no-ignore', '--no-progress', '--output', out ?? '/dev/null'],
+      cwd: tree,
+    }),
+    shell: () => `node <${againstLabel}>/packages/cli/dist/bin.js scan <tree> --format json --no-ignore --output /dev/null`,
     parse: (tree, out) => JSON.parse(readFileSync(out, 'utf8')).findings.map((f) => ({ file: relFile(tree, f.path), line: f.line })),
   },
   'keyguard-core': {

@@ -2,7 +2,11 @@
 // run time from seeds by @keyguard/core/testing; nothing key-shaped is ever written in this repo.
 import {
   breakChecksum,
+  breakSeededChecksum,
   encodeKey,
+  expandTokens,
+  generateBase64Key64,
+  generateSignedAzureKey,
   generateEntraClientSecret,
   generateIdentifiableKey,
   generateLegacyKey,
@@ -69,7 +73,30 @@ export const FORMS = [
     positive: true,
     make: (s, n) => withSecret(generateLegacyKey(s), (k) => ({ raw: `https://app.example.net/negotiate?connectionString=${encodeURIComponent(cs(n, k))}` })),
   },
-  // Decoys: a SignalR scanner must stay silent on these.
+  // The sibling Azure rules' keys (Service Bus, Storage, Cosmos DB), each under its own rule.
+  {
+    id: 'cs-servicebus',
+    positive: true,
+    make: (s, n) =>
+      withSecret(generateLegacyKey(s), (k) => ({ payload: `Endpoint=sb://${n}.servicebus.windows.net/;SharedAccessKeyName=send;SharedAccessKey=${k};EntityPath=orders` })),
+  },
+  { id: 'signed-eventhubs', positive: true, make: (s) => withSecret(generateSignedAzureKey(s, 32, '+AEh', 'Listen00'), (k) => ({ kv: ['eventHubKey', k] })) },
+  {
+    id: 'cs-storage',
+    positive: true,
+    make: (s, n) =>
+      withSecret(generateBase64Key64(s), (k) => ({ payload: `DefaultEndpointsProtocol=https;AccountName=${n};AccountKey=${k};EndpointSuffix=core.windows.net` })),
+  },
+  {
+    id: 'json-escaped-cosmos',
+    positive: true,
+    make: (s, n) =>
+      withSecret(generateBase64Key64(s), (k) => ({
+        raw: `"Cosmos": "AccountEndpoint=https:\\/\\/${n}.documents.azure.com:443\\/;AccountKey=${encodeKey(k, 'json')};",`,
+      })),
+  },
+  { id: 'signed-storage', positive: true, make: (s) => withSecret(generateSignedAzureKey(s, 64, '+ASt', 'Default0'), (k) => ({ kv: ['storageKey', k] })) },
+  // Decoys: keyguard must stay silent on these.
   {
     id: 'decoy-servicebus-key',
     positive: false,
@@ -81,6 +108,15 @@ export const FORMS = [
   { id: 'decoy-docs-placeholder', positive: false, make: (s, n) => ({ payload: cs(n, docsPlaceholder()) }) },
   { id: 'decoy-bad-checksum', positive: false, make: (s) => ({ kv: ['token', breakChecksum(generateIdentifiableKey(s, 'ASRS'))] }) },
   { id: 'decoy-noncanonical', positive: false, make: (s, n) => ({ payload: cs(n, generateNonCanonicalKey(s)) }) },
+  {
+    id: 'decoy-azurite',
+    positive: false,
+    make: () => ({ payload: expandTokens('DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={{KG:azurite:0}};BlobEndpoint=http://127.0.0.1:10000/devstoreaccount1;') }),
+  },
+  { id: 'decoy-cosmos-emulator', positive: false, make: () => ({ payload: expandTokens('AccountEndpoint=https://localhost:8081/;AccountKey={{KG:cosmos-emulator:0}};') }) },
+  { id: 'decoy-sha512-integrity', positive: false, make: (s) => ({ kv: ['integrity', `sha512-${generateBase64Key64(s)}`] }) },
+  { id: 'decoy-bare-key64', positive: false, make: (s) => ({ kv: ['contentHash', generateBase64Key64(s)] }) },
+  { id: 'decoy-storage-bad-checksum', positive: false, make: (s) => ({ kv: ['storageKey', breakSeededChecksum(generateSignedAzureKey(s, 64, '+ASt', 'Default0'))] }) },
   {
     id: 'decoy-managed-identity',
     positive: false,

@@ -7,7 +7,7 @@ import { FORMS, wrap } from './keys.mjs';
 import { pickSources, prng, readText } from './sources.mjs';
 import { readMarker, writeMarker } from './walk.mjs';
 
-const VERSION = 4;
+const VERSION = 5;
 export const PLANTED_SIZES = { quick: 300, full: 3000 };
 
 export function plantedDir(size) {

@@ -10,6 +10,9 @@ export const title = 'Accuracy (planted keys, fixtures)';
 
 const DRIVER_IDS = ['ripgrep', 'keyguard', 'keyguard-core', 'ripgrep-naive', 'git-secrets', 'gitleaks', 'secretlint'];
 
+/** With `--against REV`, keyguard at REV right after keyguard. */
+const driverIds = (tools) => (tools['keyguard-base'] === undefined ? DRIVER_IDS : DRIVER_IDS.flatMap((d) => (d === 'keyguard' ? [d, 'keyguard-base'] : [d])));
+
 function scoreRow(row, positives, decoys) {
   if (!row.available || !row.reported) return row;
   const s = score(positives, row.reported);
@@ -32,7 +35,7 @@ export async function runSuite({ quick, tools, log }) {
   {
     log(`  planted-${size}: ${planted.files} files, ${(planted.bytes / 1e6).toFixed(1)} MB, ${planted.positives} keys, ${planted.decoys} decoys`);
     const rows = [];
-    for (const d of DRIVER_IDS) {
+    for (const d of driverIds(tools)) {
       if (quick && d === 'gitleaks') {
         rows.push({ tool: d, label: 'gitleaks 8.28 (WebAssembly build)', available: false, reason: 'skipped by --quick (the wasm build is slow); see the full run' });
         continue;
@@ -65,7 +68,7 @@ export async function runSuite({ quick, tools, log }) {
   if (fx) {
     log(`  fixtures: ${fx.cases} cases, ${fx.positives.length} expected findings`);
     const rows = [];
-    for (const d of DRIVER_IDS.filter((x) => x !== 'ripgrep')) {
+    for (const d of driverIds(tools).filter((x) => x !== 'ripgrep')) {
       const row = await measureDriver(d, fx.root, { tools, bytes: 1, runs: 1, warmup: 0, timeoutMs: 60_000, parse: true, log });
       delete row.mbps;
       rows.push(scoreRow(row, fx.positives, []));

@@ -3,10 +3,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { scanStream, scanText } from '@keyguard/core';
+import { pathToFileURL } from 'node:url';
 import { listFiles } from '../corpora/walk.mjs';
 
-const [root, sizeArg, runsArg, chunkArg] = process.argv.slice(2);
+// argv[6]: another build's core (`--against REV`); then only keyguard's own cases run.
+const [root, sizeArg, runsArg, chunkArg, coreEntry] = process.argv.slice(2);
+const { scanStream, scanText } = await import(coreEntry === undefined ? '@keyguard/core' : pathToFileURL(coreEntry).href);
 const target = Number(sizeArg);
 const runs = Number(runsArg);
 const CHUNK = Number(chunkArg || 65536);
@@ -54,6 +56,7 @@ const cases = {
 
 const out = { bytes, files, chars: text.length, chunk: CHUNK, results: {} };
 for (const [name, fn] of Object.entries(cases)) {
+  if (coreEntry !== undefined && !name.startsWith('keyguard')) continue;
   await fn(); // warm-up (JIT, caches)
   const samples = [];
   let result;

@@ -8,7 +8,7 @@ import { sourceRoots } from '../corpora/sources.mjs';
 export const id = 'core';
 export const title = 'Core throughput (single thread, in memory)';
 
-export async function runSuite({ quick, log }) {
+export async function runSuite({ quick, log, tools }) {
   const root = sourceRoots()[0];
   const size = quick ? 16 * 2 ** 20 : 256 * 2 ** 20;
   const runs = quick ? 2 : 4;
@@ -20,6 +20,18 @@ export async function runSuite({ quick, log }) {
   });
   if (r.code !== 0) return { available: false, reason: `core worker failed: ${r.timedOut ? 'timeout' : lastLine(r.stderr)}` };
   const data = JSON.parse(r.stdout);
+  const against = tools?.['keyguard-base'];
+  if (against?.available) {
+    // The same sample through the other build's core, in the same run.
+    log(`  again with keyguard @ ${against.version}`);
+    const b = await timed(process.execPath, ['--expose-gc', '--max-old-space-size=8192', worker, root.root, String(size), String(runs), '65536', against.core], {
+      capture: true,
+      timeoutMs: quick ? 60_000 : 600_000,
+    });
+    if (b.code === 0) {
+      for (const [name, value] of Object.entries(JSON.parse(b.stdout).results)) data.results[`${name} @ ${against.version}`] = value;
+    } else log(`  keyguard @ ${against.version}: worker failed (${b.timedOut ? 'timeout' : lastLine(b.stderr)})`);
+  }
   const rows = Object.entries(data.results).map(([name, { samples, result }]) => {
     const ms = summarize(samples);
     return {

@@ -29,7 +29,8 @@ export async function runSuite({ quick, tools, log }) {
     log(`  ${t.name}: ${t.files} files, ${(t.bytes / 1e6).toFixed(0)} MB`);
     const rows = [];
     const opts = { tools, bytes: t.bytes, runs, budgetMs: quick ? 15_000 : 100_000, timeoutMs: quick ? 30_000 : 300_000, log };
-    for (const d of ['ripgrep', 'keyguard', ...(useCore ? ['keyguard-core'] : []), 'git-secrets']) {
+    const against = tools['keyguard-base'] !== undefined ? ['keyguard-base'] : [];
+    for (const d of ['ripgrep', 'keyguard', ...against, ...(useCore ? ['keyguard-core'] : []), 'git-secrets']) {
       rows.push(await measureDriver(d, t.root, opts));
     }
     rows.push({
