@@ -1,30 +1,18 @@
-import { execFile } from 'node:child_process';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { REPO_ROOT, type RunResult, run as runProcess, tempDir } from '@keyguard/test-kit';
+import { resolve } from 'node:path';
 
-export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-export const cliBin = resolve(repoRoot, 'packages/cli/dist/bin.js');
+export { CLI_BIN as cliBin, REPO_ROOT as repoRoot, type RunResult } from '@keyguard/test-kit';
+const repoRoot = REPO_ROOT;
 export const publishedPackages = ['core', 'cli', 'eslint-plugin'] as const;
 
-export interface RunResult {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs a command and resolves with its exit code and output, whatever the code. */
+/**
+ * Runs a command (in the repository by default) and resolves with its exit code and output,
+ * whatever the code: a child that did not exit (timeout, signal) resolves with code 99.
+ */
 export function run(command: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; timeout?: number } = {}): Promise<RunResult> {
-  return new Promise((done) => {
-    execFile(
-      command,
-      args,
-      { cwd: options.cwd ?? repoRoot, env: options.env ?? process.env, timeout: options.timeout ?? 120_000, maxBuffer: 64 * 1024 * 1024 },
-      (error, stdout, stderr) => {
-        const code = error === null ? 0 : typeof error.code === 'number' ? error.code : 99;
-        done({ code, stdout: String(stdout), stderr: String(stderr) });
-      },
-    );
-  });
+  const opts: Parameters<typeof runProcess>[2] = { cwd: options.cwd ?? repoRoot, timeoutMs: options.timeout ?? 120_000 };
+  if (options.env !== undefined) opts.env = options.env;
+  return runProcess(command, args, opts).catch((error: unknown) => ({ code: 99, stdout: '', stderr: String((error as Error).message) }));
 }
 
 // Packing helpers (imports are hoisted: this one sits with the code that uses it).
@@ -63,11 +51,10 @@ export const CONSUMER_COMPILER_OPTIONS = {
 } as const;
 
 // Clones and releases (imports are hoisted: these sit with the code that uses them).
-import { existsSync, mkdtempSync, realpathSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, writeFileSync } from 'node:fs';
 
-/** A new temporary folder (its real path: macOS's /var is a link). */
-export const tempFolder = (prefix: string): string => realpathSync(mkdtempSync(resolve(tmpdir(), prefix)));
+/** A new temporary folder (the kit's: its real path). */
+export const tempFolder = (prefix: string): string => tempDir(prefix);
 
 /**
  * An environment for git and pnpm in a clone of this repository made under `parent`: without

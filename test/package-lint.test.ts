@@ -236,7 +236,7 @@ describe('private packages', () => {
     const manifests = dirs.map((dir) => ({ dir, manifest: readManifest(join(repoRoot, dir)) }));
     const published = manifests.filter((m) => m.manifest.private !== true).map((m) => m.dir);
     expect(published.sort()).toEqual(publishedPackages.map((name) => `packages/${name}`).sort());
-    expect(manifests.filter((m) => m.manifest.private === true).map((m) => m.manifest.name)).toEqual(['@keyguard/benchmarks']);
+    expect(manifests.filter((m) => m.manifest.private === true).map((m) => m.manifest.name)).toEqual(['@keyguard/benchmarks', '@keyguard/test-kit']);
     expect(readManifest(repoRoot)).toMatchObject({ name: 'keyguard-workspace', private: true });
     // pack:published takes the folders under packages/: none of them may be private
     expect(readManifest(repoRoot).scripts?.['pack:published']).toBe('pnpm --recursive --filter "./packages/*" pack');

@@ -1,13 +1,10 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ConfigError, findConfigFile, loadConfig, parseConfig, validateConfig } from '../src/config.js';
-import { tempDir } from './helpers.js';
+import { useTempDirs } from './helpers.js';
 
-const cleanups: (() => void)[] = [];
-afterEach(() => {
-  while (cleanups.length > 0) cleanups.pop()!();
-});
+const tempDir = useTempDirs();
 
 function errorOf(value: unknown): string {
   try {
@@ -60,8 +57,7 @@ describe('validateConfig', () => {
 
 describe('finding the config file', () => {
   it('walks up from the scan root; --config wins; a missing --config file is an error', async () => {
-    const { dir, cleanup } = tempDir();
-    cleanups.push(cleanup);
+    const dir = tempDir();
     await fs.mkdir(path.join(dir, 'a/b/c'), { recursive: true });
     await fs.writeFile(path.join(dir, 'a/keyguard.config.json'), '{"minConfidence":"high"}');
     await fs.writeFile(path.join(dir, 'other.json'), '{"minConfidence":"low"}');

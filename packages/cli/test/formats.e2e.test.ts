@@ -5,7 +5,7 @@ import { remediationFor, rules } from '@keyguard/core';
 import Ajv from 'ajv-draft-04';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JsonReport } from '../src/report/types.js';
-import { assertBuilt, PACKAGE_DIR, run, tempDir, writeTree } from './helpers.js';
+import { assertBuilt, cleanupTemp, PACKAGE_DIR, run, tempDir, writeTree } from './helpers.js';
 import { asrsLine, connectionString, keys } from './keys.js';
 
 /** The official schema, kept in the repository (origin and licence in schemas/README.md). */
@@ -15,7 +15,6 @@ const FORMATS = ['pretty', 'json', 'sarif', 'github'] as const;
 const ANSI = /\x1b\[[0-9;]*m/;
 
 let dir: string;
-let cleanup: () => void;
 const secrets = {
   cs: keys.legacy('fmt-cs'),
   asrs: keys.asrs('fmt-asrs'),
@@ -24,7 +23,7 @@ const secrets = {
 
 beforeAll(async () => {
   assertBuilt();
-  ({ dir, cleanup } = tempDir());
+  dir = tempDir('keyguard-cli-');
   await writeTree(dir, {
     'config/app settings.env': `# app\n${connectionString(secrets.cs, 'chat-prod')}\n`,
     'src/a,b:c.ts': `\n${asrsLine(secrets.asrs)}\n`,
@@ -32,7 +31,7 @@ beforeAll(async () => {
     'src/clean.ts': 'export const nothing = 1;\n',
   });
 });
-afterAll(() => cleanup());
+afterAll(() => cleanupTemp());
 
 describe('json', () => {
   it('has exactly the documented shape, version 1, tool version from package.json, no secret', async () => {

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cleanupTemp, codeWithKey, commit, git, GIT_ENV, isolateGit, makeRepo, write } from './git-fixtures.js';
+import { cleanupTemp, codeWithKey, commit, git, gitIsolation, isolateGit, makeRepo, write } from './git-fixtures.js';
 import { assertBuilt, BIN, run, useTempDirs, writeTree } from './helpers.js';
 import { asrsLine, connectionString, keys } from './keys.js';
 
@@ -246,15 +246,15 @@ describe('history as the repository has it', () => {
     const repo = repoWithHistory();
     const shallow = `${repo}-shallow`;
     git(path.dirname(repo), 'clone', '-q', '--depth', '1', `file://${repo}`, shallow);
-    const r = await run(['scan', '--history', '--format', 'json'], { cwd: shallow, env: { ...GIT_ENV } });
+    const r = await run(['scan', '--history', '--format', 'json'], { cwd: shallow, env: gitIsolation() });
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/^keyguard: warning: shallow clone: commits before its boundary are not scanned/m);
     const report = JSON.parse(r.stdout) as { warnings: string[]; findings: { path: string }[] };
     expect(report.warnings).toHaveLength(1);
     expect(report.findings.map((f) => f.path)).toEqual(['new.ts']);
-    const sarif = await run(['scan', '--history', '--format', 'sarif'], { cwd: shallow, env: { ...GIT_ENV } });
+    const sarif = await run(['scan', '--history', '--format', 'sarif'], { cwd: shallow, env: gitIsolation() });
     expect(sarif.stdout).toContain('"level": "warning"');
-    const full = await run(['scan', '--history', '--format', 'json'], { cwd: repo, env: { ...GIT_ENV } });
+    const full = await run(['scan', '--history', '--format', 'json'], { cwd: repo, env: gitIsolation() });
     expect((JSON.parse(full.stdout) as { warnings: string[] }).warnings).toEqual([]);
   });
 
@@ -262,11 +262,11 @@ describe('history as the repository has it', () => {
     const repo = repoWithHistory();
     const bare = `${repo}.git`;
     git(path.dirname(repo), 'clone', '-q', '--bare', repo, bare);
-    const r = await run(['scan', '--history', '--format', 'json'], { cwd: bare, env: { ...GIT_ENV } });
+    const r = await run(['scan', '--history', '--format', 'json'], { cwd: bare, env: gitIsolation() });
     expect(r.stderr).toBe('');
     expect((JSON.parse(r.stdout) as { findings: { path: string }[] }).findings.map((f) => f.path).sort()).toEqual(['new.ts', 'old.ts']);
     expect(r.code).toBe(1);
-    const staged = await run(['scan', '--staged'], { cwd: bare, env: { ...GIT_ENV } });
+    const staged = await run(['scan', '--staged'], { cwd: bare, env: gitIsolation() });
     expect(staged.code).toBe(2);
     expect(staged.stderr).toMatch(/^keyguard: not inside a git work tree \(a bare repository\)/);
   });

@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cleanupTemp, commit, git, GIT_ENV, isolateGit, makeRepo, write } from './git-fixtures.js';
+import { cleanupTemp, commit, git, gitIsolation, isolateGit, makeRepo, write } from './git-fixtures.js';
 import { assertBuilt, run, useTempDirs } from './helpers.js';
 import { connectionString, keys } from './keys.js';
 
@@ -83,11 +83,11 @@ describe('property: random byte names and control characters', () => {
     git(repo, '-c', 'user.name=x', 'commit', '-q', '--no-verify', '-m', 'm', `--author=Eve \u001b]0;pwned\u0007 <eve@example.test>`);
     commit(repo, 'nothing');
     for (const format of ['pretty', 'github', 'markdown']) {
-      const r = await run(['scan', '--history', '--format', format], { cwd: repo, env: { ...GIT_ENV } });
+      const r = await run(['scan', '--history', '--format', format], { cwd: repo, env: gitIsolation() });
       expect(r.code, r.stderr).toBe(1);
       check(r.stdout, r.stderr, format === 'github' ? 1 : 0);
     }
-    const json = await run(['scan', '--history', '--format', 'json'], { cwd: repo, env: { ...GIT_ENV } });
+    const json = await run(['scan', '--history', '--format', 'json'], { cwd: repo, env: gitIsolation() });
     const finding = (JSON.parse(json.stdout) as { findings: { author: string; path: string }[] }).findings[0]!;
     expect(finding.author).toContain('\u001b]0;pwned'); // JSON keeps the value, escaped by JSON itself
     expect(json.stdout).not.toContain('\u001b');

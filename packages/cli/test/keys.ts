@@ -1,4 +1,4 @@
-import { generateEntraClientSecret, generateIdentifiableKey, generateLegacyKey } from '@keyguard/core/testing';
+import { connectionStrings, generateEntraClientSecret, generateIdentifiableKey, generateLegacyKey } from '@keyguard/core/testing';
 
 /** Source lines holding keys generated at test time: nothing key-shaped is ever committed. */
 export const keys = {
@@ -10,7 +10,7 @@ export const keys = {
 
 /** A connection-string line: a high-confidence finding for azure-signalr-access-key. */
 export function connectionString(key: string, resource = 'chat-prod'): string {
-  return `Azure__SignalR__ConnectionString=Endpoint=https://${resource}.service.signalr.net;AccessKey=${key};Version=1.0;`;
+  return `Azure__SignalR__ConnectionString=${connectionStrings.signalr(key, resource)}`;
 }
 
 /** An identifiable key alone on a line (found without evidence). */

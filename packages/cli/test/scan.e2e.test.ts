@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JsonReport } from '../src/report/types.js';
 import { WORKER_MIN_FILES } from '../src/scan-pool.js';
-import { assertBuilt, BIN, json, run, tempDir, useTempDirs, writeTree } from './helpers.js';
+import { assertBuilt, BIN, cleanupTemp, json, run, tempDir, useTempDirs, writeTree } from './helpers.js';
 import { asrsLine, connectionString, keys } from './keys.js';
 
 beforeAll(assertBuilt);
@@ -345,9 +345,8 @@ describe('hostile entries', () => {
 
 describe('big file: memory and progress', () => {
   let bigDir: string;
-  let cleanupBig: () => void;
   beforeAll(async () => {
-    ({ dir: bigDir, cleanup: cleanupBig } = tempDir());
+    bigDir = tempDir('keyguard-cli-');
     const line = `${'2026-01-01 INFO nothing to see here, just a long log line of ordinary text '.repeat(13)}\n`;
     const block = line.repeat(Math.ceil((4 * 1024 * 1024) / line.length));
     const handle = await fs.open(path.join(bigDir, 'big.log'), 'w');
@@ -355,7 +354,7 @@ describe('big file: memory and progress', () => {
     await handle.write(`${asrsLine(keys.asrs('big'))}\n`);
     await handle.close();
   });
-  afterAll(() => cleanupBig());
+  afterAll(() => cleanupTemp());
 
   it('a 300 MB file is streamed: memory stays far below its size, the key at its end is found', async () => {
     const r = await run(['scan', '--format', 'json', '--jobs', '1'], { cwd: bigDir, env: { KEYGUARD_DEBUG: '1' }, timeoutMs: 120_000 });

@@ -6,6 +6,7 @@
 import { fingerprintOf, maskSecret } from '@keyguard/core';
 import type { TestCaseError } from '@typescript-eslint/rule-tester';
 import {
+  connectionStrings,
   generateEntraClientSecret,
   generateIdentifiableKey,
   generateLegacyKey,
@@ -18,10 +19,10 @@ export const AWPS = generateIdentifiableKey('eslint-plugin:1', 'AWPS');
 export const ENTRA = generateEntraClientSecret('eslint-plugin:1');
 
 export const ENDPOINT = 'https://chat-prod.service.signalr.net';
-export const cs = (key: string, endpoint = ENDPOINT): string => `Endpoint=${endpoint};AccessKey=${key};Version=1.0;`;
-export const appCs = (secret: string): string =>
-  `Endpoint=${ENDPOINT};AuthType=azure.app;ClientId=00000000-0000-0000-0000-000000000000;TenantId=00000000-0000-0000-0000-000000000000;ClientSecret=${secret};Version=1.0;`;
-export const wpsCs = (key: string): string => `Endpoint=https://chat.webpubsub.azure.com;AccessKey=${key};Version=1.0;`;
+// The connection strings of @keyguard/core/testing (ENDPOINT is the SignalR one's).
+export const cs = (key: string): string => connectionStrings.signalr(key);
+export const appCs = (secret: string): string => connectionStrings.signalrApp(secret);
+export const wpsCs = (key: string): string => connectionStrings.webPubSub(key);
 
 export const masked = (secret: string): string => maskSecret(secret);
 export const fingerprint = (ruleId: string, secret: string): string =>

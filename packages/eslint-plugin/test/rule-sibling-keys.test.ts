@@ -10,7 +10,7 @@
  * Keys are generated at run time from `{{KG:<kind>:<seed>[:<encoding>]}}` tokens.
  */
 import { rules as coreRules } from '@keyguard/core';
-import { expandTokens, secretOfToken } from '@keyguard/core/testing';
+import { connectionStrings, expandTokens, secretOfToken } from '@keyguard/core/testing';
 import { RuleTester } from '@typescript-eslint/rule-tester';
 import type { TestCaseError } from '@typescript-eslint/rule-tester';
 import { Linter } from 'eslint';
@@ -33,7 +33,7 @@ const key = (token: string): { written: string; secret: string } => ({ written: 
 
 // ---- the expected messages, written out: title, masked key, rule id, confidence, remediation ----
 const SERVICE_BUS = (secret: string, confidence = 'high', namespace = '<resource>'): string =>
-  `Azure Service Bus shared access key ${masked(secret)} leaked (azure-service-bus-shared-access-key, ${confidence} confidence): regenerate it (az servicebus namespace authorization-rule keys renew --namespace-name ${namespace} ...) and move to Microsoft Entra ID.`;
+  `Azure Service Bus shared access key ${masked(secret)} leaked (azure-service-bus-shared-access-key, ${confidence} confidence): regenerate it (az servicebus namespace authorization-rule keys renew --namespace-name ${namespace} ...; az eventhubs or az relay for those namespaces) and move to Microsoft Entra ID.`;
 const STORAGE = (secret: string, confidence = 'high', account = '<resource>'): string =>
   `Azure Storage account key ${masked(secret)} leaked (azure-storage-account-key, ${confidence} confidence): rotate it (az storage account keys renew --account-name ${account} ...) and move to Microsoft Entra ID.`;
 const COSMOS = (secret: string, confidence = 'high', account = '<resource>'): string =>
@@ -62,7 +62,7 @@ const SB_SIGNED_JSON = key('{{KG:sb:eslint-sib-2:json}}');
 const SB_SIGNED_URL = key('{{KG:sb:eslint-sib-2:url}}');
 const EH_SIGNED = key('{{KG:eh:eslint-sib-1}}');
 const RELAY_SIGNED = key('{{KG:relay:eslint-sib-1}}');
-const sbCs = (k: string) => `Endpoint=sb://orders.servicebus.windows.net/;SharedAccessKeyName=RootManageSharedAccessKey;SharedAccessKey=${k}`;
+const sbCs = (k: string) => connectionStrings.serviceBus(k, 'orders', 'RootManageSharedAccessKey');
 
 const sbString = `const connectionString = "${sbCs(SB.written)}";\n`;
 const sbTemplate = `const connectionString = \`${sbCs(SB.written)};EntityPath=events\`;\n`;
@@ -119,7 +119,7 @@ const AZURITE = key('{{KG:azurite:0}}');
 const AZURITE_JSON = key('{{KG:azurite:0:json}}');
 const AZURITE_URL = key('{{KG:azurite:0:url}}');
 const BARE_88 = key('{{KG:key64:eslint-sib-bare-1}}');
-const stCs = (k: string) => `DefaultEndpointsProtocol=https;AccountName=contosodata;AccountKey=${k};EndpointSuffix=core.windows.net`;
+const stCs = (k: string) => connectionStrings.storage(k);
 const azuriteCs = (k: string) => `DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=${k};BlobEndpoint=http://127.0.0.1:10000/devstoreaccount1;`;
 
 const stString = `const connectionString = "${stCs(ST.written)}";\n`;
@@ -143,7 +143,7 @@ const CO_SIGNED_URL = key('{{KG:cosmos:eslint-sib-8:url}}');
 const EMULATOR = key('{{KG:cosmos-emulator:0}}');
 const EMULATOR_JSON = key('{{KG:cosmos-emulator:0:json}}');
 const EMULATOR_URL = key('{{KG:cosmos-emulator:0:url}}');
-const coCs = (k: string) => `AccountEndpoint=https://orders.documents.azure.com:443/;AccountKey=${k};`;
+const coCs = (k: string) => connectionStrings.cosmosDb(k, 'orders');
 
 const coString = `const connectionString = "${coCs(CO.written)}";\n`;
 const coTemplate = `const connectionString = \`${coCs(CO.written)}\`;\n`;
@@ -230,7 +230,7 @@ jsxTester.run('no-leaked-access-key', rule, {
 // A signed sibling key pasted as the AccessKey of a whole SignalR connection string literal is the
 // sibling rule's finding: SignalR's environment variable (that rule's connectionStringEnv) is not
 // offered for it, only the sibling rule's placeholder.
-const inSignalrCs = (k: string) => `const connectionString = "Endpoint=https://chat-prod.service.signalr.net;AccessKey=${k};Version=1.0;";\n`;
+const inSignalrCs = (k: string) => `const connectionString = "${connectionStrings.signalr(k)}";\n`;
 const placeholderOnly = (code: string, k: { written: string }, placeholder: string): TestCaseError<string> => ({
   messageId: 'leakedKey',
   ...locate(code, k.written),

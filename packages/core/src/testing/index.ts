@@ -1,2 +1,3 @@
 export * from './keygen.js';
 export * from './tokens.js';
+export * from './connection-strings.js';
