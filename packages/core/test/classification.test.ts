@@ -4,7 +4,8 @@
  * characters, low with weak words only, nothing without evidence.
  */
 import { describe, expect, it } from 'vitest';
-import { EVIDENCE_WINDOW, scanText } from '../src/index.js';
+import { scanText } from '../src/index.js';
+import { EVIDENCE_WINDOW } from '../src/evidence.js';
 import { generateEntraClientSecret, generateIdentifiableKey, generateLegacyKey } from '../src/testing/index.js';
 
 const key = generateLegacyKey('classify');

@@ -3,7 +3,10 @@
  * substring is still a key. And each exclusion class does exclude what it names.
  */
 import { describe, expect, it } from 'vitest';
-import { isIdentifiableKeyShape, isLegacyAccessKey, keyPlaceholderReason, scanText, secretPlaceholderReason } from '../src/index.js';
+import { scanText } from '../src/index.js';
+import { isIdentifiableKeyShape } from '../src/identifiable-key.js';
+import { isLegacyAccessKey } from '../src/legacy-key.js';
+import { keyPlaceholderReason, secretPlaceholderReason } from '../src/placeholders.js';
 import { checksumOf } from '../src/identifiable-key.js';
 import { generateEntraClientSecret, generateIdentifiableKey, generateLegacyKey } from '../src/testing/index.js';
 

@@ -11,7 +11,8 @@ import { readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { type Finding, type ScanOptions, keyPlaceholderReason, scanText } from '../src/index.js';
+import { type Finding, type ScanOptions, scanText } from '../src/index.js';
+import { keyPlaceholderReason } from '../src/placeholders.js';
 import { TOKEN_PATTERN, expandTokens, secretOfToken } from '../src/testing/index.js';
 import {
   KEY_SHAPED,

@@ -6,7 +6,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { keyPlaceholderReason, scanText } from '../src/index.js';
+import { scanText } from '../src/index.js';
+import { keyPlaceholderReason } from '../src/placeholders.js';
 import { KEY_SHAPED } from './helpers.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');

@@ -1,7 +1,10 @@
 /** Key structure: Marvin32 and the identifiable-key checksum, the legacy key's 43rd character, service tags. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { hasValidChecksum, isIdentifiableKeyShape, isLegacyAccessKey, marvin32, otherServiceOf, scanText } from '../src/index.js';
+import { scanText } from '../src/index.js';
+import { hasValidChecksum, isIdentifiableKeyShape } from '../src/identifiable-key.js';
+import { isLegacyAccessKey, otherServiceOf } from '../src/legacy-key.js';
+import { marvin32 } from '../src/marvin32.js';
 import { isLegacyKeyShape, OTHER_SERVICE_SIGNATURES } from '../src/legacy-key.js';
 import { generateIdentifiableKey, generateLegacyKey, generateOtherServiceKey } from '../src/testing/index.js';
 

@@ -1,7 +1,8 @@
 /** The streaming reader: chunk boundaries, stream edges, encodings, binary and empty input. */
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { type Finding, SkippedInputError, scanStream, BINARY_SNIFF_BYTES } from '../src/index.js';
+import { type Finding, SkippedInputError, scanStream } from '../src/index.js';
+import { BINARY_SNIFF_BYTES } from '../src/scan-stream.js';
 import { WINDOW_BYTES } from '../src/scan-stream.js';
 import { generateIdentifiableKey, generateLegacyKey } from '../src/testing/index.js';
 import { byteOffsetOf, chunked, collect, encodeText, positionAfter, positionsOf, prng, randomSizes, scanBytes, where } from './helpers.js';
