@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { fsAsync } from './fs-async.js';
 import path from 'node:path';
 import { type Confidence, isConfidence, isRuleId, type RuleId } from '@keyguard/core/option-values';
 import { UsageError } from './exit-codes.js';
@@ -130,7 +130,7 @@ export function parseConfig(text: string, file: string): KeyguardConfig {
 export async function findConfigFile(start: string): Promise<string | undefined> {
   let dir = path.resolve(start);
   try {
-    if (!(await stat(dir)).isDirectory()) dir = path.dirname(dir);
+    if (!(await fsAsync.stat(dir)).isDirectory()) dir = path.dirname(dir);
   } catch {
     dir = path.dirname(dir);
   }

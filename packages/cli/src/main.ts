@@ -18,6 +18,7 @@ import { Progress, type ProgressCounts } from './progress.js';
 import { sortOutcome } from './order.js';
 import { renderReport } from './report/index.js';
 import { toolInfo } from './version.js';
+import { nowMs } from './clock.js';
 
 const oneLine = (text: string): string => text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
 
@@ -30,7 +31,7 @@ async function scanPaths(
   env: CliEnv,
   progress: Progress,
 ): Promise<ScanOutcome> {
-  const started = performance.now();
+  const started = nowMs();
   const [{ walk }, { ScanPool }, { expandGlobArgs }, { globalExcludesResolver }] = await Promise.all([
     import('./walk.js'),
     import('./scan-pool.js'),
@@ -98,7 +99,7 @@ async function scanPaths(
     for (const f of r.findings) outcome.findings.push(withPathBytes({ ...f, path: shown }, r.abs, raw));
     if (r.status === 'skipped') outcome.skipped.push(withPathBytes({ path: shown, reason: r.reason }, r.abs, raw));
   }
-  outcome.durationMs = performance.now() - started;
+  outcome.durationMs = nowMs() - started;
   return outcome;
 }
 
@@ -177,7 +178,7 @@ async function writeOutput(text: string, file: string | undefined, io: CliIO): P
 }
 
 async function runScan(args: ScanArgs, env: CliEnv, io: CliIO): Promise<number> {
-  const started = performance.now();
+  const started = nowMs();
   // The escape hatch works under every hook manager, not only the hook keyguard installs.
   if (args.staged && env.KEYGUARD_SKIP === '1') {
     io.stderr.write('keyguard: KEYGUARD_SKIP=1, secret scan skipped\n');
@@ -210,7 +211,7 @@ async function runScan(args: ScanArgs, env: CliEnv, io: CliIO): Promise<number> 
     progress.done();
   }
   outcome = sortOutcome(applyBaseline(outcome, baseline));
-  outcome.durationMs = performance.now() - started;
+  outcome.durationMs = nowMs() - started;
   reportSkipped(outcome.skipped, args, io.stderr);
   for (const warning of outcome.warnings) io.stderr.write(`keyguard: warning: ${shown(warning)}\n`);
 
@@ -282,7 +283,17 @@ function guarded(stream: OutputStream): OutputStream {
  */
 export async function main(argv: readonly string[], env: CliEnv, unguarded: CliIO): Promise<number> {
   const stderr = guarded(unguarded.stderr);
-  const io: CliIO = { ...unguarded, stderr };
+  // stdout and stdin stay unmade until something uses them (see run-cli.ts).
+  const io: CliIO = {
+    get stdout() {
+      return unguarded.stdout;
+    },
+    get stdin() {
+      return unguarded.stdin;
+    },
+    stderr,
+    cwd: unguarded.cwd,
+  };
   try {
     return await run(parseCliArgs(argv), env, io);
   } catch (error) {

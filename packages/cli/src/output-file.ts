@@ -1,5 +1,5 @@
 import { statSync } from 'node:fs';
-import fs from 'node:fs/promises';
+import { fsAsync as fs } from './fs-async.js';
 import path from 'node:path';
 
 let written = 0;

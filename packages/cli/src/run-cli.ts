@@ -3,12 +3,19 @@ import { shown } from './output-escape.js';
 
 /** The process around `main`: stream errors, last-resort handlers, the exit code. */
 export function runCli(): void {
-  // A closed pipe (`keyguard scan | head`) is not an error worth a stack trace.
-  for (const stream of [process.stdout, process.stderr]) {
-    stream.on('error', (error: NodeJS.ErrnoException) => {
-      process.exit(error.code === 'EPIPE' ? (process.exitCode ?? 0) : 2);
-    });
-  }
+  // A closed pipe (`keyguard scan | head`) is not an error worth a stack trace. The standard
+  // streams are made on first use (stdin's alone loads a dozen Node modules), so a pre-commit
+  // check that writes only to stderr never pays for stdout and stdin.
+  const guarded = new WeakSet<NodeJS.EventEmitter>();
+  const quietOnClose = <T extends NodeJS.EventEmitter>(stream: T): T => {
+    if (!guarded.has(stream)) {
+      guarded.add(stream);
+      stream.on('error', (error: NodeJS.ErrnoException) => {
+        process.exit(error.code === 'EPIPE' ? (process.exitCode ?? 0) : 2);
+      });
+    }
+    return stream;
+  };
 
   // Last resort: whatever escapes main (an error inside a dependency's own callbacks) is still
   // one line and exit 2, never a stack trace.
@@ -21,9 +28,15 @@ export function runCli(): void {
   process.on('unhandledRejection', die);
 
   main(process.argv.slice(2), process.env, {
-    stdout: process.stdout,
-    stderr: process.stderr,
-    stdin: process.stdin,
+    get stdout() {
+      return quietOnClose(process.stdout);
+    },
+    get stderr() {
+      return quietOnClose(process.stderr);
+    },
+    get stdin() {
+      return process.stdin;
+    },
     cwd: process.cwd(),
   }).then(
     (code) => {

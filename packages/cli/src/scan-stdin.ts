@@ -4,10 +4,11 @@ import type { ScanArgs } from './args.js';
 import type { CliIO } from './io.js';
 import type { ScanOutcome, SkippedEntry } from './outcome.js';
 import { toPosix } from './paths.js';
+import { nowMs } from './clock.js';
 
 /** `keyguard scan -`: standard input as one file (loaded only then, with the scanner). */
 export async function scanStdin(args: ScanArgs, scanOptions: ScanOptions, io: CliIO): Promise<ScanOutcome> {
-  const started = performance.now();
+  const started = nowMs();
   const name = toPosix(args.stdinFilename ?? '<stdin>');
   const scan = scanStream(io.stdin, scanOptions);
   const found = new FindingAggregator();
@@ -27,6 +28,6 @@ export async function scanStdin(args: ScanArgs, scanOptions: ScanOptions, io: Cl
     ignored: 0,
     ignoredNotable: [],
     warnings: [],
-    durationMs: performance.now() - started,
+    durationMs: nowMs() - started,
   };
 }

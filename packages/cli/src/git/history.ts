@@ -9,6 +9,7 @@ import { MissingBlobs, NO_LAZY_FETCH_ENV, promisorRemote } from './missing.js';
 import { scanBlob } from './scan-blob.js';
 import { GITLINK_MODE, isNullOid, parseRaw, repoPathOf, reportedPath } from './shared.js';
 import type { GitHistoryOptions } from './types.js';
+import { nowMs } from '../clock.js';
 
 interface Commit {
   sha: string;
@@ -32,7 +33,7 @@ const COMMIT_MARK = '\x01';
  * One `git log --raw` pass lists the commits oldest first; one `git cat-file --batch` streams blobs.
  */
 export async function scanHistory(opts: GitHistoryOptions): Promise<ScanOutcome> {
-  const started = performance.now();
+  const started = nowMs();
   const { cwd } = opts;
   const info = await repoInfo(cwd, { allowBare: true });
   const promisor = await promisorRemote(cwd, info.commonDir);
@@ -71,7 +72,7 @@ export async function scanHistory(opts: GitHistoryOptions): Promise<ScanOutcome>
     if (refs.stdout.toString('utf8').trim() === '') {
       historyStats.blobsScanned = 0;
       historyStats.commits = 0;
-      return { findings: [], skipped: [], files: 0, bytes: 0, suppressed: 0, ignored: 0, ignoredNotable: [], warnings, durationMs: Math.round(performance.now() - started) };
+      return { findings: [], skipped: [], files: 0, bytes: 0, suppressed: 0, ignored: 0, ignoredNotable: [], warnings, durationMs: Math.round(nowMs() - started) };
     }
   }
   const commits: Commit[] = [];
@@ -218,5 +219,5 @@ export async function scanHistory(opts: GitHistoryOptions): Promise<ScanOutcome>
   historyStats.blobsScanned = files + skipped.filter((s) => s.reason === 'binary').length;
   historyStats.commits = commits.length;
   // Unsorted: main.ts sorts every input mode's outcome once (order.ts).
-  return { findings, skipped, files, bytes, suppressed, ignored: ignoredPaths, ignoredNotable: [], warnings, durationMs: Math.round(performance.now() - started) };
+  return { findings, skipped, files, bytes, suppressed, ignored: ignoredPaths, ignoredNotable: [], warnings, durationMs: Math.round(nowMs() - started) };
 }

@@ -1,4 +1,4 @@
-import { readdir } from 'node:fs/promises';
+import { fsAsync } from '../fs-async.js';
 import { join } from 'node:path';
 import { git } from './exec.js';
 
@@ -22,7 +22,7 @@ export async function promisorRemote(cwd: string, commonDir: string): Promise<st
   // then no git process is needed to know that nothing can be fetched.
   let packs: string[];
   try {
-    packs = await readdir(join(commonDir, 'objects', 'pack'));
+    packs = await fsAsync.readdir(join(commonDir, 'objects', 'pack'));
   } catch {
     packs = [];
   }

@@ -15,6 +15,7 @@ import {
 } from './shared.js';
 import type { BlobScan } from './scan-blob.js';
 import type { GitScanOptions } from './types.js';
+import { nowMs } from '../clock.js';
 
 interface Target {
   /** Path relative to the repository's top level. */
@@ -102,7 +103,7 @@ const diffAgainst = (cwd: string, base: string): Promise<Buffer> =>
   gitOk(['diff-index', '--cached', '-z', '--raw', '--no-abbrev', '-M', '--no-ext-diff', base, '--'], cwd, 'git diff-index --cached');
 
 async function scanStagedWith(opts: GitScanOptions, early: EarlyGit): Promise<ScanOutcome> {
-  const started = performance.now();
+  const started = nowMs();
   const { cwd } = opts;
   const { results, batch, againstHead, listIndex } = early;
   const described = await early.describe;
@@ -258,5 +259,5 @@ async function scanStagedWith(opts: GitScanOptions, early: EarlyGit): Promise<Sc
   }
   // Unsorted: main.ts sorts every input mode's outcome once (order.ts).
   const warnings = missing.warnings('the staged changes');
-  return { findings, skipped, files, bytes, suppressed, ignored, ignoredNotable: [], warnings, durationMs: Math.round(performance.now() - started) };
+  return { findings, skipped, files, bytes, suppressed, ignored, ignoredNotable: [], warnings, durationMs: Math.round(nowMs() - started) };
 }
