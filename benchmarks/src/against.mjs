@@ -4,16 +4,21 @@
 // built once; later runs reuse that build.
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { run } from './measure.mjs';
+import { errorMessage, run } from './measure.mjs';
 import { CACHE_DIR, REPO_DIR } from './paths.mjs';
 
-/** Exports, installs and builds `rev`; returns the tool entry the suites read as `keyguard-base`. */
+/**
+ * Exports, installs and builds `rev`; returns the tool entry the suites read as `keyguard-base`.
+ * @param {string} rev
+ * @param {{ log?: import('./types.mjs').Log }} [options]
+ * @returns {Promise<{ available: false, reason: string } | { available: true, version: string, rev: string, sha: string, bin: string, core: string }>}
+ */
 export async function prepareAgainst(rev, { log = console.log } = {}) {
   let sha;
   try {
     sha = (await run('git', ['-C', REPO_DIR, 'rev-parse', '--verify', `${rev}^{commit}`])).trim();
   } catch (e) {
-    return { available: false, reason: `--against ${rev}: not a commit (${String(e.message ?? e).split('\n')[0]})` };
+    return { available: false, reason: `--against ${rev}: not a commit (${errorMessage(e).split('\n')[0]})` };
   }
   const short = sha.slice(0, 7);
   const dir = join(CACHE_DIR, 'against', sha);
@@ -29,7 +34,7 @@ export async function prepareAgainst(rev, { log = console.log } = {}) {
       await run('pnpm', ['run', 'build'], { cwd: dir, timeoutMs: 600_000 });
     } catch (e) {
       rmSync(dir, { recursive: true, force: true });
-      return { available: false, reason: `--against ${rev}: build failed (${String(e.message ?? e).split('\n').slice(-3).join(' ').slice(0, 300)})` };
+      return { available: false, reason: `--against ${rev}: build failed (${errorMessage(e).split('\n').slice(-3).join(' ').slice(0, 300)})` };
     }
   }
   const version = sha.startsWith(rev) ? short : `${short} (${rev})`;

@@ -21,6 +21,7 @@ export function machineInfo() {
   };
 }
 
+/** @param {ReturnType<typeof machineInfo>} m */
 export function machineLabel(m) {
   return `${m.cores} cores, ${m.memoryGiB} GiB RAM, ${m.cpuModel}`;
 }

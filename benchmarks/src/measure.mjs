@@ -4,6 +4,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { summarize } from './stats.mjs';
+/** @import { Log, RepeatResult, RunSample, TimedOptions, TimedResult } from './types.mjs' */
 
 export const GNU_TIME = '/usr/bin/time';
 const scratch = mkdtempSync(join(tmpdir(), 'kg-bench-time-'));
@@ -13,6 +14,10 @@ let seq = 0;
 /**
  * Runs one command. Resolves { ms, rssKB, code, stdout, stderr, timedOut }.
  * opts: cwd, env, input (string for stdin), capture (keep stdout), fullStderr, timeoutMs.
+ * @param {string} cmd
+ * @param {readonly string[]} args
+ * @param {TimedOptions} [opts]
+ * @returns {Promise<TimedResult>}
  */
 export function timed(cmd, args, opts = {}) {
   const haveTime = existsSync(GNU_TIME);
@@ -27,29 +32,31 @@ export function timed(cmd, args, opts = {}) {
       stdio: [opts.input === undefined ? 'ignore' : 'pipe', opts.capture ? 'pipe' : 'ignore', 'pipe'],
       detached: true,
     });
+    /** @type {Buffer[]} */
     const out = [];
     let err = '';
     let timedOut = false;
     child.stdout?.on('data', (d) => out.push(d));
-    child.stderr.on('data', (d) => {
+    child.stderr?.on('data', (d) => {
       err += d;
       if (!opts.fullStderr && err.length > 8192) err = err.slice(-4096);
     });
-    if (opts.input !== undefined) {
+    if (opts.input !== undefined && child.stdin) {
       child.stdin.on('error', () => {});
       child.stdin.end(opts.input);
     }
     const timer =
-      opts.timeoutMs > 0
+      opts.timeoutMs !== undefined && opts.timeoutMs > 0
         ? setTimeout(() => {
             timedOut = true;
             try {
-              process.kill(-child.pid, 'SIGKILL');
+              if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
             } catch {
               // the group is already gone
             }
           }, opts.timeoutMs)
         : undefined;
+    /** @type {(code: number, spawnError?: Error) => void} */
     const finish = (code, spawnError) => {
       clearTimeout(timer);
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
@@ -78,7 +85,11 @@ export function timed(cmd, args, opts = {}) {
   });
 }
 
-/** A shell pipeline, timed as one command (GNU time's %M is the largest RSS among the pipeline's processes). */
+/**
+ * A shell pipeline, timed as one command (GNU time's %M is the largest RSS among the pipeline's processes).
+ * @param {string} script
+ * @param {TimedOptions} [opts]
+ */
 export function timedShell(script, opts = {}) {
   return timed('bash', ['-o', 'pipefail', '-c', script], opts);
 }
@@ -87,10 +98,15 @@ export function timedShell(script, opts = {}) {
  * Repeats a command: `warmup` discarded runs, then up to `runs` measured runs. Stops early when
  * the time budget is spent (keeping at least one run) or a run fails or times out.
  * make: () => Promise<timed result>. Returns { runs: [...], wall, rss, ok, error }.
+ * @param {() => Promise<TimedResult>} make
+ * @param {{ runs?: number, warmup?: number, okCodes?: readonly (number | null)[], budgetMs?: number, log?: Log }} [options]
+ * @returns {Promise<RepeatResult>}
  */
 export async function repeat(make, { runs = 5, warmup = 1, okCodes = [0], budgetMs = Infinity, log } = {}) {
+  /** @type {RunSample[]} */
   const samples = [];
   const started = Date.now();
+  /** @type {(r: TimedResult, phase: string) => RepeatResult} */
   const fail = (r, phase) => ({
     ok: false,
     error: r.timedOut ? `timed out (${phase})` : `exit ${r.code} (${phase}): ${lastLine(r.stderr)}`,
@@ -108,6 +124,7 @@ export async function repeat(make, { runs = 5, warmup = 1, okCodes = [0], budget
       return done(samples, r);
     }
   }
+  /** @type {TimedResult | undefined} */
   let last;
   for (let i = 0; i < runs; i++) {
     const r = await make();
@@ -122,6 +139,11 @@ export async function repeat(make, { runs = 5, warmup = 1, okCodes = [0], budget
   return done(samples, last);
 }
 
+/**
+ * @param {RunSample[]} samples
+ * @param {TimedResult | undefined} last
+ * @returns {RepeatResult}
+ */
 function done(samples, last) {
   return {
     ok: true,
@@ -132,12 +154,18 @@ function done(samples, last) {
   };
 }
 
+/** @param {string} [text] */
 export function lastLine(text = '') {
   const lines = String(text).trim().split('\n').filter(Boolean);
   return (lines.at(-1) ?? '').replace(/\x1b\[[0-9;]*m/g, '').slice(0, 300);
 }
 
-/** Runs a command once, returns stdout (throws on failure unless allowed). */
+/**
+ * Runs a command once, returns stdout (throws on failure unless allowed).
+ * @param {string} cmd
+ * @param {readonly string[]} args
+ * @param {TimedOptions} [opts]
+ */
 export async function run(cmd, args, opts = {}) {
   const r = await timed(cmd, args, { ...opts, capture: true });
   const ok = opts.okCodes ?? [0];
@@ -145,4 +173,12 @@ export async function run(cmd, args, opts = {}) {
     throw new Error(`${cmd} ${args.join(' ')}: ${r.timedOut ? 'timed out' : `exit ${r.code}`}: ${lastLine(r.stderr)}`);
   }
   return r.stdout;
+}
+
+/**
+ * What a caught value says: an Error's message, else the value itself as text.
+ * @param {unknown} e
+ */
+export function errorMessage(e) {
+  return String(e instanceof Error ? e.message : e);
 }

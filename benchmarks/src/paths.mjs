@@ -22,4 +22,5 @@ export const ESLINT_PLUGIN_ENTRY = process.env.KEYGUARD_BENCH_ESLINT_PLUGIN ?? j
 export const FIXTURES_DIR = join(REPO_DIR, 'fixtures');
 export const NODE_MODULES_LOCK_DIR = join(BENCH_DIR, 'corpora/node-modules');
 
+/** @param {string} name an npm peer's bin */
 export const peerBin = (name) => join(PEERS_DIR, 'node_modules/.bin', name);

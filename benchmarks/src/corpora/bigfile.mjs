@@ -4,11 +4,17 @@ import { closeSync, existsSync, mkdirSync, openSync, renameSync, statSync, write
 import { join } from 'node:path';
 import { CORPORA_DIR } from '../paths.mjs';
 import { FORMS, wrap } from './keys.mjs';
-import { pickSources, readText } from './sources.mjs';
+import { pickSources, prng, readText } from './sources.mjs';
 
 export const BIG_SIZES = { quick: 64 * 2 ** 20, full: 2 * 2 ** 30 };
 const SMALL = 2 ** 20;
 
+/**
+ * @param {string} path
+ * @param {number} bytes
+ * @param {import('../types.mjs').Log} [log]
+ * @returns {{ path: string, bytes: number }}
+ */
 function write(path, bytes, log) {
   if (existsSync(path) && statSync(path).size >= bytes) return { path, bytes: statSync(path).size };
   mkdirSync(CORPORA_DIR, { recursive: true });
@@ -22,6 +28,7 @@ function write(path, bytes, log) {
       .slice(0, 8 * 2 ** 20),
   );
   const legacy = FORMS.find((f) => f.id === 'cs-legacy');
+  if (!legacy) throw new Error('keys.mjs has no cs-legacy form');
   const tmp = `${path}.tmp`;
   const fd = openSync(tmp, 'w');
   let written = 0;
@@ -31,7 +38,7 @@ function write(path, bytes, log) {
     writeSync(fd, block, 0, take);
     written += take;
     if (written % (64 * 2 ** 20) < block.length && written < bytes) {
-      const line = Buffer.from(`\n${wrap('c', legacy.make(`big-${n}`, `kgbig${n}`), `big${n}`)}\n`);
+      const line = Buffer.from(`\n${wrap('c', legacy.make(`big-${n}`, `kgbig${n}`, prng(n)), `big${n}`)}\n`);
       writeSync(fd, line);
       written += line.length;
       n++;
@@ -42,11 +49,16 @@ function write(path, bytes, log) {
   return { path, bytes: written };
 }
 
+/** @param {'quick' | 'full'} size */
 export function bigFilesReady(size) {
   const p = join(CORPORA_DIR, `big-${size}.c`);
   return existsSync(p) && statSync(p).size >= BIG_SIZES[size] && existsSync(join(CORPORA_DIR, 'small-1mib.c')) ? { path: p } : undefined;
 }
 
+/**
+ * @param {'quick' | 'full'} size
+ * @param {{ log?: import('../types.mjs').Log }} [options]
+ */
 export function ensureBigFiles(size, { log = console.log } = {}) {
   return {
     big: write(join(CORPORA_DIR, `big-${size}.c`), BIG_SIZES[size], log),

@@ -5,6 +5,10 @@ import { join } from 'node:path';
 import { expandTokens } from '@keyguard/core/testing';
 import { FIXTURES_DIR, WORK_DIR } from '../paths.mjs';
 
+/**
+ * @param {string} text
+ * @param {string} encoding
+ */
 function encodeText(text, encoding) {
   if (encoding === 'utf8bom') return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]);
   if (encoding === 'utf16le') return Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
@@ -23,6 +27,7 @@ export function prepareFixtures() {
   if (cases.length === 0) return undefined;
   const root = join(WORK_DIR, 'fixtures');
   rmSync(root, { recursive: true, force: true });
+  /** @type {{ file: string, line: number, ruleId: string, form: string }[]} */
   const positives = [];
   let negativeCases = 0;
   let options = 0;
@@ -32,6 +37,7 @@ export function prepareFixtures() {
     const input = readdirSync(dir).find((f) => f.startsWith('input.'));
     if (!input) continue;
     const expectedPath = join(dir, 'expected.json');
+    /** @type {{ options?: object, encode?: string, findings: { line: number, ruleId: string }[] }} */
     const expected = existsSync(expectedPath) ? JSON.parse(readFileSync(expectedPath, 'utf8')) : { findings: [] };
     // Cases that set options test those options; the scan runs with defaults, so their
     // expectations are left out of the truth (negative cases stay: nothing may be reported).

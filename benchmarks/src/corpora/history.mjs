@@ -8,21 +8,47 @@ import { CORPORA_DIR } from '../paths.mjs';
 import { FORMS, fingerprintsOf, wrap } from './keys.mjs';
 import { pickSources, prng, readText } from './sources.mjs';
 import { readMarker, writeMarker } from './walk.mjs';
+/** @import { Writable } from 'node:stream' */
+/** @import { Log, Marker } from '../types.mjs' */
+
+/**
+ * @typedef {object} PlantedKey A key added by a commit (and removed by a later one, or not).
+ * @property {number} commitIndex
+ * @property {string} [commit]
+ * @property {string} file
+ * @property {string} form
+ * @property {boolean} removed
+ * @property {string[]} fingerprints
+ * @typedef {Marker & { commits: number, planted: number, stillAtHead: number, gitDirBytes: number }} HistoryMarker
+ * @typedef {HistoryMarker & { truth: PlantedKey[] }} HistoryCorpus
+ * @typedef {{ path: string, lines: string[] }} TrackedFile
+ */
 
 const VERSION = 3;
 export const HISTORY_SIZES = { quick: { commits: 300, files: 60, every: 10 }, full: { commits: 5000, files: 400, every: 25 } };
-const POSITIVE = FORMS.filter((f) => f.positive && !f.id.startsWith('url-') && !f.id.startsWith('json-'));
+const POSITIVE = FORMS.filter((f) => f.positive).filter((f) => !f.id.startsWith('url-') && !f.id.startsWith('json-'));
 
+/** @param {'quick' | 'full'} size */
 export function historyDir(size) {
   return join(CORPORA_DIR, `history-${size}`);
 }
 
+/**
+ * @param {'quick' | 'full'} size
+ * @returns {HistoryCorpus | undefined}
+ */
 export function historyReady(size) {
-  const m = readMarker(historyDir(size), VERSION);
+  const m = /** @type {HistoryMarker | undefined} */ (readMarker(historyDir(size), VERSION));
   if (!m) return undefined;
   return { ...m, truth: JSON.parse(readFileSync(join(historyDir(size), 'truth.json'), 'utf8')) };
 }
 
+/**
+ * @param {string} cwd
+ * @param {string[]} args
+ * @param {(stdin: Writable) => void} [input] writes stdin (and ends it)
+ * @returns {Promise<void>}
+ */
 function git(cwd, args, input) {
   return new Promise((resolveP, reject) => {
     const child = spawn('git', args, { cwd, stdio: ['pipe', 'ignore', 'pipe'] });
@@ -35,6 +61,10 @@ function git(cwd, args, input) {
   });
 }
 
+/**
+ * @param {'quick' | 'full'} size
+ * @param {{ log?: Log }} [options]
+ */
 export async function ensureHistory(size, { log = console.log } = {}) {
   const ready = historyReady(size);
   if (ready) return ready;
@@ -47,6 +77,7 @@ export async function ensureHistory(size, { log = console.log } = {}) {
   await git(repo, ['init', '-q', '-b', 'main']);
 
   const { files: sources } = pickSources(cfg.files * 3, 11);
+  /** @type {TrackedFile[]} */
   const pool = [];
   for (const s of sources) {
     if (s.size > 24 * 1024) continue;
@@ -59,13 +90,17 @@ export async function ensureHistory(size, { log = console.log } = {}) {
   log(`  git fast-import: ${cfg.commits} commits over ${tracked.length} files`);
 
   const rand = prng(5);
+  /** @type {PlantedKey[]} */
   const truth = [];
+  /** @type {Map<number, { file: TrackedFile, text: string }[]>} */
   const pendingRemovals = new Map(); // commit index -> [{ file, text }]
   let planted = 0;
   const t0 = 1_700_000_000;
 
   await git(repo, ['fast-import', '--quiet', `--export-marks=${join(tmp, 'marks')}`], (stdin) => {
+    /** @type {(string | Buffer)[]} */
     const chunks = [];
+    /** @param {string} s */
     const data = (s) => {
       const b = Buffer.from(s, 'utf8');
       chunks.push(`data ${b.length}\n`, b, '\n');
@@ -75,6 +110,7 @@ export async function ensureHistory(size, { log = console.log } = {}) {
       chunks.length = 0;
     };
     for (let c = 1; c <= cfg.commits; c++) {
+      /** @type {Set<TrackedFile>} */
       const changed = new Set();
       let message = `Update ${c}`;
       if (c === 1) {
@@ -113,8 +149,9 @@ export async function ensureHistory(size, { log = console.log } = {}) {
           const stays = planted % 10 === 9;
           if (!stays) {
             const later = c + 3 + Math.floor(rand() * 30);
-            if (!pendingRemovals.has(later)) pendingRemovals.set(later, []);
-            pendingRemovals.get(later).push({ file: f, text });
+            let removals = pendingRemovals.get(later);
+            if (!removals) pendingRemovals.set(later, (removals = []));
+            removals.push({ file: f, text });
           }
           truth.push({ commitIndex: c, file: f.path, form: form.id, removed: !stays, fingerprints: fingerprintsOf(made.secret) });
           planted++;
@@ -159,5 +196,7 @@ export async function ensureHistory(size, { log = console.log } = {}) {
     stillAtHead: truth.filter((t) => !t.removed).length,
     gitDirBytes: packBytes,
   });
-  return historyReady(size);
+  const made = historyReady(size);
+  if (!made) throw new Error(`${dir}: the repository just written does not read back`);
+  return made;
 }

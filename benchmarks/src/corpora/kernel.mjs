@@ -13,6 +13,10 @@ export function kernelReady() {
   return readMarker(DIR, VERSION);
 }
 
+/**
+ * @param {{ log?: import('../types.mjs').Log }} [options]
+ * @returns {Promise<import('../types.mjs').Marker>}
+ */
 export async function ensureKernel({ log = console.log } = {}) {
   const ready = kernelReady();
   if (ready) return ready;
@@ -35,7 +39,9 @@ export async function ensureKernel({ log = console.log } = {}) {
     rmSync(DIR, { recursive: true, force: true });
     renameSync(tmp, DIR);
   }
-  const root = join(DIR, readdirSync(DIR).find((n) => n.startsWith('linux-source')));
+  const unpacked = readdirSync(DIR).find((n) => n.startsWith('linux-source'));
+  if (unpacked === undefined) throw new Error(`no linux-source folder in ${DIR}`);
+  const root = join(DIR, unpacked);
   log('  counting kernel files');
   return writeMarker(DIR, { version: VERSION, name: 'kernel', root, source: 'Debian linux-source-6.1', ...treeStats(root) });
 }

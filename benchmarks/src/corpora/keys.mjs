@@ -15,14 +15,31 @@ import {
 } from '@keyguard/core/testing';
 import { legacyFingerprintOf, rules } from '@keyguard/core';
 
+/**
+ * What a form makes: the line's payload (wrapped in the file's syntax), a key:value pair, or a raw
+ * line; and the secret, for positives.
+ * @typedef {{ payload?: string, kv?: [string, string], raw?: string, secret?: string }} Made
+ * @typedef {{ id: string, positive: true, make: (seed: string, name: string, rand: () => number) => Made & { secret: string } }} PositiveForm
+ * @typedef {{ id: string, positive: false, make: (seed: string, name: string, rand: () => number) => Made }} DecoyForm
+ * @typedef {PositiveForm | DecoyForm} Form
+ */
+
+/** @param {() => number} r */
 const guid = (r) =>
   [8, 4, 4, 4, 12].map((n) => Array.from({ length: n }, () => '0123456789abcdef'[Math.floor(r() * 16)]).join('')).join('-');
+/** @type {(name: string, key: string) => string} */
 const cs = (name, key) => `Endpoint=https://${name}.service.signalr.net;AccessKey=${key};Version=1.0;`;
 // The public placeholders of the docs and the emulator, spelled out from the alphabet at run time.
 const UPPER = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 const emulatorKey = () => `${UPPER}0123456789${UPPER.slice(0, 8)}`;
 const docsPlaceholder = () => `${UPPER.slice(0, 23)}E${UPPER.slice(23)}0123456789+=/`;
 
+/**
+ * @template {object} T
+ * @param {string} secret
+ * @param {(secret: string) => T} build
+ * @returns {T & { secret: string }}
+ */
 const withSecret = (secret, build) => ({ ...build(secret), secret });
 
 /**
@@ -30,6 +47,7 @@ const withSecret = (secret, build) => ({ ...build(secret), secret });
  * core's rule list). Every planted secret is generated (random), and a random secret's published
  * fingerprint is core's fast scheme whatever the rule (fingerprint.ts); a person-chosen
  * ClientSecret would need fingerprintOf with its finding's context.
+ * @param {string} secret
  */
 export function fingerprintsOf(secret) {
   return rules.map((rule) => legacyFingerprintOf(rule.id, secret));
@@ -38,6 +56,7 @@ export function fingerprintsOf(secret) {
 /**
  * Each form: { id, positive, make(seed, name, rand) -> { payload, kind } }, where payload is what gets
  * written in the file (the wrapper adds the language's syntax) and `kv` marks key:value payloads.
+ * @type {Form[]}
  */
 export const FORMS = [
   { id: 'cs-legacy', positive: true, make: (s, n) => withSecret(generateLegacyKey(s), (k) => ({ payload: cs(n, k) })) },
@@ -124,7 +143,12 @@ export const FORMS = [
   },
 ];
 
-/** Wraps a form's output in the syntax of the file it goes into; returns one line. */
+/**
+ * Wraps a form's output in the syntax of the file it goes into; returns one line.
+ * @param {string} ext
+ * @param {Made} made
+ * @param {string} index
+ */
 export function wrap(ext, made, index) {
   const v = `kg${index}`;
   if (made.raw !== undefined) return made.raw;

@@ -16,6 +16,10 @@ export function nodeModulesReady() {
   return readMarker(DIR, lockHash());
 }
 
+/**
+ * @param {{ log?: import('../types.mjs').Log }} [options]
+ * @returns {Promise<import('../types.mjs').Marker>}
+ */
 export async function ensureNodeModules({ log = console.log } = {}) {
   const version = lockHash();
   const ready = readMarker(DIR, version);

@@ -6,20 +6,37 @@ import { CORPORA_DIR } from '../paths.mjs';
 import { FORMS, wrap } from './keys.mjs';
 import { pickSources, prng, readText } from './sources.mjs';
 import { readMarker, writeMarker } from './walk.mjs';
+/** @import { Form } from './keys.mjs' */
+/** @import { Log, Marker } from '../types.mjs' */
+
+/**
+ * @typedef {{ file: string, line: number, form: string }} PlantedLine A planted secret's (or decoy's) line.
+ * @typedef {Marker & { sources: string[], bytes: number, positives: number, decoys: number }} PlantedMarker
+ * @typedef {PlantedMarker & { truth: { positives: PlantedLine[], decoys: PlantedLine[] } }} PlantedCorpus
+ */
 
 const VERSION = 5;
 export const PLANTED_SIZES = { quick: 300, full: 3000 };
 
+/** @param {'quick' | 'full'} size */
 export function plantedDir(size) {
   return join(CORPORA_DIR, `planted-${size}`);
 }
 
+/**
+ * @param {'quick' | 'full'} size
+ * @returns {PlantedCorpus | undefined}
+ */
 export function plantedReady(size) {
-  const m = readMarker(plantedDir(size), VERSION);
+  const m = /** @type {PlantedMarker | undefined} */ (readMarker(plantedDir(size), VERSION));
   if (!m) return undefined;
   return { ...m, truth: JSON.parse(readFileSync(join(plantedDir(size), 'truth.json'), 'utf8')) };
 }
 
+/**
+ * @param {'quick' | 'full'} size
+ * @param {{ log?: Log }} [options]
+ */
 export async function ensurePlanted(size, { log = console.log } = {}) {
   const ready = plantedReady(size);
   if (ready) return ready;
@@ -30,7 +47,9 @@ export async function ensurePlanted(size, { log = console.log } = {}) {
   const { roots, files } = pickSources(PLANTED_SIZES[size], 7);
   log(`  planting keys into ${files.length} files from ${roots.join(' + ')}`);
   const rand = prng(42);
+  /** @type {PlantedLine[]} */
   const truth = [];
+  /** @type {PlantedLine[]} */
   const decoys = [];
   let bytes = 0;
   let planted = 0;
@@ -41,6 +60,7 @@ export async function ensurePlanted(size, { log = console.log } = {}) {
     const lines = text.split('\n');
     // Half the files get 1-3 insertions; the rest stay as they are (false-positive background).
     const inserts = fileIndex % 2 === 0 ? 1 + Math.floor(rand() * 3) : 0;
+    /** @type {Map<number, { form: Form, line: string }[]>} */
     const at = new Map();
     for (let i = 0; i < inserts; i++) {
       const form = FORMS[planted++ % FORMS.length];
@@ -48,9 +68,11 @@ export async function ensurePlanted(size, { log = console.log } = {}) {
       const name = `kgbench${fileIndex}x${i}`;
       const line = wrap(ext, form.make(seed, name, rand), `${fileIndex}_${i}`);
       const pos = Math.floor(rand() * (lines.length + 1));
-      if (!at.has(pos)) at.set(pos, []);
-      at.get(pos).push({ form, line });
+      let here = at.get(pos);
+      if (!here) at.set(pos, (here = []));
+      here.push({ form, line });
     }
+    /** @type {string[]} */
     const out = [];
     for (let i = 0; i <= lines.length; i++) {
       for (const ins of at.get(i) ?? []) {
@@ -79,5 +101,7 @@ export async function ensurePlanted(size, { log = console.log } = {}) {
     positives: truth.length,
     decoys: decoys.length,
   });
-  return plantedReady(size);
+  const made = plantedReady(size);
+  if (!made) throw new Error(`${dir}: the corpus just written does not read back`);
+  return made;
 }

@@ -6,10 +6,15 @@ import { REPO_DIR } from '../paths.mjs';
 import { kernelReady } from './kernel.mjs';
 import { nodeModulesReady } from './node-modules.mjs';
 import { listFiles } from './walk.mjs';
+/** @import { ListedFile, SourceFile } from '../types.mjs' */
 
 const TEXT_EXT = /\.(c|h|S|rs|py|sh|pl|js|mjs|cjs|ts|mts|cts|jsx|tsx|json|md|rst|txt|ya?ml|toml|dts|dtsi)$/;
 
-/** Deterministic PRNG (mulberry32). */
+/**
+ * Deterministic PRNG (mulberry32).
+ * @param {number} seed
+ * @returns {() => number} numbers in [0, 1)
+ */
 export function prng(seed) {
   let a = seed >>> 0;
   return () => {
@@ -22,6 +27,7 @@ export function prng(seed) {
 }
 
 export function sourceRoots() {
+  /** @type {{ name: string, root: string }[]} */
   const roots = [];
   const k = kernelReady();
   if (k) roots.push({ name: 'kernel', root: k.root });
@@ -33,23 +39,33 @@ export function sourceRoots() {
   return roots;
 }
 
+/** @type {Map<string, ListedFile[]>} */
 const listCache = new Map();
+/** @param {string} root */
 function textFiles(root) {
-  if (!listCache.has(root)) {
-    listCache.set(root, listFiles(root).filter((f) => TEXT_EXT.test(f.path) && f.size >= 512 && f.size <= 256 * 1024));
+  let files = listCache.get(root);
+  if (!files) {
+    files = listFiles(root).filter((f) => TEXT_EXT.test(f.path) && f.size >= 512 && f.size <= 256 * 1024);
+    listCache.set(root, files);
   }
-  return listCache.get(root);
+  return files;
 }
 
-/** `count` distinct text files spread over the available roots: [{ origin, abs, path, size }]. */
+/**
+ * `count` distinct text files spread over the available roots: [{ origin, abs, path, size }].
+ * @param {number} count
+ * @param {number} [seed]
+ */
 export function pickSources(count, seed = 1) {
   const roots = sourceRoots();
   if (roots.length === 0) throw new Error('no source corpus available (prepare kernel or node-modules)');
   const rand = prng(seed);
+  /** @type {SourceFile[]} */
   const out = [];
   roots.forEach((r, i) => {
     const want = Math.ceil(count / roots.length) - (i === roots.length - 1 ? roots.length * Math.ceil(count / roots.length) - count : 0);
     const files = textFiles(r.root);
+    /** @type {Set<number>} */
     const chosen = new Set();
     while (chosen.size < Math.min(want, files.length)) chosen.add(Math.floor(rand() * files.length));
     for (const idx of [...chosen].sort((a, b) => a - b)) {
@@ -60,6 +76,10 @@ export function pickSources(count, seed = 1) {
   return { roots: roots.map((r) => r.name), files: out };
 }
 
+/**
+ * The file's text, or undefined when it looks binary.
+ * @param {string} abs
+ */
 export function readText(abs) {
   const buf = readFileSync(abs);
   if (buf.subarray(0, 8000).includes(0)) return undefined;

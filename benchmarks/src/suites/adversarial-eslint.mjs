@@ -5,14 +5,21 @@
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 
+/**
+ * What the child prints: per `<file>|<config>`, its timings and the rule's problem count.
+ * @typedef {{ literalBytes: number, baseBytes: number, runs: number, results: Record<string, { samples: number[], problems: number }> }} EslintChildOutput
+ */
+
 const [eslintApi, pluginEntry, literalArg, runsArg] = process.argv.slice(2);
 const LITERAL = Number(literalArg);
 const RUNS = Number(runsArg);
 
+/** @type {typeof import('eslint')} */
 const { Linter } = await import(pathToFileURL(eslintApi).href);
 const plugin = (await import(pathToFileURL(pluginEntry).href)).default;
 
 /** An ordinary module (~20 KB): imports, classes, loops, template strings; no secret. */
+/** @param {number} i */
 const part = (i) => `
 export const DEFAULT_PORT_${i} = 8080 + ${i};
 
@@ -39,7 +46,9 @@ const BASE = `import { readFile } from 'node:fs/promises';\nimport path from 'no
 const literal = 'ClientSecret='.repeat(Math.ceil(LITERAL / 13)).slice(0, LITERAL);
 const WITH_LITERAL = `${BASE}\nexport const blob = "${literal}";\n`;
 
+/** @type {import('eslint').Linter.Config} */
 const common = { files: ['**/*.js'], languageOptions: { ecmaVersion: 'latest', sourceType: 'module' } };
+/** @type {Record<string, import('eslint').Linter.Config[]>} */
 const CONFIGS = {
   'rule off (parse only)': [common],
   'keyguard/no-leaked-access-key': [{ ...common, plugins: { keyguard: plugin }, rules: { 'keyguard/no-leaked-access-key': 'error' } }],
@@ -47,9 +56,12 @@ const CONFIGS = {
 const FILES = { 'module without the literal': BASE, 'same module + 5 MB literal': WITH_LITERAL };
 
 const linter = new Linter({ configType: 'flat' });
+/** @type {EslintChildOutput} */
 const out = { literalBytes: LITERAL, baseBytes: BASE.length, runs: RUNS, results: {} };
 // Rounds interleave every (file, config) pair, so that load from elsewhere hits them alike.
+/** @type {Record<string, number[]>} */
 const samples = {};
+/** @type {Record<string, number>} */
 const problems = {};
 for (let round = 0; round < RUNS + 1; round++) {
   for (const [file, code] of Object.entries(FILES)) {

@@ -9,18 +9,30 @@ import { scanBytes, scanStream, scanText } from '@keyguard/core';
 import { listFiles } from '../corpora/walk.mjs';
 import { prng } from '../corpora/sources.mjs';
 
+/**
+ * What the worker prints: per pattern and API, the timings (ms) and the findings.
+ * @typedef {{ pattern: string, bytes: number, modes: Record<string, { samples: number[], findings: number | undefined }> }} PatternTimings
+ * @typedef {{ runs: number, chunk: number, modes: string[], patterns: PatternTimings[] }} AdversarialWorkerOutput
+ */
+
 const [sizeArg, lineArg, runsArg, sourceRoot, only] = process.argv.slice(2);
 const SIZE = Math.round(Number(sizeArg) * 2 ** 20);
 const LINE = Math.round(Number(lineArg) * 2 ** 20);
 const RUNS = Number(runsArg);
 const CHUNK = 65536;
 
+/** @type {(unit: string, length: number) => string} */
 const repeatTo = (unit, length) => unit.repeat(Math.ceil(length / unit.length)).slice(0, length);
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 
 /** 44-character tokens: 43 random base64 characters and '=' (a legacy key's shape, no evidence). */
+/**
+ * @param {number} length
+ * @param {number} seed
+ */
 function tokens(length, seed) {
   const rand = prng(seed);
+  /** @type {string[]} */
   const out = [];
   for (let have = 0; have < length; have += 45) {
     let t = '';
@@ -31,7 +43,9 @@ function tokens(length, seed) {
 }
 
 /** Plain source text: real files concatenated, repeated up to `length` bytes (ASCII-safe cut). */
+/** @param {number} length */
 function plainText(length) {
+  /** @type {Buffer[]} */
   const parts = [];
   let have = 0;
   if (sourceRoot && sourceRoot !== '-') {
@@ -70,11 +84,14 @@ const PATTERNS = {
   [`one ${Math.round(LINE / 1e6)} MB line of quoted base64 strings`]: () => Buffer.from(tokens(LINE, 2).map((t) => `"${t}"`).join(',').slice(0, LINE), 'latin1'),
 };
 
+/** @param {Buffer} buffer */
 function* chunks(buffer) {
   for (let i = 0; i < buffer.length; i += CHUNK) yield buffer.subarray(i, i + CHUNK);
 }
 
+/** @type {import('@keyguard/core').ScanOptions} */
 const LOW = { minConfidence: 'low' };
+/** @type {Record<string, (b: Buffer, text: string) => number | Promise<number>>} */
 const MODES = {
   'scanBytes low': (b) => scanBytes(b, LOW).findings.length,
   'scanBytes default': (b) => scanBytes(b).findings.length,
@@ -82,25 +99,31 @@ const MODES = {
   'scanText default': (b, text) => scanText(text).length,
   'scanStream low': async (b) => {
     let n = 0;
+    // @ts-expect-error core's StreamSource names no sync iterable, which scanStream's for await reads
     for await (const _ of scanStream(chunks(b), LOW)) n++;
     return n;
   },
   'scanStream default': async (b) => {
     let n = 0;
+    // @ts-expect-error core's StreamSource names no sync iterable, which scanStream's for await reads
     for await (const _ of scanStream(chunks(b))) n++;
     return n;
   },
 };
 
+/** @type {AdversarialWorkerOutput} */
 const out = { runs: RUNS, chunk: CHUNK, modes: Object.keys(MODES), patterns: [] };
 for (const [name, make] of Object.entries(PATTERNS)) {
   if (only && name !== only && name !== 'plain source text') continue;
   const bytes = make();
   const text = bytes.toString('latin1'); // every pattern is ASCII: its own UTF-8
+  /** @type {PatternTimings} */
   const row = { pattern: name, bytes: bytes.length, modes: {} };
   for (const [mode, fn] of Object.entries(MODES)) {
     await fn(bytes, text); // warm-up
+    /** @type {number[]} */
     const samples = [];
+    /** @type {number | undefined} */
     let findings;
     for (let i = 0; i < RUNS; i++) {
       globalThis.gc?.();

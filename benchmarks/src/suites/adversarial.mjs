@@ -9,9 +9,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sourceRoots } from '../corpora/sources.mjs';
-import { lastLine, repeat, timed } from '../measure.mjs';
+import { errorMessage, lastLine, repeat, timed } from '../measure.mjs';
 import { CLI_BIN, ESLINT_PLUGIN_ENTRY, PEERS_DIR, REPO_DIR } from '../paths.mjs';
 import { mbPerSec, ratio, summarize } from '../stats.mjs';
+/** @import { Log, SuiteContext, Tools } from '../types.mjs' */
+/** @import { AdversarialWorkerOutput, PatternTimings } from './adversarial-worker.mjs' */
+/** @import { EslintChildOutput } from './adversarial-eslint.mjs' */
 
 export const id = 'adversarial';
 export const title = 'Adversarial text (core, ESLint rule, empty files)';
@@ -22,8 +25,10 @@ export const needsCorpora = false;
 export const TARGET_MBPS = 50;
 const MODES_NOTE = 'scanBytes / scanText / scanStream (64 KiB chunks), minConfidence low and default';
 
+/** @param {string} name */
 const here = (name) => fileURLToPath(new URL(name, import.meta.url));
 
+/** @param {{ quick: boolean, log: Log }} context */
 async function coreRows({ quick, log }) {
   const size = quick ? 16 * 2 ** 20 : 32 * 2 ** 20;
   const line = quick ? 64e6 : 200e6;
@@ -33,12 +38,15 @@ async function coreRows({ quick, log }) {
   const args = ['--expose-gc', '--max-old-space-size=8192', here('./adversarial-worker.mjs'), String(size / 2 ** 20), String(line / 2 ** 20), String(runs), root?.root ?? '-'];
   const r = await timed(process.execPath, args, { capture: true, timeoutMs: quick ? 300_000 : 1_200_000 });
   if (r.code !== 0) return { available: false, reason: `adversarial worker failed: ${r.timedOut ? 'timeout' : lastLine(r.stderr)}` };
+  /** @type {AdversarialWorkerOutput} */
   const data = JSON.parse(r.stdout);
+  /** @type {(row: PatternTimings, mode: string) => { median: number, min: number, max: number, n: number }} */
   const speed = (row, mode) => {
     const ms = summarize(row.modes[mode].samples);
     return { median: mbPerSec(row.bytes, ms.median), min: mbPerSec(row.bytes, ms.max), max: mbPerSec(row.bytes, ms.min), n: ms.n };
   };
   const plain = data.patterns.find((p) => p.pattern === 'plain source text');
+  if (!plain) throw new Error('the adversarial worker timed no plain source text');
   const rows = data.patterns.map((p) => {
     const modes = Object.fromEntries(data.modes.map((m) => [m, { mbps: speed(p, m), findings: p.modes[m].findings }]));
     // Slowdown vs plain text in the same API: time per byte, pattern over plain.
@@ -56,19 +64,21 @@ async function coreRows({ quick, log }) {
   return { available: true, modes: data.modes, rows, runs, command: `node --expose-gc benchmarks/src/suites/adversarial-worker.mjs ${size / 2 ** 20} ${(line / 2 ** 20).toFixed(1)} ${runs} <source root>`, peakRssKB: r.rssKB };
 }
 
+/** @param {Tools} tools */
 function eslintApi(tools) {
   const from = tools.eslint?.available ? join(PEERS_DIR, 'package.json') : join(REPO_DIR, 'package.json');
   try {
     return { path: createRequire(from).resolve('eslint'), source: tools.eslint?.available ? `peers (${tools.eslint.version})` : 'the workspace devDependency' };
   } catch (e) {
-    return { error: `eslint not found: ${String(e.message ?? e).slice(0, 200)}` };
+    return { error: `eslint not found: ${errorMessage(e).slice(0, 200)}` };
   }
 }
 
+/** @param {SuiteContext} context */
 async function eslintRows({ quick, tools, log }) {
   if (!tools['keyguard-eslint-plugin']?.available) return { available: false, reason: tools['keyguard-eslint-plugin']?.reason ?? 'plugin not probed' };
   const api = eslintApi(tools);
-  if (api.error) return { available: false, reason: api.error };
+  if (api.error !== undefined) return { available: false, reason: api.error };
   const runs = quick ? 2 : 5;
   log(`  eslint: 5 MB literal of ClientSecret= repeated, ${runs} runs (+1 warm-up), eslint from ${api.source}`);
   const r = await timed(process.execPath, ['--expose-gc', here('./adversarial-eslint.mjs'), api.path, ESLINT_PLUGIN_ENTRY, String(5e6), String(runs)], {
@@ -76,18 +86,24 @@ async function eslintRows({ quick, tools, log }) {
     timeoutMs: quick ? 300_000 : 900_000,
   });
   if (r.code !== 0) return { available: false, reason: `eslint child failed: ${r.timedOut ? 'timeout' : lastLine(r.stderr)}` };
+  /** @type {EslintChildOutput} */
   const data = JSON.parse(r.stdout);
+  /** @type {(file: string, config: string) => import('../types.mjs').Summary} */
   const wall = (file, config) => summarize(data.results[`${file}|${config}`].samples);
   const files = ['module without the literal', 'same module + 5 MB literal'];
   const configs = ['rule off (parse only)', 'keyguard/no-leaked-access-key'];
-  const rows = files.map((file) => ({
-    file,
-    bytes: file.includes('literal') && !file.includes('without') ? data.baseBytes + data.literalBytes : data.baseBytes,
-    off: wall(file, configs[0]),
-    on: wall(file, configs[1]),
-    problems: data.results[`${file}|${configs[1]}`].problems,
-  }));
-  for (const row of rows) row.ruleAddsMs = row.on.median - row.off.median;
+  const rows = files.map((file) => {
+    const off = wall(file, configs[0]);
+    const on = wall(file, configs[1]);
+    return {
+      file,
+      bytes: file.includes('literal') && !file.includes('without') ? data.baseBytes + data.literalBytes : data.baseBytes,
+      off,
+      on,
+      problems: data.results[`${file}|${configs[1]}`].problems,
+      ruleAddsMs: on.median - off.median,
+    };
+  });
   return {
     available: true,
     eslint: api.source,
@@ -100,6 +116,11 @@ async function eslintRows({ quick, tools, log }) {
   };
 }
 
+/**
+ * @param {string} dir
+ * @param {number} files
+ * @param {string} content
+ */
 function buildTree(dir, files, content) {
   const perDir = 1000;
   for (let d = 0; d * perDir < files; d++) {
@@ -109,6 +130,7 @@ function buildTree(dir, files, content) {
   }
 }
 
+/** @param {SuiteContext} context */
 async function cliRows({ quick, tools, log }) {
   if (!tools['keyguard-cli']?.available) return { available: false, reason: tools['keyguard-cli']?.reason ?? 'CLI not probed' };
   const files = 100_000;
@@ -116,6 +138,7 @@ async function cliRows({ quick, tools, log }) {
   const warmup = quick ? 0 : 1;
   const scratch = mkdtempSync(join(tmpdir(), 'kg-bench-adversarial-'));
   try {
+    /** @type {[name: string, dir: string, content: string][]} */
     const trees = [
       ['100,000 empty files', join(scratch, 'empty'), ''],
       ['100,000 one-byte files', join(scratch, 'one-byte'), 'x'],
@@ -145,6 +168,7 @@ async function cliRows({ quick, tools, log }) {
   }
 }
 
+/** @param {SuiteContext} context */
 export async function runSuite({ quick, tools, log }) {
   const core = await coreRows({ quick, log });
   const eslint = await eslintRows({ quick, tools, log });

@@ -6,13 +6,20 @@ import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { listFiles } from '../corpora/walk.mjs';
 
+/**
+ * What the worker prints: per case, its timings (ms per pass) and its result.
+ * @typedef {{ bytes: number, files: number, chars: number, chunk: number, results: Record<string, { samples: number[], result: unknown }> }} CoreWorkerOutput
+ */
+
 // argv[6]: another build's core (`--against REV`); then only keyguard's own cases run.
 const [root, sizeArg, runsArg, chunkArg, coreEntry] = process.argv.slice(2);
+/** @type {typeof import('@keyguard/core')} */
 const { scanStream, scanText } = await import(coreEntry === undefined ? '@keyguard/core' : pathToFileURL(coreEntry).href);
 const target = Number(sizeArg);
 const runs = Number(runsArg);
 const CHUNK = Number(chunkArg || 65536);
 
+/** @type {Buffer[]} */
 const parts = [];
 let have = 0;
 let files = 0;
@@ -36,7 +43,7 @@ async function* chunks() {
 const cases = {
   // Repeated 10 times per timing (it is too fast for one), reported per pass.
   'Buffer.indexOf (rare byte, read-speed reference)': () => {
-    let r;
+    let r = -1;
     for (let i = 0; i < 10; i++) r = buffer.indexOf(0);
     return r;
   },
@@ -54,11 +61,14 @@ const cases = {
   },
 };
 
+/** @type {CoreWorkerOutput} */
 const out = { bytes, files, chars: text.length, chunk: CHUNK, results: {} };
 for (const [name, fn] of Object.entries(cases)) {
   if (coreEntry !== undefined && !name.startsWith('keyguard')) continue;
   await fn(); // warm-up (JIT, caches)
+  /** @type {number[]} */
   const samples = [];
+  /** @type {unknown} */
   let result;
   for (let i = 0; i < runs; i++) {
     globalThis.gc?.();

@@ -11,6 +11,22 @@ import { listFiles } from '../corpora/walk.mjs';
 import { lastLine, timed } from '../measure.mjs';
 import { ESLINT_PLUGIN_ENTRY, PEERS_DIR, REPO_DIR, WORK_DIR, peerBin } from '../paths.mjs';
 import { mbPerSec, median, summarize } from '../stats.mjs';
+/** @import { Log, SuiteContext, Summary } from '../types.mjs' */
+
+/**
+ * A config's row: measured, or unavailable with the reason.
+ * @typedef {object} EslintRow
+ * @property {string} config
+ * @property {boolean} available
+ * @property {string} [reason]
+ * @property {Summary} [wall]
+ * @property {Summary} [rssKB]
+ * @property {number} [mbps]
+ * @property {number[]} [runs]
+ * @property {{ keyguard: number, noSecrets: number, parseErrors: number }} [problems]
+ * @property {number} [addedVsRecommended]
+ * @property {number} [addedMs]
+ */
 
 export const id = 'eslint';
 export const title = 'ESLint rule overhead';
@@ -18,6 +34,10 @@ export const title = 'ESLint rule overhead';
 // CommonJS only (sourceType: commonjs for every file).
 const PACKAGES = ['lodash', 'webpack/lib', '@babel/core/lib', '@babel/traverse/lib', '@babel/generator/lib', 'eslint/lib', 'rxjs/dist/cjs', 'aws-sdk/lib', 'enhanced-resolve/lib', 'ajv/dist'];
 
+/**
+ * @param {boolean} quick
+ * @param {Log} log
+ */
 function prepareTree(quick, log) {
   const n = nodeModulesReady();
   const root = n ? join(n.root, 'node_modules') : join(REPO_DIR, 'node_modules/.pnpm');
@@ -49,7 +69,12 @@ function prepareTree(quick, log) {
   return { dir, src, files, bytes };
 }
 
+/**
+ * @param {string} dir
+ * @param {boolean} withKeyguard
+ */
 function writeConfigs(dir, withKeyguard) {
+  /** @param {string} p */
   const url = (p) => pathToFileURL(p).href;
   const common = `files: ['**/*.js', '**/*.cjs'], languageOptions: { ecmaVersion: 'latest', sourceType: 'commonjs' }, linterOptions: { reportUnusedDisableDirectives: 'off' }`;
   const head = `import js from '${url(join(PEERS_DIR, 'node_modules/@eslint/js/src/index.js'))}';\n`;
@@ -61,6 +86,7 @@ function writeConfigs(dir, withKeyguard) {
       : undefined,
     'recommended + no-secrets/no-secrets': `${head}import noSecrets from '${url(join(PEERS_DIR, 'node_modules/eslint-plugin-no-secrets/dist/index.js'))}';\nexport default [{ ${common}, plugins: { 'no-secrets': noSecrets }, rules: { ...js.configs.recommended.rules, 'no-secrets/no-secrets': 'error' } }];\n`,
   };
+  /** @type {Record<string, string>} */
   const out = {};
   Object.entries(configs).forEach(([name, text], i) => {
     if (text === undefined) return;
@@ -71,6 +97,7 @@ function writeConfigs(dir, withKeyguard) {
   return out;
 }
 
+/** @param {SuiteContext} context */
 export async function runSuite({ quick, tools, log }) {
   if (!tools.eslint.available) return { available: false, reason: tools.eslint.reason };
   const tree = prepareTree(quick, log);
@@ -82,8 +109,11 @@ export async function runSuite({ quick, tools, log }) {
   // Rounds interleave the configs (A B C D, A B C D, ...) so that load from other processes on a
   // shared machine hits every config alike; a few % is the figure that matters here.
   const names = Object.keys(configs);
+  /** @type {Record<string, { ms: number, rssKB: number }[]>} */
   const samples = Object.fromEntries(names.map((n) => [n, []]));
+  /** @type {Record<string, string>} */
   const errors = {};
+  /** @type {Record<string, string>} */
   const reports = {};
   const started = Date.now();
   for (let round = 0; round < warmup + runs; round++) {
@@ -95,7 +125,7 @@ export async function runSuite({ quick, tools, log }) {
         cwd: tree.dir,
         timeoutMs: quick ? 60_000 : 300_000,
       });
-      if (r.timedOut || ![0, 1].includes(r.code)) {
+      if (r.timedOut || (r.code !== 0 && r.code !== 1)) {
         errors[name] = r.timedOut ? 'timed out' : `exit ${r.code}: ${lastLine(r.stderr)}`;
         continue;
       }
@@ -104,14 +134,18 @@ export async function runSuite({ quick, tools, log }) {
     }
     if (round >= warmup && Date.now() - started > budgetMs) break;
   }
+  /** @type {EslintRow[]} */
   const rows = [];
   for (const name of names) {
     const s = samples[name];
     const wall = summarize(s.map((x) => x.ms));
     const ok = !errors[name] && s.length > 0;
+    /** @type {EslintRow} */
     const row = { config: name, available: ok, ...(ok ? {} : { reason: errors[name] ?? 'no run' }), wall, rssKB: summarize(s.map((x) => x.rssKB)), mbps: mbPerSec(tree.bytes, wall.median), runs: s.map((x) => Math.round(x.ms)) };
     if (ok) {
+      /** @type {{ messages: { fatal?: boolean, ruleId: string }[] }[]} */
       const report = JSON.parse(readFileSync(reports[name], 'utf8'));
+      /** @type {Record<string, number>} */
       const byRule = {};
       let fatal = 0;
       for (const f of report) {
@@ -130,8 +164,9 @@ export async function runSuite({ quick, tools, log }) {
   }
   const base = rows.find((r) => r.config === 'recommended');
   for (const r of rows) {
-    r.addedVsRecommended = base?.available && r.available ? r.wall.median / base.wall.median - 1 : NaN;
-    r.addedMs = base?.available && r.available ? r.wall.median - base.wall.median : NaN;
+    // Available rows are measured ones: they have their wall times.
+    r.addedVsRecommended = base?.available && base.wall && r.available && r.wall ? r.wall.median / base.wall.median - 1 : NaN;
+    r.addedMs = base?.available && base.wall && r.available && r.wall ? r.wall.median - base.wall.median : NaN;
   }
   const pluginImport = withKeyguard ? await measurePluginImport(quick, log) : undefined;
   const pluginPackage = withKeyguard ? await measurePluginPackage() : undefined;
@@ -155,11 +190,17 @@ export const PLUGIN_IMPORT_TARGET_MS = 20;
  * other processes hits both alike; the figure is the median of the pairs' differences (on a
  * shared machine a burst of load moves both medians, but rarely one pair).
  */
+/**
+ * @param {boolean} quick
+ * @param {Log} log
+ */
 async function measurePluginImport(quick, log) {
   const runs = quick ? 15 : 31;
   const warmup = 2;
   const url = pathToFileURL(ESLINT_PLUGIN_ENTRY).href;
+  /** @type {number[]} */
   const bare = [];
+  /** @type {number[]} */
   const load = [];
   const bareRun = () => timed(process.execPath, ['-e', '0']);
   const loadRun = () => timed(process.execPath, ['--input-type=module', '-e', `await import(${JSON.stringify(url)})`]);
@@ -207,12 +248,16 @@ async function measurePluginPackage() {
   const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(npm_|pnpm_)/i.test(k)));
   const r = await timed('npm', ['pack', '--dry-run', '--json', '--loglevel=error'], { cwd: dir, env, capture: true, timeoutMs: 60_000 });
   if (r.code !== 0) return { available: false, reason: `npm pack --dry-run: exit ${r.code}: ${lastLine(r.stderr)}` };
+  /** @type {{ unpackedSize: number, size: number, entryCount: number }[]} */
   const [packed] = JSON.parse(r.stdout);
+  /** @type {{ dependencies?: Record<string, string>, peerDependencies?: Record<string, string> }} */
   const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
   /** A dependency that ships declarations and no JavaScript (no `main`, no .js/.cjs/.mjs export). */
+  /** @param {string} name */
   const typesOnly = (name) => {
     const path = join(dir, 'node_modules', name, 'package.json');
     if (!existsSync(path)) return false;
+    /** @type {{ main?: string, exports?: unknown }} */
     const dep = JSON.parse(readFileSync(path, 'utf8'));
     return dep.main === undefined && !/\.[cm]?js"/.test(JSON.stringify(dep.exports ?? {}));
   };

@@ -9,11 +9,18 @@ import { repeat, timed, timedShell } from '../measure.mjs';
 import { CLI_BIN, WORK_DIR, peerBin } from '../paths.mjs';
 import { ratio } from '../stats.mjs';
 import { GITLEAKS_SCRATCH_REPORT, RG_SHAPE, gitSecretsEnv } from '../tools.mjs';
-import { reportPath } from './common.mjs';
+import { addRatios, reportPath } from './common.mjs';
+/** @import { RepeatResult, Row, SuiteContext, TimedResult } from '../types.mjs' */
+
+/**
+ * Times a command and adds its row; `after` adds figures from the last run.
+ * @typedef {(tool: string, label: string, command: string, make: () => Promise<TimedResult>, okCodes: number[], after?: (r: RepeatResult) => object, slow?: boolean) => Promise<void>} AddRow
+ */
 
 export const id = 'history';
 export const title = 'History scan (generated repository)';
 
+/** @param {SuiteContext} context */
 export async function runSuite({ quick, tools, log }) {
   const size = quick ? 'quick' : 'full';
   const h = await ensureHistory(size, { log });
@@ -22,7 +29,9 @@ export async function runSuite({ quick, tools, log }) {
   const runs = quick ? 1 : 3;
   const budgetMs = quick ? 10_000 : 60_000;
   const timeoutMs = quick ? 30_000 : 300_000;
+  /** @type {Row[]} */
   const rows = [];
+  /** @type {AddRow} */
   const add = async (tool, label, command, make, okCodes, after, slow = false) => {
     log(`    ${tool}…`);
     // Slow peers (git-secrets, wasm gitleaks: ~20 s each here) run once in the full run.
@@ -48,7 +57,7 @@ export async function runSuite({ quick, tools, log }) {
     `git log -p --all | rg -c '${RG_SHAPE}'`,
     () => timedShell(`git log -p --all | rg -c '${RG_SHAPE}'`, { cwd: repo, capture: true, timeoutMs }),
     [0, 1],
-    (r) => ({ matchingLines: Number(r.lastStdout.trim()) || 0 }),
+    (r) => ({ matchingLines: Number(r.lastStdout?.trim()) || 0 }),
   );
 
   if (tools['keyguard-cli'].available) {
@@ -60,9 +69,11 @@ export async function runSuite({ quick, tools, log }) {
       () => timed(process.execPath, [CLI_BIN, 'scan', '--history', '--format', 'json', '--no-progress', '--output', out], { cwd: repo, timeoutMs }),
       [0, 1],
       () => {
+        /** @type {{ fingerprint: string, commit: string, path: string }[]} */
         const findings = JSON.parse(readFileSync(out, 'utf8')).findings;
         rmSync(out, { force: true });
         // Match by keyguard's fingerprint (sha256 of rule id and secret) of each planted key.
+        /** @type {Map<string, number>} */
         const byFingerprint = new Map();
         h.truth.forEach((t, i) => t.fingerprints.forEach((fp) => byFingerprint.set(fp, i)));
         const keysFound = new Set();
@@ -123,9 +134,8 @@ export async function runSuite({ quick, tools, log }) {
   const full = rows.find((r) => r.tool === 'keyguard' && r.available);
   const partial = rows.find((r) => r.tool === 'keyguard-partial' && r.available);
   const fetchOnly = rows.find((r) => r.tool === 'git-fetch' && r.available);
-  const partialVsFullPlusFetch = full && partial && fetchOnly ? ratio(partial.wall.median, full.wall.median + fetchOnly.wall.median) : NaN;
-  const rg = rows.find((r) => r.tool === 'ripgrep' && r.available);
-  for (const r of rows) r.timeVsRipgrep = rg && r.available ? ratio(r.wall.median, rg.wall.median) : NaN;
+  const partialVsFullPlusFetch = full?.wall && partial?.wall && fetchOnly?.wall ? ratio(partial.wall.median, full.wall.median + fetchOnly.wall.median) : NaN;
+  addRatios(rows);
   return { available: true, repo: { commits: h.commits, files: h.files, planted: h.planted, stillAtHead: h.stillAtHead, gitDirBytes: h.gitDirBytes }, rows, partialVsFullPlusFetch };
 }
 
@@ -134,6 +144,7 @@ export async function runSuite({ quick, tools, log }) {
  * actions/checkout with `filter: blob:none` makes): the time of one `git fetch` of every missing
  * blob (git alone), and of `keyguard scan --history --fetch-missing`, which must cost no more
  * than the full clone's history scan plus that fetch. The clone itself is not timed.
+ * @param {{ repo: string, add: AddRow, timeoutMs: number }} options
  */
 async function addPartialClone({ repo, add, timeoutMs }) {
   for (const [k, v] of [['uploadpack.allowFilter', 'true'], ['uploadpack.allowAnySHA1InWant', 'true']]) execFileSync('git', ['config', k, v], { cwd: repo });
@@ -146,6 +157,7 @@ async function addPartialClone({ repo, add, timeoutMs }) {
     execFileSync('git', ['clone', '-q', '--bare', '--filter=blob:none', `file://${repo}`, clone], { stdio: 'ignore' });
     return clone;
   };
+  /** @param {string} clone */
   const missingBlobs = (clone) =>
     execFileSync('git', ['rev-list', '--objects', '--all', '--missing=print'], { cwd: clone, encoding: 'utf8', maxBuffer: 1 << 30 })
       .split('\n')

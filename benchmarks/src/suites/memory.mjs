@@ -4,25 +4,30 @@ import { repeat, timed } from '../measure.mjs';
 import { CLI_BIN } from '../paths.mjs';
 import { mbPerSec } from '../stats.mjs';
 import { fileURLToPath } from 'node:url';
+/** @import { SuiteContext } from '../types.mjs' */
 
 export const id = 'memory';
 export const title = 'Constant memory (one big file)';
 
 const CORE_SCAN = fileURLToPath(new URL('../core-scan.mjs', import.meta.url));
 
+/** @param {SuiteContext} context */
 export async function runSuite({ quick, tools, log }) {
   const size = quick ? 'quick' : 'full';
   const { big, small } = ensureBigFiles(size, { log });
   const cli = tools['keyguard-cli'].available;
   const tool = cli ? 'keyguard CLI' : 'keyguard core API (CLI unavailable): scanStream over fs.createReadStream';
+  /** @type {(file: string) => string[]} */
   const command = cli
     ? (file) => [CLI_BIN, 'scan', file, '--format', 'json', '--output', '/dev/null']
     : (file) => [CORE_SCAN, file, '/dev/null'];
   const rows = [];
-  for (const [name, f, runs] of [
+  /** @type {[name: string, file: { path: string, bytes: number }, runs: number][]} */
+  const inputs = [
     ['1 MiB file', small, quick ? 1 : 3],
     [big.bytes >= 2 ** 30 ? `${(big.bytes / 2 ** 30).toFixed(0)} GiB file` : `${(big.bytes / 2 ** 20).toFixed(0)} MiB file`, big, 1],
-  ]) {
+  ];
+  for (const [name, f, runs] of inputs) {
     log(`    ${name}…`);
     const r = await repeat(() => timed(process.execPath, command(f.path), { timeoutMs: quick ? 60_000 : 300_000 }), {
       runs,
