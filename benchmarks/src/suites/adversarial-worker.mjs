@@ -99,13 +99,11 @@ const MODES = {
   'scanText default': (b, text) => scanText(text).length,
   'scanStream low': async (b) => {
     let n = 0;
-    // @ts-expect-error core's StreamSource names no sync iterable, which scanStream's for await reads
     for await (const _ of scanStream(chunks(b), LOW)) n++;
     return n;
   },
   'scanStream default': async (b) => {
     let n = 0;
-    // @ts-expect-error core's StreamSource names no sync iterable, which scanStream's for await reads
     for await (const _ of scanStream(chunks(b))) n++;
     return n;
   },

@@ -20,10 +20,10 @@ export const BINARY_SNIFF_BYTES = 8000;
 
 /**
  * Byte or text chunks: an async iterable (a Node readable stream is one: it yields Buffers,
- * which are Uint8Arrays, or strings), or chunks already in memory. Declared with standard
+ * which are Uint8Arrays, or strings), or any iterable of chunks (an array, a generator). Declared with standard
  * types only, so that the published declarations need no `@types/node`.
  */
-export type StreamSource = AsyncIterable<Uint8Array | string> | readonly (Uint8Array | string)[];
+export type StreamSource = AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>;
 
 export interface StreamStats {
   /** Bytes read from the source. */
