@@ -56,6 +56,26 @@ const CORE_SCAN = fileURLToPath(new URL('./core-scan.mjs', import.meta.url));
 /** @type {(tree: string, p: string) => string} */
 const relFile = (tree, p) => (p.startsWith('/') ? relative(tree, p) : p.replace(/^\.\//, ''));
 
+/**
+ * A keyguard build's directory scan, its JSON report written to `out`.
+ * @param {string} bin
+ * @param {string} tree
+ * @param {string | undefined} out
+ */
+const keyguardScan = (bin, tree, out) => ({
+  cmd: process.execPath,
+  args: [bin, 'scan', '.', '--format', 'json', '--no-ignore', '--no-progress', '--output', out ?? '/dev/null'],
+  cwd: tree,
+});
+
+/**
+ * The (file, line) of each finding of a keyguard JSON report.
+ * @param {string} tree
+ * @param {string} out
+ */
+const parseKeyguardReport = (tree, out) =>
+  /** @type {KeyguardReport} */ (JSON.parse(readFileSync(out, 'utf8'))).findings.map((f) => ({ file: relFile(tree, f.path), line: f.line }));
+
 let againstBin = '';
 let againstLabel = '';
 /**
@@ -105,13 +125,9 @@ export const DRIVERS = {
     label: 'keyguard CLI',
     needs: ['keyguard-cli'],
     okCodes: [0, 1],
-    command: (tree, out) => ({
-      cmd: process.execPath,
-      args: [CLI_BIN, 'scan', '.', '--format', 'json', '--no-ignore', '--no-progress', '--output', out ?? '/dev/null'],
-      cwd: tree,
-    }),
+    command: (tree, out) => keyguardScan(CLI_BIN, tree, out),
     shell: () => `node packages/cli/dist/bin.js scan <tree> --format json --no-ignore --output /dev/null`,
-    parse: (tree, out) => /** @type {KeyguardReport} */ (JSON.parse(readFileSync(out, 'utf8'))).findings.map((f) => ({ file: relFile(tree, f.path), line: f.line })),
+    parse: parseKeyguardReport,
   },
   // keyguard as built at `--against REV` (see against.mjs): the same command, another build.
   'keyguard-base': {
@@ -120,13 +136,9 @@ export const DRIVERS = {
     },
     needs: ['keyguard-base'],
     okCodes: [0, 1],
-    command: (tree, out) => ({
-      cmd: process.execPath,
-      args: [againstBin, 'scan', '.', '--format', 'json', '--no-ignore', '--no-progress', '--output', out ?? '/dev/null'],
-      cwd: tree,
-    }),
+    command: (tree, out) => keyguardScan(againstBin, tree, out),
     shell: () => `node <${againstLabel}>/packages/cli/dist/bin.js scan <tree> --format json --no-ignore --output /dev/null`,
-    parse: (tree, out) => /** @type {KeyguardReport} */ (JSON.parse(readFileSync(out, 'utf8'))).findings.map((f) => ({ file: relFile(tree, f.path), line: f.line })),
+    parse: parseKeyguardReport,
   },
   'keyguard-core': {
     label: 'keyguard core API (scanStream per file, 1 thread)',

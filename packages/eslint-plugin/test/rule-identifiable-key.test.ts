@@ -3,19 +3,9 @@
  * azure-identifiable-key rule) with its own title, remediation and placeholder.
  */
 import { generateIdentifiableKey } from '@keyguard/core/testing';
-import { RuleTester } from '@typescript-eslint/rule-tester';
 import type { TestCaseError } from '@typescript-eslint/rule-tester';
-import { afterAll, describe, it } from 'vitest';
-import { noLeakedAccessKey } from '../src/index.js';
 import { ASRS, bareSignalrKeyError, locate, masked, replaceAt, withMessage } from './helpers.js';
-
-RuleTester.afterAll = afterAll;
-RuleTester.describe = describe;
-RuleTester.it = it;
-RuleTester.itOnly = it.only;
-
-const rule = noLeakedAccessKey as unknown as Parameters<RuleTester['run']>[1];
-const ruleTester = new RuleTester();
+import { rule, ruleTester } from './rule-testers.js';
 
 const ACOG = generateIdentifiableKey('eslint-plugin:other:1', 'ACOG');
 const AZEG = generateIdentifiableKey('eslint-plugin:other:2', 'AZEG');

@@ -2,24 +2,9 @@
  * `keyguard/no-leaked-access-key` on JavaScript, TypeScript, JSX and TSX, with
  * typescript-eslint's RuleTester (which parses with @typescript-eslint/parser).
  */
-import { RuleTester } from '@typescript-eslint/rule-tester';
-import { afterAll, describe, it } from 'vitest';
-import { CONNECTION_STRING_ENV, noLeakedAccessKey } from '../src/index.js';
+import { CONNECTION_STRING_ENV } from '../src/index.js';
 import { ASRS, AWPS, ENTRA, LEGACY, LEGACY2, appCs, bareSignalrKeyError, cs, fingerprint, locate, masked, replaceAt, withMessage, wpsCs } from './helpers.js';
-
-RuleTester.afterAll = afterAll;
-RuleTester.describe = describe;
-RuleTester.it = it;
-RuleTester.itOnly = it.only;
-
-// rule-tester 8.72 pins @typescript-eslint/utils 8.72 while the rule is built with 8.73: the
-// RuleModule types differ only by their private scope-manager classes.
-const rule = noLeakedAccessKey as unknown as Parameters<RuleTester['run']>[1];
-
-const ruleTester = new RuleTester();
-const jsxTester = new RuleTester({
-  languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } },
-});
+import { jsxTester, rule, ruleTester } from './rule-testers.js';
 
 const ENV = CONNECTION_STRING_ENV;
 const SIGNALR_MESSAGE = (secret: string, confidence = 'high', name = 'chat-prod'): string =>

@@ -11,22 +11,13 @@
  */
 import { rules as coreRules } from '@keyguard/core';
 import { connectionStrings, expandTokens, secretOfToken } from '@keyguard/core/testing';
-import { RuleTester } from '@typescript-eslint/rule-tester';
 import type { TestCaseError } from '@typescript-eslint/rule-tester';
 import { Linter } from 'eslint';
 import tsParser from '@typescript-eslint/parser';
-import { afterAll, describe, expect, it } from 'vitest';
-import keyguard, { CONNECTION_STRING_ENV, PLACEHOLDERS, noLeakedAccessKey } from '../src/index.js';
+import { describe, expect, it } from 'vitest';
+import keyguard, { CONNECTION_STRING_ENV, PLACEHOLDERS } from '../src/index.js';
 import { locate, masked, replaceAt, withMessage } from './helpers.js';
-
-RuleTester.afterAll = afterAll;
-RuleTester.describe = describe;
-RuleTester.it = it;
-RuleTester.itOnly = it.only;
-
-const rule = noLeakedAccessKey as unknown as Parameters<RuleTester['run']>[1];
-const ruleTester = new RuleTester();
-const jsxTester = new RuleTester({ languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } } });
+import { jsxTester, rule, ruleTester } from './rule-testers.js';
 
 /** A token's key as it is written in the code (encoded) and as the finding holds it (decoded). */
 const key = (token: string): { written: string; secret: string } => ({ written: expandTokens(token), secret: secretOfToken(token) });
