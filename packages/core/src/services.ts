@@ -79,8 +79,7 @@ export function strongEvidence(textLower: string): StrongEvidence | undefined {
     const at = textLower.indexOf(k.needle);
     if (at >= 0 && (best === undefined || at < best.at)) best = { service: k.service, at, length: k.needle.length };
   }
-  if (best !== undefined) return best;
-  return undefined;
+  return best;
 }
 
 /** The first weak keyword in the text (lower-case): a rule's own, or one of `generic`; and the rule's service. */
