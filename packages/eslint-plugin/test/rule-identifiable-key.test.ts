@@ -10,9 +10,10 @@ import { rule, ruleTester } from './rule-testers.js';
 const ACOG = generateIdentifiableKey('eslint-plugin:other:1', 'ACOG');
 const AZEG = generateIdentifiableKey('eslint-plugin:other:2', 'AZEG');
 
-function reported(code: string, secret: string): TestCaseError<string> {
+/** The exact report; the title names the service the key's signature stands for, as core's message does. */
+function reported(code: string, secret: string, service: string): TestCaseError<string> {
   return withMessage(
-    `Azure identifiable key (other service) ${masked(secret)} leaked (azure-identifiable-key, high confidence): regenerate it in the Azure portal (the resource <resource> > Keys) and move to Microsoft Entra ID.`,
+    `Azure identifiable key (other service) (${service}) ${masked(secret)} leaked (azure-identifiable-key, high confidence): regenerate it in the Azure portal (the resource <resource> > Keys) and move to Microsoft Entra ID.`,
     {
       ...locate(code, secret),
       suggestions: [{ messageId: 'usePlaceholder', data: { placeholder: '<azure-key>' }, output: replaceAt(code, secret, '<azure-key>') }],
@@ -30,8 +31,8 @@ ruleTester.run('no-leaked-access-key', rule, {
     { code: `const apiKey = "${ACOG.slice(0, 83)}${ACOG.endsWith('A') ? 'B' : 'A'}";\n` },
   ],
   invalid: [
-    { code: openAi, errors: [reported(openAi, ACOG)] },
-    { code: eventGrid, errors: [reported(eventGrid, AZEG)] },
+    { code: openAi, errors: [reported(openAi, ACOG, 'Azure AI services (Cognitive Services, Azure OpenAI)')] },
+    { code: eventGrid, errors: [reported(eventGrid, AZEG, 'Azure Event Grid')] },
     // an ASRS key stays a SignalR finding
     {
       code: signalr,

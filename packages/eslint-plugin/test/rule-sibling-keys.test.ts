@@ -23,8 +23,8 @@ import { jsxTester, rule, ruleTester } from './rule-testers.js';
 const key = (token: string): { written: string; secret: string } => ({ written: expandTokens(token), secret: secretOfToken(token) });
 
 // ---- the expected messages, written out: title, masked key, rule id, confidence, remediation ----
-const SERVICE_BUS = (secret: string, confidence = 'high', namespace = '<resource>'): string =>
-  `Azure Service Bus shared access key ${masked(secret)} leaked (azure-service-bus-shared-access-key, ${confidence} confidence): regenerate it (az servicebus namespace authorization-rule keys renew --namespace-name ${namespace} ...; az eventhubs or az relay for those namespaces) and move to Microsoft Entra ID.`;
+const SERVICE_BUS = (secret: string, confidence = 'high', namespace = '<resource>', service?: string): string =>
+  `Azure Service Bus shared access key${service === undefined ? '' : ` (${service})`} ${masked(secret)} leaked (azure-service-bus-shared-access-key, ${confidence} confidence): regenerate it (az servicebus namespace authorization-rule keys renew --namespace-name ${namespace} ...; az eventhubs or az relay for those namespaces) and move to Microsoft Entra ID.`;
 const STORAGE = (secret: string, confidence = 'high', account = '<resource>'): string =>
   `Azure Storage account key ${masked(secret)} leaked (azure-storage-account-key, ${confidence} confidence): rotate it (az storage account keys renew --account-name ${account} ...) and move to Microsoft Entra ID.`;
 const COSMOS = (secret: string, confidence = 'high', account = '<resource>'): string =>
@@ -37,8 +37,8 @@ function reported(code: string, k: { written: string; secret: string }, message:
     suggestions: [{ messageId: 'usePlaceholder', data: { placeholder }, output: replaceAt(code, k.written, placeholder) }],
   });
 }
-const serviceBus = (code: string, k: { written: string; secret: string }, confidence?: string, namespace?: string) =>
-  reported(code, k, SERVICE_BUS(k.secret, confidence, namespace), '<shared-access-key>');
+const serviceBus = (code: string, k: { written: string; secret: string }, confidence?: string, namespace?: string, service?: string) =>
+  reported(code, k, SERVICE_BUS(k.secret, confidence, namespace, service), '<shared-access-key>');
 const storage = (code: string, k: { written: string; secret: string }, confidence?: string, account?: string) =>
   reported(code, k, STORAGE(k.secret, confidence, account), '<storage-account-key>');
 const cosmos = (code: string, k: { written: string; secret: string }, confidence?: string, account?: string) =>
@@ -91,11 +91,12 @@ ruleTester.run('no-leaked-access-key', rule, {
     { code: sbUrl, errors: [serviceBus(sbUrl, SB_URL, 'high', 'orders')] },
     { code: sbConcat, errors: [serviceBus(sbConcat, SB, 'medium')] },
     // signed keys need no connection string; Event Hubs and Relay keys are this rule's too
-    { code: sbSigned, errors: [serviceBus(sbSigned, SB_SIGNED)] },
-    { code: sbSignedJson, errors: [serviceBus(sbSignedJson, SB_SIGNED_JSON)] },
-    { code: sbSignedUrl, errors: [serviceBus(sbSignedUrl, SB_SIGNED_URL)] },
-    { code: ehSigned, errors: [serviceBus(ehSigned, EH_SIGNED)] },
-    { code: relaySigned, errors: [serviceBus(relaySigned, RELAY_SIGNED)] },
+    // A signed key names its service in the title, as core's message does.
+    { code: sbSigned, errors: [serviceBus(sbSigned, SB_SIGNED, undefined, undefined, 'Azure Service Bus')] },
+    { code: sbSignedJson, errors: [serviceBus(sbSignedJson, SB_SIGNED_JSON, undefined, undefined, 'Azure Service Bus')] },
+    { code: sbSignedUrl, errors: [serviceBus(sbSignedUrl, SB_SIGNED_URL, undefined, undefined, 'Azure Service Bus')] },
+    { code: ehSigned, errors: [serviceBus(ehSigned, EH_SIGNED, undefined, undefined, 'Azure Event Hubs')] },
+    { code: relaySigned, errors: [serviceBus(relaySigned, RELAY_SIGNED, undefined, undefined, 'Azure Relay')] },
   ],
 });
 

@@ -203,7 +203,8 @@ const rule = createRule<Options, MessageIds>({
       context.report({
         messageId: 'leakedKey',
         data: {
-          title: rule.title,
+          // As core's own message: a rule that covers several services names the key's (Event Hubs, ...).
+          title: finding.context.service === undefined ? rule.title : `${rule.title} (${finding.context.service})`,
           masked: finding.masked,
           ruleId: finding.ruleId,
           confidence: finding.confidence,
