@@ -9,11 +9,11 @@ export const REGION_REACH = 1024;
 const isRegionDelimiter = (c: number): boolean =>
   c === 10 || c === 13 || c === 34 || c === 39 || c === 96 || c === 60 || c === 62 || c === 0;
 
-/** Any property of the grammar, longest names first so that `clientcertpath` is not read as `clientcert`. */
-const PROPERTY_START = new RegExp(
-  `(?:^|[^A-Za-z0-9_])(${[...KNOWN_PROPERTIES].sort((a, b) => b.length - a.length).join('|')})\\s*=`,
-  'gi',
-);
+/** Any property of the grammar, longest names first so that `clientcertpath` is not read as `clientcert`; built on first use. */
+let propertyStart: RegExp | undefined;
+const propertyStartPattern = (): RegExp =>
+  (propertyStart ??= new RegExp(`(?:^|[^A-Za-z0-9_])(${[...KNOWN_PROPERTIES].sort((x, y) => y.length - x.length).join('|')})\\s*=`, 'gi'));
+
 /** The properties that start a connection string: a second one on a line starts another string. */
 const ENDPOINT_START = /(?:^|[^A-Za-z0-9_])(?:endpoint|accountendpoint|defaultendpointsprotocol)\s*=/gi;
 
@@ -68,8 +68,9 @@ export function connectionContextAround(
   }
   const endpointBefore = csStart >= 0;
   if (csStart < 0) {
-    PROPERTY_START.lastIndex = 0;
-    const first = PROPERTY_START.exec(region);
+    const propertyStart = propertyStartPattern();
+    propertyStart.lastIndex = 0;
+    const first = propertyStart.exec(region);
     if (first === null || first.index > at) return undefined;
     csStart = first.index + first[0].length - first[0].replace(/^[^A-Za-z]/, '').length;
   }
