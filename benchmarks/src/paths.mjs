@@ -19,7 +19,6 @@ export const CLI_BIN = process.env.KEYGUARD_BENCH_CLI ?? join(REPO_DIR, 'package
 export const CORE_ENTRY = join(REPO_DIR, 'packages/core/dist/index.js');
 export const CORE_TESTING_ENTRY = join(REPO_DIR, 'packages/core/dist/testing/index.js');
 export const ESLINT_PLUGIN_ENTRY = process.env.KEYGUARD_BENCH_ESLINT_PLUGIN ?? join(REPO_DIR, 'packages/eslint-plugin/dist/index.js');
-export const FIXTURES_DIR = join(REPO_DIR, 'fixtures');
 export const NODE_MODULES_LOCK_DIR = join(BENCH_DIR, 'corpora/node-modules');
 
 /** @param {string} name an npm peer's bin */

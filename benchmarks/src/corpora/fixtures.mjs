@@ -1,9 +1,10 @@
-// The repo's fixtures/ (one folder per case: input.<ext> + expected.json), with tokens expanded by
+// The repo's fixture cases (one folder per case: input.<ext> + expected.json; fixtures/ and each rule's folder), with tokens expanded by
 // expandTokens into a temp copy in the cache. Truth: the expected findings' lines.
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expandTokens } from '@keyguard/core/testing';
-import { FIXTURES_DIR, WORK_DIR } from '../paths.mjs';
+import { fixtureCases } from '@keyguard/test-kit';
+import { WORK_DIR } from '../paths.mjs';
 
 /**
  * @param {string} text
@@ -22,8 +23,8 @@ function encodeText(text, encoding) {
 
 /** Expands fixtures into WORK_DIR/fixtures; returns { root, cases, positives: [{file,line,ruleId}], negativesCases }. */
 export function prepareFixtures() {
-  if (!existsSync(FIXTURES_DIR)) return undefined;
-  const cases = readdirSync(FIXTURES_DIR, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+  // The input-format cases of fixtures/ and each rule's own (its folder's fixtures/).
+  const cases = fixtureCases();
   if (cases.length === 0) return undefined;
   const root = join(WORK_DIR, 'fixtures');
   rmSync(root, { recursive: true, force: true });
@@ -32,8 +33,7 @@ export function prepareFixtures() {
   let negativeCases = 0;
   let options = 0;
   let excluded = 0;
-  for (const name of cases) {
-    const dir = join(FIXTURES_DIR, name);
+  for (const { name, dir } of cases) {
     const input = readdirSync(dir).find((f) => f.startsWith('input.'));
     if (!input) continue;
     const expectedPath = join(dir, 'expected.json');

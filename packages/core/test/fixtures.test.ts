@@ -1,5 +1,6 @@
 /**
- * Fixture corpus: one folder per case under /fixtures, `input.<ext>` + `expected.json`.
+ * Fixture corpus: one folder per case, `input.<ext>` + `expected.json`: the input-format cases
+ * under /fixtures, a rule's own cases in its folder (src/rules/<id>/fixtures/, see fixtureCases).
  * Inputs hold tokens (`{{KG:...}}`), never keys; keys are generated here at test time.
  *
  *   KEYGUARD_UPDATE_FIXTURES=1 npx vitest run --project core
@@ -8,8 +9,8 @@
  * Without the flag the tests never write anything.
  */
 import { readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { type FixtureCase, fixtureCases } from '@keyguard/test-kit';
 import { describe, expect, it } from 'vitest';
 import { type Finding, type ScanOptions, scanText } from '../src/index.js';
 import { keyPlaceholderReason } from '../src/placeholders.js';
@@ -26,7 +27,6 @@ import {
   where,
 } from './helpers.js';
 
-const FIXTURES = resolve(dirname(fileURLToPath(import.meta.url)), '../../../fixtures');
 const UPDATE = process.env.KEYGUARD_UPDATE_FIXTURES === '1';
 
 interface ExpectedFinding {
@@ -62,8 +62,7 @@ interface Fixture {
   expected: Expected;
 }
 
-function loadFixture(name: string): Fixture {
-  const dir = join(FIXTURES, name);
+function loadFixture({ name, dir }: FixtureCase): Fixture {
   const files = readdirSync(dir);
   const inputs = files.filter((f) => f.startsWith('input.'));
   if (inputs.length !== 1) throw new Error(`${name}: expected exactly one input.* file, found ${inputs.join(', ')}`);
@@ -78,11 +77,7 @@ function loadFixture(name: string): Fixture {
   return { name, dir, inputFile, raw, text, encoding, bytes: encodeText(text, encoding), expected };
 }
 
-const names = readdirSync(FIXTURES, { withFileTypes: true })
-  .filter((d) => d.isDirectory())
-  .map((d) => d.name)
-  .sort();
-const fixtures = names.map(loadFixture);
+const fixtures = fixtureCases().map(loadFixture);
 
 function tokenOfSecret(fixture: Fixture, secret: string): string {
   for (const m of fixture.raw.matchAll(new RegExp(TOKEN_PATTERN.source, 'g'))) {

@@ -17,8 +17,9 @@ describe('rule registry', () => {
     for (const id of folders) {
       const files = readdirSync(new URL(`${id}/`, RULES_DIR));
       expect(files).toEqual(expect.arrayContaining(['classify.ts', 'index.ts', 'meta.ts', 'remediation.ts', 'samples.ts']));
-      // Beyond those, only what names its service (evidence.ts) and its published non-secrets (published-keys.ts).
-      expect(files.filter((f) => !['classify.ts', 'index.ts', 'meta.ts', 'remediation.ts', 'samples.ts', 'evidence.ts', 'published-keys.ts'].includes(f))).toEqual([]);
+      // Beyond those, only what names its service (evidence.ts), its published non-secrets
+      // (published-keys.ts) and its own fixture cases (fixtures/).
+      expect(files.filter((f) => !['classify.ts', 'index.ts', 'meta.ts', 'remediation.ts', 'samples.ts', 'evidence.ts', 'published-keys.ts', 'fixtures'].includes(f))).toEqual([]);
     }
   });
 

@@ -9,3 +9,4 @@ export { cleanupTemp, tempDir, useTempDirs, writeFile, writeTree } from './temp.
 export { type RunOptions, type RunResult, run } from './process.js';
 export { type CliRunOptions, assertBuilt, cliEnv, runCli, runCliInRepo } from './cli.js';
 export { commit, git, gitEnv, gitIsolation, gitTry, isolateGit, makeRepo } from './git.js';
+export { type FixtureCase, fixtureCases } from './fixtures.js';
