@@ -3,24 +3,16 @@
 // from the one flag table, packages/cli/src/flags.ts, which also drives the parser and --help.
 // Usage: node scripts/docs-flags.mjs [--check]
 //   (--check: write nothing; exit 1 and say so when the README's table is stale)
-import { build } from 'esbuild';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { importSource } from './import-source.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const readme = join(root, 'packages/cli/README.md');
 
-// flags.ts imports nothing: bundled in memory, it needs no build of the workspace first.
-const bundled = await build({
-  entryPoints: [join(root, 'packages/cli/src/flags.ts')],
-  bundle: true,
-  write: false,
-  format: 'esm',
-  platform: 'node',
-  logLevel: 'error',
-});
-const { withFlagsTable } = await import(`data:text/javascript;base64,${Buffer.from(bundled.outputFiles[0].text).toString('base64')}`);
+// flags.ts, from its sources: no build of the workspace needed first.
+const { withFlagsTable } = await importSource(join(root, 'packages/cli/src/flags.ts'));
 
 const current = readFileSync(readme, 'utf8');
 const wanted = withFlagsTable(current);

@@ -2,25 +2,17 @@
 // Writes docs/rules/<id>.md and docs/rules/README.md from the rule folders in packages/core/src/rules/.
 // Usage: node scripts/docs-rules.mjs [--check]
 //   (--check: write nothing; exit 1 and say which page is stale)
-import { build } from 'esbuild';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { importSource } from './import-source.mjs';
 import { ruleDocument, rulesIndex } from './rule-docs.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const docs = join(root, 'docs/rules');
 
-// The registry, bundled in memory: no build of the workspace needed first.
-const bundled = await build({
-  entryPoints: [join(root, 'packages/core/src/rules/index.ts')],
-  bundle: true,
-  write: false,
-  format: 'esm',
-  platform: 'node',
-  logLevel: 'error',
-});
-const { detectors } = await import(`data:text/javascript;base64,${Buffer.from(bundled.outputFiles[0].text).toString('base64')}`);
+// The registry, from its sources: no build of the workspace needed first.
+const { detectors } = await importSource(join(root, 'packages/core/src/rules/index.ts'));
 
 const wanted = new Map(detectors.map((d) => [`${d.id}.md`, ruleDocument(d)]));
 wanted.set('README.md', rulesIndex(detectors));
