@@ -1,4 +1,5 @@
 import { chmodSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scanStaged } from '../src/git/staged.js';
@@ -250,6 +251,39 @@ describe('scanStaged: what the next commit adds', () => {
     expect(out.files).toBe(2);
   });
 
+  describe('a staged blob is read from the work tree only when it is byte-identical', () => {
+    /** Stages `content` at `file`, then removes the blob from the object store: only the work tree still has it. */
+    const stageThenDropBlob = (repo: string, file: string, content: string): void => {
+      write(repo, file, content);
+      git(repo, 'add', file);
+      const oid = git(repo, 'rev-parse', `:${file}`).trim();
+      rmSync(join(repo, '.git', 'objects', oid.slice(0, 2), oid.slice(2)));
+    };
+
+    it('identical: scanned from the work tree, no git cat-file needed', async () => {
+      const repo = makeRepo();
+      write(repo, 'README.md', 'hello\n');
+      commit(repo, 'init');
+      stageThenDropBlob(repo, 'cfg.ts', codeWithKey('from-tree'));
+      const out = await staged(repo);
+      expect(out.findings.map((f) => f.secret)).toEqual([asrsKey('from-tree')]);
+      expect(out.skipped).toEqual([]);
+      expect(out.warnings).toEqual([]);
+    });
+
+    it('changed after git add: never the work tree (the blob is missing, and said so)', async () => {
+      const repo = makeRepo();
+      write(repo, 'README.md', 'hello\n');
+      commit(repo, 'init');
+      stageThenDropBlob(repo, 'cfg.ts', 'export const x = 1;\n');
+      write(repo, 'cfg.ts', codeWithKey('unstaged'));
+      const out = await staged(repo);
+      expect(out.findings).toEqual([]);
+      expect(out.skipped).toEqual([{ path: 'cfg.ts', reason: 'missing' }]);
+      expect(out.warnings.join('\n')).toMatch(/1 blob of the staged changes missing/);
+    });
+  });
+
   it('a 10,000-file commit', async () => {
     const repo = makeRepo();
     const n = 10_000;
@@ -348,6 +382,25 @@ describe('keyguard scan --staged (built CLI)', () => {
     expect(r.status).toBe(2);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toMatch(/not a git repository/);
+  });
+
+  it('a staged file replaced by a FIFO, a link or a folder after git add: no hang, the index content is scanned', () => {
+    const repo = makeRepo();
+    write(repo, 'README.md', 'hello\n');
+    commit(repo, 'init');
+    write(repo, 'outside.ts', codeWithKey('link-target'));
+    for (const name of ['fifo.ts', 'link.ts', 'dir.ts']) {
+      write(repo, name, codeWithKey(`staged-${name}`));
+      git(repo, 'add', name);
+      rmSync(join(repo, name));
+    }
+    execFileSync('mkfifo', [join(repo, 'fifo.ts')]);
+    symlinkSync(join(repo, 'outside.ts'), join(repo, 'link.ts'));
+    mkdirSync(join(repo, 'dir.ts'));
+    const r = runCli(['scan', '--staged', '--format', 'json'], repo);
+    expect(r.status).toBe(1); // not null: a hang would be killed by the timeout
+    const report = JSON.parse(r.stdout) as { findings: { path: string }[] };
+    expect(report.findings.map((f) => f.path).sort()).toEqual(['dir.ts', 'fifo.ts', 'link.ts']);
   });
 
   it('a removed file is never read from disk', () => {

@@ -54,7 +54,7 @@ export interface Blob {
   oid: string;
   size: number;
   /** The content, streamed; the handler may stop early, the rest is drained. */
-  chunks: AsyncIterable<Buffer>;
+  chunks: AsyncIterable<Buffer> | Iterable<Buffer>;
 }
 
 /**
@@ -64,11 +64,11 @@ export interface Blob {
  * the last answer and reports git's failure as a one-line UsageError.
  */
 export class CatFileBatch {
-  private readonly child: ChildProcessWithoutNullStreams;
+  private child: ChildProcessWithoutNullStreams | undefined;
   private readonly pending: string[] = [];
   private readonly errs: Buffer[] = [];
-  private readonly loop: Promise<void>;
-  private readonly exited: Promise<number>;
+  private loop: Promise<void> = Promise.resolve();
+  private exited: Promise<number> = Promise.resolve(0);
   private spawnError: UsageError | undefined;
   private loopError: unknown;
   private closed = false;
@@ -78,48 +78,57 @@ export class CatFileBatch {
     private readonly cwd: string,
     private readonly onBlob: (blob: Blob, request: string) => Promise<void>,
     private readonly onMissing?: (request: string) => void,
-  ) {
+  ) {}
+
+  /** git starts with the first request: a commit whose blobs were all read elsewhere needs none. */
+  private start(): ChildProcessWithoutNullStreams {
+    let child: ChildProcessWithoutNullStreams;
     try {
       // Callers ask only for objects known to be present; where git honours it, the env var
       // turns a stray lazy fetch into a `missing` answer.
-      this.child = spawn('git', ['cat-file', '--batch'], { cwd, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...NO_LAZY_FETCH_ENV } });
+      child = spawn('git', ['cat-file', '--batch'], { cwd: this.cwd, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...NO_LAZY_FETCH_ENV } });
     } catch (err) {
-      throw spawnFailure(err as NodeJS.ErrnoException, cwd);
+      throw spawnFailure(err as NodeJS.ErrnoException, this.cwd);
     }
-    this.child.stderr.on('data', (c: Buffer) => this.errs.push(c));
-    this.child.stdin.on('error', () => {});
+    this.child = child;
+    child.stderr.on('data', (c: Buffer) => this.errs.push(c));
+    child.stdin.on('error', () => {});
     this.exited = new Promise<number>((resolve) => {
-      this.child.on('error', (err) => {
-        this.spawnError = spawnFailure(err, cwd);
+      child.on('error', (err) => {
+        this.spawnError = spawnFailure(err, this.cwd);
         resolve(-1);
       });
-      this.child.on('close', (code) => resolve(code ?? 1));
+      child.on('close', (code) => resolve(code ?? 1));
     });
-    this.loop = this.read().catch((err: unknown) => {
+    this.loop = this.read(child).catch((err: unknown) => {
       this.loopError = err;
       this.abort();
     });
+    return child;
   }
 
   request(spec: string): void {
     if (this.closed) return;
+    const child = this.child ?? this.start();
     this.pending.push(spec);
     this.requested++;
-    this.child.stdin.write(`${spec}\n`);
+    child.stdin.write(`${spec}\n`);
   }
 
   /** Stops git at once (error paths). */
   abort(): void {
     this.closed = true;
-    this.child.stdin.end();
-    this.child.stdout.destroy();
-    if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill();
+    const child = this.child;
+    if (child === undefined) return;
+    child.stdin.end();
+    child.stdout.destroy();
+    if (child.exitCode === null && child.signalCode === null) child.kill();
   }
 
   async finish(): Promise<void> {
     if (!this.closed) {
       this.closed = true;
-      this.child.stdin.end();
+      this.child?.stdin.end();
     }
     await this.loop;
     const code = await this.exited;
@@ -131,8 +140,8 @@ export class CatFileBatch {
     }
   }
 
-  private async read(): Promise<void> {
-    const reader = new ByteReader(this.child.stdout[Symbol.asyncIterator]() as AsyncIterator<Buffer>);
+  private async read(child: ChildProcessWithoutNullStreams): Promise<void> {
+    const reader = new ByteReader(child.stdout[Symbol.asyncIterator]() as AsyncIterator<Buffer>);
     for (;;) {
       const header = await reader.line();
       if (header === undefined) return;

@@ -1,5 +1,6 @@
 import { type ScanOptions, SkippedInputError, scanBytes, scanStream } from '@keyguard/core';
 import { type AggregatedFinding, FindingAggregator } from '../aggregate.js';
+import { IN_MEMORY_LIMIT } from './shared.js';
 
 // Apart from git/shared.ts so that a git mode can start its git processes before the scanner
 // (the biggest module) is loaded: git then works while Node compiles.
@@ -8,14 +9,11 @@ export type BlobScan =
   | { kind: 'text'; findings: AggregatedFinding[]; bytes: number; suppressed: number }
   | { kind: 'binary'; bytes: number };
 
-/** Blobs up to this size are gathered and scanned in one synchronous call (most staged files). */
-const IN_MEMORY_LIMIT = 8 * 1024 * 1024;
-
 /**
  * Scans one blob's content with core's scanner: small blobs in memory (scanBytes: no stream
  * machinery per file, which a 1,000-file commit would pay 1,000 times), big ones streamed.
  */
-export async function scanBlob(chunks: AsyncIterable<Buffer>, size: number, options: ScanOptions): Promise<BlobScan> {
+export async function scanBlob(chunks: AsyncIterable<Buffer> | Iterable<Buffer>, size: number, options: ScanOptions): Promise<BlobScan> {
   const found = new FindingAggregator();
   if (size <= IN_MEMORY_LIMIT) {
     const bytes = Buffer.allocUnsafe(size);

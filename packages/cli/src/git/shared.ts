@@ -97,3 +97,6 @@ export function parseRaw(tokens: readonly string[], at: number): { entry: RawEnt
 export const GITLINK_MODE = '160000';
 
 export const isNullOid = (oid: string): boolean => /^0+$/.test(oid);
+
+/** Blobs up to this size are read whole and scanned in one synchronous call (most files of a commit). */
+export const IN_MEMORY_LIMIT = 8 * 1024 * 1024;

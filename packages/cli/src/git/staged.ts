@@ -1,12 +1,13 @@
 import { occurrencesOf } from '../aggregate.js';
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { ReportedFinding, ScanOutcome, SkippedEntry } from '../outcome.js';
-import { CatFileBatch, readBlobs } from './cat-file.js';
+import { type Blob, CatFileBatch, readBlobs } from './cat-file.js';
 import { MissingBlobs, presentObjects, promisorRemote } from './missing.js';
 import { type RepoInfo, emptyTree, git, gitOk, repoInfo } from './exec.js';
 import {
   GITLINK_MODE,
+  IN_MEMORY_LIMIT,
   isNullOid,
   filterMatcher,
   parseRaw,
@@ -16,14 +17,16 @@ import {
 import type { BlobScan } from './scan-blob.js';
 import type { GitScanOptions } from './types.js';
 import { nowMs } from '../clock.js';
+import { readBlobFromWorktree } from './worktree-blob.js';
 
 interface Target {
   /** Path relative to the repository's top level. */
   repoPath: string;
   /** As reported: relative to cwd, `/`-separated. */
   path: string;
-  /** The staged blob. */
+  /** The staged blob and its index mode. */
   oid: string;
+  mode: string;
   /** Blobs whose secrets are not new: HEAD's version (or the rename source's). */
   baseOids: string[];
   /** Named explicitly but unchanged: every secret in it is reported. */
@@ -63,24 +66,22 @@ export async function scanStaged(opts: GitScanOptions): Promise<ScanOutcome> {
   let progressBytes = 0;
   let progressFindings = 0;
   let missing: MissingBlobs | undefined;
-  const batch = new CatFileBatch(
-    cwd,
-    async (blob) => {
-      const r = await (await scanner).scanBlob(blob.chunks, blob.size, opts.scanOptions);
-      results.set(blob.oid, r);
-      progressFiles++;
-      progressBytes += r.bytes;
-      if (r.kind === 'text') progressFindings += occurrencesOf(r.findings);
-      opts.onProgress?.({ files: progressFiles, bytes: progressBytes, findings: progressFindings });
-    },
-    (oid) => missing?.noteMissing(oid),
-  );
+  const scanStagedBlob = async (blob: Blob): Promise<void> => {
+    const r = await (await scanner).scanBlob(blob.chunks, blob.size, opts.scanOptions);
+    results.set(blob.oid, r);
+    progressFiles++;
+    progressBytes += r.bytes;
+    if (r.kind === 'text') progressFindings += occurrencesOf(r.findings);
+    opts.onProgress?.({ files: progressFiles, bytes: progressBytes, findings: progressFindings });
+  };
+  // cat-file starts with the first blob the work tree cannot provide (see pass 1).
+  const batch = new CatFileBatch(cwd, scanStagedBlob, (oid) => missing?.noteMissing(oid));
   const againstHead = settled(diffAgainst(cwd, 'HEAD'));
   const listIndex = (opts.paths ?? []).length > 0 ? settled(gitOk(['ls-files', '-s', '-z', '--full-name'], cwd, 'git ls-files')) : undefined;
   // The scanner loads once git is running, not before.
   const scanner = import('./scan-blob.js');
   try {
-    return await scanStagedWith(opts, { describe, results, batch, againstHead, listIndex, scanner, setMissing: (m) => (missing = m) });
+    return await scanStagedWith(opts, { describe, results, batch, scanStagedBlob, againstHead, listIndex, scanner, setMissing: (m) => (missing = m) });
   } catch (error) {
     batch.abort();
     await batch.finish().catch(() => {});
@@ -93,6 +94,8 @@ interface EarlyGit {
   describe: Promise<{ ok: RepoInfo } | { error: unknown }>;
   results: Map<string, BlobScan>;
   batch: CatFileBatch;
+  /** Scans one staged blob into `results`. */
+  scanStagedBlob: (blob: Blob) => Promise<void>;
   againstHead: Promise<{ ok: Buffer } | { error: unknown }>;
   listIndex: Promise<{ ok: Buffer } | { error: unknown }> | undefined;
   scanner: Promise<typeof import('./scan-blob.js')>;
@@ -135,7 +138,7 @@ async function scanStagedWith(opts: GitScanOptions, early: EarlyGit): Promise<Sc
       ignored += 1;
       return;
     }
-    targets.push({ repoPath, path, oid, baseOids, full });
+    targets.push({ repoPath, path, oid, mode, baseOids, full });
   };
 
   for (let i = 0; i < tokens.length; ) {
@@ -191,13 +194,19 @@ async function scanStagedWith(opts: GitScanOptions, early: EarlyGit): Promise<Sc
     }
   }
 
-  // Pass 1: the staged blobs, each distinct blob once, through the one cat-file process.
-  const uniqueOids = [...new Set(targets.map((t) => t.oid))];
+  // Pass 1: the staged blobs, each distinct blob once. Most are byte-identical in the work tree
+  // (checked by their hash) and read from there; the rest go through the one cat-file process.
+  const firstTarget = new Map<string, Target>();
+  for (const t of targets) if (!firstTarget.has(t.oid)) firstTarget.set(t.oid, t);
   // A staged blob is normally local; in a partial clone (sparse index, `git add` of a skipped
   // path) one may not be, and reading it would fetch it unasked.
   const missing = new MissingBlobs(cwd, promisor, (oid) => batch.request(oid), opts.fetchMissing === true);
   early.setMissing(missing);
-  for (const oid of uniqueOids) missing.want(oid);
+  for (const [oid, t] of firstTarget) {
+    const bytes = info.bare ? undefined : readBlobFromWorktree(join(info.toplevel, t.repoPath), oid, t.mode, IN_MEMORY_LIMIT);
+    if (bytes === undefined) missing.want(oid);
+    else await early.scanStagedBlob({ oid, size: bytes.length, chunks: [bytes] });
+  }
   await missing.settle();
   await batch.finish();
 
