@@ -1,9 +1,14 @@
 // Imports a TypeScript module of the workspace straight from its sources: bundled in memory by
-// esbuild (no build of the workspace needed first), then loaded as a data: URL.
-import { build } from 'esbuild';
+// rolldown (no build of the workspace needed first), then loaded as a data: URL.
+import { rolldown } from 'rolldown';
 
 /** The module `entry` (an absolute path to a .ts file) exports. */
 export async function importSource(entry) {
-  const bundled = await build({ entryPoints: [entry], bundle: true, write: false, format: 'esm', platform: 'node', logLevel: 'error' });
-  return import(`data:text/javascript;base64,${Buffer.from(bundled.outputFiles[0].text).toString('base64')}`);
+  const bundle = await rolldown({ input: entry, platform: 'node', logLevel: 'silent' });
+  try {
+    const { output } = await bundle.generate({ format: 'esm', codeSplitting: false });
+    return import(`data:text/javascript;base64,${Buffer.from(output[0].code).toString('base64')}`);
+  } finally {
+    await bundle.close();
+  }
 }

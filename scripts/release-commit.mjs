@@ -9,8 +9,7 @@
 // Usage: node scripts/release-commit.mjs <tag> [--allow-dirty]   (pnpm run release:tag <tag>)
 //   1. builds (`pnpm run build`: needs `pnpm install` done),
 //   2. writes a commit whose parent is HEAD and whose tree is HEAD's plus the runtime files of
-//      packages/cli/dist (the JavaScript, the LICENSE texts esbuild writes beside the chunks, and
-//      any package.json there), force-added despite .gitignore, dist/bin.js executable,
+//      packages/cli/dist (the JavaScript, THIRD-PARTY-LICENSES.txt and any package.json there), force-added despite .gitignore, dist/bin.js executable,
 //   3. tags it: `git tag <tag> <commit>` (push the tag yourself: git push origin <tag>).
 // The current branch, the index and the working tree are left alone: the commit is assembled
 // in a temporary index (GIT_INDEX_FILE) from HEAD's tree. A dirty working tree is refused
@@ -49,8 +48,7 @@ const git = (args, options) => run('git', args, options);
 
 /**
  * The files of dist/ a checkout needs at run time: the JavaScript, any package.json, and the
- * LICENSE texts esbuild writes beside a chunk (`<chunk>.js.LEGAL.txt`, kept only while that chunk
- * exists: the bundler cleans old chunks, not their texts). Not declarations, maps or build info.
+ * licenses of the packages the bundle inlines. Not declarations, maps or build info.
  */
 function runtimeFiles(dir) {
   const out = [];
@@ -58,7 +56,7 @@ function runtimeFiles(dir) {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) out.push(...runtimeFiles(path));
     else if (/\.(?:[cm]?js|json)$/.test(entry.name)) out.push(path);
-    else if (entry.name.endsWith('.LEGAL.txt') && existsSync(path.slice(0, -'.LEGAL.txt'.length))) out.push(path);
+    else if (entry.name === 'THIRD-PARTY-LICENSES.txt') out.push(path);
   }
   return out;
 }
