@@ -45,11 +45,11 @@ export function formatBaseline(baseline: BaselineFile): string {
  * Checks baseline JSON. Accepts the baseline file (`{ version: 1, entries }`) and, for
  * convenience, a keyguard JSON report (`{ version: 1, findings }`).
  */
-export function parseBaseline(text: string, file: string): BaselineFile {
+export async function parseBaseline(text: string, file: string): Promise<BaselineFile> {
   const fail = (why: string): never => {
     throw new UsageError(`baseline ${file}: ${why}`);
   };
-  const parsed = parseOwnJson(text);
+  const parsed = await parseOwnJson(text);
   if ('error' in parsed) return fail(parsed.error);
   const value = parsed.value;
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return fail('expected an object with "version" and "entries"');
@@ -70,7 +70,7 @@ export function parseBaseline(text: string, file: string): BaselineFile {
   return createBaseline(entries);
 }
 
-export function loadBaseline(file: string, cwd: string): BaselineFile {
+export async function loadBaseline(file: string, cwd: string): Promise<BaselineFile> {
   let text: string | undefined;
   try {
     text = readOwnFile(path.resolve(cwd, file), OWN_FILE_LIMITS.baseline);

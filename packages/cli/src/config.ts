@@ -110,8 +110,8 @@ export function validateConfig(value: unknown): KeyguardConfig {
 }
 
 /** Parses and checks config text; `file` names it in errors. */
-export function parseConfig(text: string, file: string): KeyguardConfig {
-  const parsed = parseOwnJson(text);
+export async function parseConfig(text: string, file: string): Promise<KeyguardConfig> {
+  const parsed = await parseOwnJson(text);
   if ('error' in parsed) throw new ConfigError(`config ${file}: ${parsed.error}`);
   try {
     return validateConfig(parsed.value);
@@ -155,5 +155,5 @@ export async function loadConfig(explicit: string | undefined, scanRoot: string,
     throw error;
   }
   if (text === undefined) throw new ConfigError(`config ${explicit ?? file}: cannot read (no such file)`);
-  return { config: parseConfig(text, explicit ?? (path.relative(cwd, file) || file)), file, dir: path.dirname(file) };
+  return { config: await parseConfig(text, explicit ?? (path.relative(cwd, file) || file)), file, dir: path.dirname(file) };
 }

@@ -196,7 +196,7 @@ async function runScan(args: ScanArgs, env: CliEnv, io: CliIO): Promise<number> 
   const layers = config.ignore !== undefined && config.ignore.length > 0 ? [await patternLayer(dir, config.ignore)] : [];
   // --baseline is relative to the current folder; the config's `baseline` to the config's folder.
   const baselineFile = args.baseline ?? (config.baseline !== undefined ? path.resolve(dir, config.baseline) : undefined);
-  const baseline: BaselineFile | undefined = args.command === 'scan' && baselineFile !== undefined ? loadBaseline(baselineFile, io.cwd) : undefined;
+  const baseline: BaselineFile | undefined = args.command === 'scan' && baselineFile !== undefined ? await loadBaseline(baselineFile, io.cwd) : undefined;
 
   const reportFiles = reportTargets([args.output, ...args.extraReports.map((r) => r.file)], io.cwd);
   if (!gitMode && !args.stdin) assertNotAnInput(reportFiles, args.paths, io.cwd);

@@ -1,5 +1,4 @@
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
-import { type ParseError, parse as parseJsonc, printParseErrorCode } from 'jsonc-parser';
 import { entryKind } from './entry-kind.js';
 import type { OwnFileProblem } from './outcome.js';
 
@@ -110,19 +109,17 @@ function lineColumn(text: string, offset: number): { line: number; column: numbe
 /**
  * JSON.parse, with an error that says where and what without quoting the input: Node's own
  * messages may quote it whole (`Unexpected token 'x', "<the file>" is not valid JSON`).
- * jsonc-parser (strict mode) locates the first error.
+ * json-error.ts locates the first error.
  */
-export function parseOwnJson(text: string): { value: unknown } | { error: string } {
+export async function parseOwnJson(text: string): Promise<{ value: unknown } | { error: string }> {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   try {
     return { value: JSON.parse(body) as unknown };
   } catch {
-    const errors: ParseError[] = [];
-    parseJsonc(body, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
-    const first = errors[0];
+    const { firstJsonError } = await import('./json-error.js');
+    const first = firstJsonError(body);
     if (first === undefined) return { error: 'not valid JSON' };
     const { line, column } = lineColumn(body, first.offset);
-    const what = printParseErrorCode(first.error).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
-    return { error: `not valid JSON: ${what} at line ${line}, column ${column} (near "${maskedExcerpt(body, first.offset)}")` };
+    return { error: `not valid JSON: ${first.what} at line ${line}, column ${column} (near "${maskedExcerpt(body, first.offset)}")` };
   }
 }
