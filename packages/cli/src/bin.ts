@@ -13,5 +13,12 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V' || argv[0]
   writeSync(1, `${toolInfo().version}\n`);
 } else {
   (module as { enableCompileCache?: () => unknown }).enableCompileCache?.();
-  void import('./run-cli.js').then(({ runCli }) => runCli());
+  // The pre-commit hook's command starts its git diff first: git then runs while the CLI loads.
+  const early =
+    argv[0] === 'scan' && argv.includes('--staged') && process.env.KEYGUARD_SKIP !== '1'
+      ? import('./git/early-diff.js').then(({ startStagedDiff }) => startStagedDiff(process.cwd()), () => {})
+      : undefined;
+  void Promise.resolve(early)
+    .then(() => import('./run-cli.js'))
+    .then(({ runCli }) => runCli());
 }

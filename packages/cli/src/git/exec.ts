@@ -33,21 +33,22 @@ export function git(args: string[], cwd: string, input?: string, env?: Readonly<
   return new Promise((resolve, reject) => {
     let child;
     try {
-      child = spawn('git', [...SAFE_CONFIG, ...args], { cwd, stdio: ['pipe', 'pipe', 'pipe'], env: env === undefined ? undefined : { ...process.env, ...env } });
+      // No stdin pipe unless there is input: every pipe costs the spawn a little.
+      child = spawn('git', [...SAFE_CONFIG, ...args], { cwd, stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'], env: env === undefined ? undefined : { ...process.env, ...env } });
     } catch (err) {
       reject(spawnFailure(err as NodeJS.ErrnoException, cwd));
       return;
     }
     const out: Buffer[] = [];
     const errs: Buffer[] = [];
-    child.stdout.on('data', (c: Buffer) => out.push(c));
-    child.stderr.on('data', (c: Buffer) => errs.push(c));
-    child.stdin.on('error', () => {});
+    child.stdout!.on('data', (c: Buffer) => out.push(c));
+    child.stderr!.on('data', (c: Buffer) => errs.push(c));
+    child.stdin?.on('error', () => {});
     child.on('error', (err) => reject(spawnFailure(err, cwd)));
     child.on('close', (code) => {
       resolve({ stdout: Buffer.concat(out), stderr: Buffer.concat(errs).toString('utf8'), code: code ?? 1 });
     });
-    child.stdin.end(input ?? '');
+    child.stdin?.end(input);
   });
 }
 
@@ -84,7 +85,7 @@ export interface RepoInfo {
  * the common case (a work tree with commits): every process costs a pre-commit hook milliseconds.
  */
 export async function repoInfo(cwd: string, { allowBare = false }: { allowBare?: boolean } = {}): Promise<RepoInfo> {
-  const flags = ['rev-parse', '--is-bare-repository', '--is-inside-work-tree', '--is-shallow-repository', '--absolute-git-dir', '--git-common-dir'];
+  const flags = ['rev-parse', '--is-bare-repository', '--is-inside-work-tree', '--is-shallow-repository', '--absolute-git-dir', '--path-format=absolute', '--git-common-dir'];
   let withTop = true; // a bare repository refuses --show-toplevel
   let withHead = true; // an unborn HEAD makes the whole command fail
   let r: GitResult;

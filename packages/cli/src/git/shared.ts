@@ -4,14 +4,14 @@ import { UsageError } from '../exit-codes.js';
 import type { RepoInfo } from './exec.js';
 
 /** A repository path (relative to the top level) as the user sees it: relative to cwd when under it, else absolute. */
-export function reportedPath(repoPath: string, info: RepoInfo): string {
+export function reportedPath(repoPath: string, info: Pick<RepoInfo, 'toplevel' | 'prefix'>): string {
   const rel = posix.relative(`/${info.prefix}`, `/${repoPath}`);
   if (rel === '..' || rel.startsWith('../')) return `${info.toplevel.replace(/\/+$/, '')}/${repoPath}`;
   return rel;
 }
 
 /** A user-given path (relative to cwd or absolute) as a path relative to the repository's top level. */
-export function repoPathOf(userPath: string, info: RepoInfo, cwd: string): string {
+export function repoPathOf(userPath: string, info: Pick<RepoInfo, 'toplevel' | 'prefix'>, cwd: string): string {
   const toPosix = (p: string): string => p.split(sep).join('/');
   const climbs = (p: string): boolean => p === '..' || p.startsWith(`..${sep}`) || isAbsolute(p);
   let rel: string | undefined;

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import type { ReportedFinding, ScanOutcome, SkippedEntry } from '../outcome.js';
 import { type Blob, CatFileBatch, readBlobs } from './cat-file.js';
 import { MissingBlobs, presentObjects, promisorRemote } from './missing.js';
-import { type RepoInfo, emptyTree, git, gitOk, repoInfo } from './exec.js';
+import { emptyTree, git, gitOk, repoInfo } from './exec.js';
 import {
   GITLINK_MODE,
   IN_MEMORY_LIMIT,
@@ -18,6 +18,8 @@ import type { BlobScan } from './scan-blob.js';
 import type { GitScanOptions } from './types.js';
 import { nowMs } from '../clock.js';
 import { readBlobFromWorktree } from './worktree-blob.js';
+import { findWorkTree, type WorkTreeInfo } from './work-tree.js';
+import { diffIndex, takeStagedDiff } from './early-diff.js';
 
 interface Target {
   /** Path relative to the repository's top level. */
@@ -56,11 +58,15 @@ async function mergeHeads(cwd: string): Promise<string[]> {
  */
 export async function scanStaged(opts: GitScanOptions): Promise<ScanOutcome> {
   const { cwd } = opts;
-  // A pre-commit hook waits for this on every commit: the three git processes of the common
-  // case (rev-parse, diff-index against HEAD, cat-file) start at once instead of one after the
-  // other; the diff is redone against the empty tree before the first commit.
+  // A pre-commit hook waits for this on every commit: one git process in the common case (the
+  // diff against HEAD), started first. The repository is found from its folders where git would
+  // see it the same way (work-tree.ts), else by `git rev-parse`, run alongside; the diff is redone
+  // against the empty tree before the first commit. Blobs come from the work tree, or cat-file.
   const settled = <T>(p: Promise<T>): Promise<{ ok: T } | { error: unknown }> => p.then((ok) => ({ ok }), (error: unknown) => ({ error }));
-  const describe = settled(repoInfo(cwd)); // awaited first: started first
+  const againstHead = settled(takeStagedDiff(cwd) ?? diffIndex(cwd, 'HEAD'));
+  const found = findWorkTree(cwd, process.env);
+  const describe: EarlyGit['describe'] =
+    found !== undefined ? Promise.resolve({ ok: { info: found, hasHead: undefined } }) : settled(repoInfo(cwd).then((info) => ({ info, hasHead: info.head !== undefined })));
   const results = new Map<string, BlobScan>();
   let progressFiles = 0;
   let progressBytes = 0;
@@ -76,7 +82,6 @@ export async function scanStaged(opts: GitScanOptions): Promise<ScanOutcome> {
   };
   // cat-file starts with the first blob the work tree cannot provide (see pass 1).
   const batch = new CatFileBatch(cwd, scanStagedBlob, (oid) => missing?.noteMissing(oid));
-  const againstHead = settled(diffAgainst(cwd, 'HEAD'));
   const listIndex = (opts.paths ?? []).length > 0 ? settled(gitOk(['ls-files', '-s', '-z', '--full-name'], cwd, 'git ls-files')) : undefined;
   // The scanner loads once git is running, not before.
   const scanner = import('./scan-blob.js');
@@ -91,7 +96,8 @@ export async function scanStaged(opts: GitScanOptions): Promise<ScanOutcome> {
 
 /** What scanStaged starts before it knows the repository (see there). */
 interface EarlyGit {
-  describe: Promise<{ ok: RepoInfo } | { error: unknown }>;
+  /** The repository; `hasHead` undefined when found from the folders (the diff against HEAD tells). */
+  describe: Promise<{ ok: { info: WorkTreeInfo; hasHead: boolean | undefined } } | { error: unknown }>;
   results: Map<string, BlobScan>;
   batch: CatFileBatch;
   /** Scans one staged blob into `results`. */
@@ -102,8 +108,9 @@ interface EarlyGit {
   setMissing: (missing: MissingBlobs) => void;
 }
 
-const diffAgainst = (cwd: string, base: string): Promise<Buffer> =>
-  gitOk(['diff-index', '--cached', '-z', '--raw', '--no-abbrev', '-M', '--no-ext-diff', base, '--'], cwd, 'git diff-index --cached');
+/** Whether HEAD names a commit (not before the first commit). */
+const headExists = async (cwd: string): Promise<boolean> => (await git(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], cwd)).code === 0;
+
 
 async function scanStagedWith(opts: GitScanOptions, early: EarlyGit): Promise<ScanOutcome> {
   const started = nowMs();
@@ -111,15 +118,16 @@ async function scanStagedWith(opts: GitScanOptions, early: EarlyGit): Promise<Sc
   const { results, batch, againstHead, listIndex } = early;
   const described = await early.describe;
   if ('error' in described) throw described.error;
-  const info = described.ok;
+  const { info, hasHead } = described.ok;
   const promisor = await promisorRemote(cwd, info.commonDir);
   let raw: Buffer;
-  if (info.head !== undefined) {
-    const diff = await againstHead;
-    if ('error' in diff) throw diff.error;
-    raw = diff.ok;
+  if (hasHead === false) {
+    raw = await diffIndex(cwd, await emptyTree(cwd));
   } else {
-    raw = await diffAgainst(cwd, await emptyTree(cwd));
+    const diff = await againstHead;
+    if ('ok' in diff) raw = diff.ok;
+    else if (hasHead === undefined && !(await headExists(cwd))) raw = await diffIndex(cwd, await emptyTree(cwd));
+    else throw diff.error;
   }
   const tokens = raw.toString('utf8').split('\0');
   const filters = (opts.paths ?? []).map((p) => repoPathOf(p, info, cwd));
