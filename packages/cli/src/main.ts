@@ -201,7 +201,9 @@ async function runScan(args: ScanArgs, env: CliEnv, io: CliIO): Promise<number> 
   const reportFiles = reportTargets([args.output, ...args.extraReports.map((r) => r.file)], io.cwd);
   if (!gitMode && !args.stdin) assertNotAnInput(reportFiles, args.paths, io.cwd);
 
-  const progress = new Progress(io.stderr, Progress.wanted(io.stderr, args.progress, env));
+  // With --no-progress stderr's stream is not even made: a clean run may never write there.
+  const progressOn = args.progress && Progress.wanted(io.stderr, true, env);
+  const progress = new Progress(progressOn ? io.stderr : { write: () => true }, progressOn);
   let outcome: ScanOutcome;
   try {
     if (gitMode) outcome = await scanGit(args, scanOptions, layers, io, progress);
