@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { isBuiltin } from 'node:module';
 import { join, posix, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
@@ -147,7 +148,7 @@ describe('packed packages', () => {
     const bare = walk(dir)
       .filter((file) => /\.[cm]?js$/.test(file))
       .flatMap((file) => importSpecifiers(readFileSync(file, 'utf8')).map((s) => [relative(dir, file), s] as const))
-      .filter(([, s]) => !s.startsWith('.') && !s.startsWith('node:'));
+      .filter(([, s]) => !s.startsWith('.') && !isBuiltin(s));
     expect(bare).toEqual([]);
     // as the brief for the bundle says: dist + package.json alone, a key planted at run time
     const workspace = tempFolder('keyguard-packed-scan-');
@@ -159,6 +160,15 @@ describe('packed packages', () => {
     } finally {
       rmSync(workspace, { recursive: true, force: true });
     }
+  });
+
+  it.each(['cli', 'eslint-plugin'])('@keyguard/%s: the bundle ships the license of every package it inlines', (name) => {
+    const notices = readFileSync(join(unpackedDir(name), 'dist/THIRD-PARTY-LICENSES.txt'), 'utf8');
+    const listed = [...notices.matchAll(/^(@?[^\s@]+)@\d[^\s]* \(/gm)].map((m) => m[1]!);
+    // what the bundle inlines instead of depending on it
+    const inlined = name === 'cli' ? ['fast-glob', 'ignore', 'jsonc-parser', 'picocolors', 'picomatch'] : ['@typescript-eslint/utils', '@eslint/plugin-kit'];
+    for (const pkg of inlined) expect(listed, pkg).toContain(pkg);
+    expect(notices).toMatch(/Permission is hereby granted/); // the texts, not only the names
   });
 
   it.each(publishedPackages)('@keyguard/%s: every source map ships with its sources, every sourceMappingURL with its map', (name) => {
