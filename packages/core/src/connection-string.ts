@@ -107,9 +107,59 @@ export const UNCOVERED_AZURE_HOSTS = [
   '.redis.cache.windows.net',
 ];
 
+/** The host of an endpoint URL, lower-case; an IPv6 literal keeps its brackets (`[::1]`). */
 export function hostOf(endpoint: string): string | undefined {
-  const match = /^[a-z][a-z0-9+.-]*:\/\/([^/:?#\s;]+)/i.exec(endpoint.trim());
+  const match = /^[a-z][a-z0-9+.-]*:\/\/(\[[0-9a-f:.]+\]|[^/:?#\s;[]+)/i.exec(endpoint.trim());
   return match?.[1]?.toLowerCase();
+}
+
+const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
+
+function isLoopbackIpv4(address: string): boolean {
+  const octets = IPV4.exec(address)?.slice(1).map(Number);
+  return octets !== undefined && octets[0] === 127 && octets.every((o) => o <= 255);
+}
+
+/** The 8 groups of an IPv6 address (`::` expanded, a dotted IPv4 tail read as two groups), or undefined. */
+function ipv6Groups(address: string): number[] | undefined {
+  let text = address;
+  const lastColon = text.lastIndexOf(':');
+  const tail = text.slice(lastColon + 1);
+  if (tail.includes('.')) {
+    const v4 = IPV4.exec(tail)?.slice(1).map(Number);
+    if (v4 === undefined || v4.some((o) => o > 255)) return undefined;
+    text = `${text.slice(0, lastColon + 1)}${(v4[0]! * 256 + v4[1]!).toString(16)}:${(v4[2]! * 256 + v4[3]!).toString(16)}`;
+  }
+  const halves = text.split('::');
+  if (halves.length > 2) return undefined;
+  const read = (part: string): number[] | undefined => {
+    if (part === '') return [];
+    const groups = part.split(':').map((g) => (/^[0-9a-f]{1,4}$/i.test(g) ? parseInt(g, 16) : NaN));
+    return groups.some(Number.isNaN) ? undefined : groups;
+  };
+  const head = read(halves[0]!);
+  const rest = halves.length === 2 ? read(halves[1]!) : [];
+  if (head === undefined || rest === undefined) return undefined;
+  const known = head.length + rest.length;
+  if (halves.length === 1 ? known !== 8 : known > 7) return undefined;
+  return [...head, ...Array<number>(8 - known).fill(0), ...rest];
+}
+
+/**
+ * Is `host` (as hostOf returns it) this machine or the local network, where emulators and
+ * simulators listen: `localhost`, 127.0.0.0/8, `[::1]` (and IPv4-mapped `[::ffff:127.x.y.z]`), `*.local`.
+ */
+export function isLoopbackHost(host: string | undefined): boolean {
+  if (host === undefined) return false;
+  const name = host.endsWith('.') ? host.slice(0, -1) : host;
+  if (name === 'localhost' || name.endsWith('.local')) return true;
+  if (isLoopbackIpv4(name)) return true;
+  if (!name.startsWith('[') || !name.endsWith(']')) return false;
+  const groups = ipv6Groups(name.slice(1, -1));
+  if (groups === undefined) return false;
+  if (groups.slice(0, 7).every((g) => g === 0) && groups[7] === 1) return true;
+  // ::ffff:127.0.0.1
+  return groups.slice(0, 5).every((g) => g === 0) && groups[5] === 0xffff && groups[6]! >> 8 === 127;
 }
 
 /** The scheme of an endpoint URL, lower-case (`https`, `sb`). */

@@ -1,6 +1,6 @@
 import { LEGACY_LAST_CHAR, BASE64 } from './charclass.js';
 import { type ConnectionContext, REGION_REACH, connectionContextAround } from './connection-context.js';
-import { KNOWN_PROPERTIES } from './connection-string.js';
+import { KNOWN_PROPERTIES, isLoopbackHost } from './connection-string.js';
 import { EVIDENCE_WINDOW, GENERIC_WEAK_KEYWORDS, assignedName, evidenceWindow, isAccessKeyName, isOtherServiceName } from './evidence.js';
 import { continuesBase64, paddingAt, readBase64Backward } from './escapes.js';
 import type { Confidence, FindingContext, RuleId, SecretEncoding } from './finding.js';
@@ -103,6 +103,7 @@ function fromConnectionString(form: Candidate['form'], secret: string, cs: Conne
   };
   if (cs.scheme !== undefined) candidate.scheme = cs.scheme;
   if (cs.authType !== undefined) candidate.authType = cs.authType.toLowerCase();
+  if (isLoopbackHost(cs.host)) candidate.loopback = true;
   return candidate;
 }
 

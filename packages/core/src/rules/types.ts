@@ -157,6 +157,11 @@ export interface Candidate {
   scheme?: string;
   /** The connection string's AuthType, lower-case, when there is one. */
   authType?: string;
+  /**
+   * The connection string's endpoint is this machine or the local network (`localhost`,
+   * 127.0.0.0/8, `[::1]`, `*.local`): where emulators and simulators listen, with keys of their own.
+   */
+  loopback?: boolean;
   /** A client secret with the shape Microsoft Entra generates (random, not chosen). */
   entraShape?: boolean;
 }

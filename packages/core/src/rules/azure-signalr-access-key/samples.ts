@@ -64,6 +64,48 @@ export const samples: { truePositives: readonly PositiveSample[]; falsePositives
       secret: '{{KG:legacy:12}}',
       confidence: 'high',
     },
+    {
+      name: 'China cloud service host',
+      text: `Endpoint=https://contoso.service.signalr.azure.cn;AccessKey={{KG:legacy:51}};Version=1.0;`,
+      secret: '{{KG:legacy:51}}',
+      confidence: 'high',
+    },
+    {
+      name: 'development environment host named near a key',
+      text: `# https://contoso.servicedev.signalr.net\nvalue = {{KG:legacy:52}}`,
+      secret: '{{KG:legacy:52}}',
+      confidence: 'medium',
+    },
+    {
+      name: 'local emulator on localhost',
+      text: `Endpoint=http://localhost;Port=8999;AccessKey={{KG:legacy:53}};Version=1.0;`,
+      secret: '{{KG:legacy:53}}',
+      confidence: 'low',
+    },
+    {
+      name: 'local emulator on 127.0.0.0/8',
+      text: `Endpoint=http://127.10.0.1:8080;AccessKey={{KG:legacy:54}};Version=1.0;`,
+      secret: '{{KG:legacy:54}}',
+      confidence: 'low',
+    },
+    {
+      name: 'local emulator on [::1]',
+      text: `Endpoint=http://[::1]:8080;AccessKey={{KG:legacy:55}};Version=1.0;`,
+      secret: '{{KG:legacy:55}}',
+      confidence: 'low',
+    },
+    {
+      name: 'simulator on a .local host',
+      text: `Azure__SignalR__ConnectionString=Endpoint=https://devbox.local:5001;AccessKey={{KG:legacy:56}};Version=1.0;`,
+      secret: '{{KG:legacy:56}}',
+      confidence: 'low',
+    },
+    {
+      name: 'identifiable key on localhost',
+      text: `Endpoint=http://localhost:8080;AccessKey={{KG:asrs:7}};Version=1.0;`,
+      secret: '{{KG:asrs:7}}',
+      confidence: 'high',
+    },
   ],
   falsePositives: [
     { name: 'no evidence', text: `digest = "{{KG:legacy:20}}"` },
@@ -84,5 +126,6 @@ export const samples: { truePositives: readonly PositiveSample[]; falsePositives
     { name: 'subresource integrity', text: `<script src="https://cdn.example/signalr.js" integrity="sha256-{{KG:legacy:22}}"></script>` },
     { name: 'longer base64 run', text: `accessKey: "QQ{{KG:legacy:23}}"` },
     { name: 'Web PubSub key', text: `Endpoint=https://chat.webpubsub.azure.com;AccessKey={{KG:legacy:24}};Version=1.0;` },
+    { name: 'Web PubSub development host', text: `Endpoint=https://chat.webpubsubdev.azure.com;AccessKey={{KG:legacy:57}};Version=1.0;` },
   ],
 };

@@ -23,6 +23,24 @@ export const samples: { truePositives: readonly PositiveSample[]; falsePositives
       secret: '{{KG:legacy:32}}',
       confidence: 'medium',
     },
+    {
+      name: 'development environment host',
+      text: `Endpoint=https://chat.webpubsubdev.azure.com;AccessKey={{KG:legacy:61}};Version=1.0;`,
+      secret: '{{KG:legacy:61}}',
+      confidence: 'high',
+    },
+    {
+      name: 'local emulator on localhost',
+      text: `"Azure:WebPubSub": { "ConnectionString": "Endpoint=http://localhost:8080;AccessKey={{KG:legacy:62}};Version=1.0;" }`,
+      secret: '{{KG:legacy:62}}',
+      confidence: 'low',
+    },
+    {
+      name: 'identifiable key on localhost',
+      text: `Endpoint=http://127.0.0.1:8080;AccessKey={{KG:awps:7}};Version=1.0;`,
+      secret: '{{KG:awps:7}}',
+      confidence: 'high',
+    },
   ],
   falsePositives: [
     { name: 'SignalR key', text: `Endpoint=https://a.service.signalr.net;AccessKey={{KG:legacy:33}};Version=1.0;` },
