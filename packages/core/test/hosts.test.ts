@@ -13,6 +13,7 @@ describe('host table', () => {
     ['chat.service.signalr.azure.cn', 'signalr'],
     ['chat.privatelink.signalr.azure.cn', 'signalr'],
     ['chat.servicedev.signalr.net', 'signalr'],
+    ['chat.signalr.azure.us', 'signalr'],
     ['chat.webpubsub.azure.com', 'web-pubsub'],
     ['chat.webpubsub.azure.cn', 'web-pubsub'],
     ['chat.webpubsubdev.azure.com', 'web-pubsub'],
@@ -29,6 +30,7 @@ describe('host table', () => {
     for (const [endpoint, ruleId, resource] of [
       ['https://chat-dev.servicedev.signalr.net', 'azure-signalr-access-key', 'chat-dev'],
       ['https://chat-cn.service.signalr.azure.cn', 'azure-signalr-access-key', 'chat-cn'],
+      ['https://chat-gov.signalr.azure.us', 'azure-signalr-access-key', 'chat-gov'],
       ['https://pubsub-dev.webpubsubdev.azure.com', 'azure-web-pubsub-access-key', 'pubsub-dev'],
     ] as const) {
       const findings = scanText(`Endpoint=${endpoint};AccessKey=${key};Version=1.0;`);

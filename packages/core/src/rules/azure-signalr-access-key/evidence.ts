@@ -9,10 +9,12 @@
  * - `.servicedev.signalr.net`: the service's development environment;
  *   articles/azure-signalr/signalr-howto-event-grid-integration.md (`az signalr create` output,
  *   `"hostName": "clitest.servicedev.signalr.net"`).
- * Not listed: US Government (`.signalr.azure.us`), which neither Microsoft's private-endpoint
- * DNS tables nor Azure's SDK repositories name (only third-party allow-lists do).
+ * - `.signalr.azure.us`: Azure Government; Microsoft's landing-zone Bicep modules list the
+ *   private zone `privatelink.signalr.azure.us` for `signalR` under `AzureUSGovernment`, and a
+ *   government customer's firewall allow-list names `*-signalr.signalr.azure.us` (UiPath
+ *   Automation Cloud Public Sector). Microsoft's private-endpoint DNS page has no row for it yet.
  */
-export const SIGNALR_HOSTS = ['.service.signalr.net', '.signalr.azure.cn', '.servicedev.signalr.net'];
+export const SIGNALR_HOSTS = ['.service.signalr.net', '.signalr.azure.cn', '.servicedev.signalr.net', '.signalr.azure.us'];
 
 export const SIGNALR_KEYWORDS = [
   ...SIGNALR_HOSTS,

@@ -71,6 +71,12 @@ export const samples: { truePositives: readonly PositiveSample[]; falsePositives
       confidence: 'high',
     },
     {
+      name: 'US Government cloud host',
+      text: `Endpoint=https://contoso.signalr.azure.us;AccessKey={{KG:legacy:58}};Version=1.0;`,
+      secret: '{{KG:legacy:58}}',
+      confidence: 'high',
+    },
+    {
       name: 'development environment host named near a key',
       text: `# https://contoso.servicedev.signalr.net\nvalue = {{KG:legacy:52}}`,
       secret: '{{KG:legacy:52}}',
