@@ -42,6 +42,8 @@ export interface ScanArgs {
   verbose: boolean;
   strict: boolean;
   followSymlinks: boolean;
+  /** Read inside archives (zip, tar, gzip); false with --no-archives. */
+  archives: boolean;
   /** --history/--staged in a partial clone: fetch missing blobs in one batch (else listed as missing). */
   fetchMissing: boolean;
 }
@@ -178,6 +180,7 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
     verbose: v.verbose === true,
     strict: v.strict === true,
     followSymlinks: v['follow-symlinks'] === true,
+    archives: v['no-archives'] !== true,
     fetchMissing: v['fetch-missing'] === true,
   };
 }

@@ -108,6 +108,13 @@ export const FLAGS = [
     commands: BOTH,
   },
   {
+    name: 'no-archives',
+    type: 'boolean',
+    help: 'do not read inside archives (zip, jar, nupkg, docx..., tar, tar.gz, gz)',
+    doc: "do not read inside archives: by default the zip family (`.zip`, `.jar`, `.nupkg`, `.vsix`, `.whl`, `.docx`, `.apk`...), `.tar`, `.tar.gz` and `.gz`, recognised by their content and nested to any mix, are read as streams, with limits against bombs (config `archives`)",
+    commands: BOTH,
+  },
+  {
     name: 'follow-symlinks',
     type: 'boolean',
     help: 'follow symbolic links (not followed by default)',

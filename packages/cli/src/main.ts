@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { ScanOptions } from '@keyguard/core';
+import { type ArchiveLimits, DEFAULT_ARCHIVE_LIMITS } from './archive/limits.js';
 import { type Format, type ParsedArgs, parseCliArgs, type ScanArgs } from './args.js';
 import { isRoutineSkip, skippedLines } from './skip-reasons.js';
 import { applyBaseline, type BaselineFile, createBaseline, formatBaseline, loadBaseline } from './baseline.js';
@@ -25,6 +26,7 @@ const oneLine = (text: string): string => text.replace(/\s*[\r\n]+\s*/g, ' ').tr
 async function scanPaths(
   args: ScanArgs,
   scanOptions: ScanOptions,
+  archives: ArchiveLimits | undefined,
   layers: IgnoreLayer[],
   reportFiles: ReadonlySet<string>,
   io: CliIO,
@@ -41,6 +43,7 @@ async function scanPaths(
   const counts: ProgressCounts = { files: 0, bytes: 0, findings: 0 };
   const pool = new ScanPool({
     scanOptions,
+    ...(archives !== undefined ? { archives } : {}),
     jobs: args.jobs,
     jobsExplicit: args.jobsExplicit,
     onPlan: (workers, found) => {
@@ -98,6 +101,12 @@ async function scanPaths(
     const raw = rawPaths.get(r.abs);
     for (const f of r.findings) outcome.findings.push(withPathBytes({ ...f, path: shown }, r.abs, raw));
     if (r.status === 'skipped') outcome.skipped.push(withPathBytes({ path: shown, reason: r.reason }, r.abs, raw));
+    if (r.status === 'scanned' && r.archive !== undefined) {
+      const { archiveEntries } = await import('./archive/report-paths.js');
+      const inside = archiveEntries(shown, r.archive, {});
+      outcome.findings.push(...inside.findings);
+      outcome.skipped.push(...inside.skipped.map((s) => (s.inner === undefined ? withPathBytes(s, r.abs, raw) : s)));
+    }
   }
   outcome.durationMs = nowMs() - started;
   return outcome;
@@ -193,6 +202,8 @@ async function runScan(args: ScanArgs, env: CliEnv, io: CliIO): Promise<number> 
   };
   if (config.rules !== undefined) scanOptions.rules = config.rules;
   if (config.allow !== undefined) scanOptions.allow = config.allow;
+  // Archives are opened unless --no-archives or the config's `"archives": false`.
+  const archives: ArchiveLimits | undefined = args.archives && config.archives !== false ? { ...DEFAULT_ARCHIVE_LIMITS, ...config.archives } : undefined;
   const layers = config.ignore !== undefined && config.ignore.length > 0 ? [await patternLayer(dir, config.ignore)] : [];
   // --baseline is relative to the current folder; the config's `baseline` to the config's folder.
   const baselineFile = args.baseline ?? (config.baseline !== undefined ? path.resolve(dir, config.baseline) : undefined);
@@ -207,8 +218,8 @@ async function runScan(args: ScanArgs, env: CliEnv, io: CliIO): Promise<number> 
   let outcome: ScanOutcome;
   try {
     if (gitMode) outcome = await scanGit(args, scanOptions, layers, io, progress);
-    else if (args.stdin) outcome = await (await import('./scan-stdin.js')).scanStdin(args, scanOptions, io);
-    else outcome = await scanPaths(args, scanOptions, layers, reportFiles, io, env, progress);
+    else if (args.stdin) outcome = await (await import('./scan-stdin.js')).scanStdin(args, scanOptions, io, archives);
+    else outcome = await scanPaths(args, scanOptions, archives, layers, reportFiles, io, env, progress);
   } finally {
     progress.done();
   }

@@ -1,0 +1,36 @@
+import { Readable } from 'node:stream';
+import tar from 'tar-stream';
+import type { ByteStream } from './byte-stream.js';
+import { type ArchiveEntry, BrokenArchiveError, type EntryType } from './entry.js';
+
+const TYPES: Record<string, EntryType> = {
+  file: 'file',
+  'contiguous-file': 'file',
+  directory: 'directory',
+  symlink: 'symlink',
+  'character-device': 'device',
+  'block-device': 'device',
+  fifo: 'fifo',
+};
+
+/** The entries of a tar stream (tar-stream parses headers, pax and GNU long names). */
+export async function* tarEntries(source: ByteStream): AsyncGenerator<ArchiveEntry> {
+  const extract = tar.extract();
+  const input = Readable.from(source, { objectMode: false });
+  input.on('error', (error) => extract.destroy(error));
+  input.pipe(extract as unknown as NodeJS.WritableStream);
+  try {
+    for await (const entry of extract) {
+      const type = TYPES[entry.header.type ?? 'file'] ?? 'special';
+      yield { name: entry.header.name, type, body: entry as unknown as ByteStream };
+      // Whatever the reader left of the entry is skipped when the next header is asked for.
+      entry.resume();
+    }
+  } catch (error) {
+    throw new BrokenArchiveError(`tar: ${(error as Error).message}`);
+  } finally {
+    input.unpipe();
+    input.destroy();
+    extract.destroy();
+  }
+}
