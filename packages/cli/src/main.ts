@@ -123,7 +123,7 @@ function withPathBytes<T extends { path: string }>(entry: T, abs: string, raw: U
   return { ...entry, pathBytes: Buffer.concat([Buffer.from(folder), name]).toString('base64') };
 }
 
-async function scanGit(args: ScanArgs, scanOptions: ScanOptions, layers: IgnoreLayer[], io: CliIO, progress: Progress): Promise<ScanOutcome> {
+async function scanGit(args: ScanArgs, scanOptions: ScanOptions, archives: ArchiveLimits | undefined, layers: IgnoreLayer[], io: CliIO, progress: Progress): Promise<ScanOutcome> {
   const rules = [...(args.ignore ? await keyguardIgnoreLayers(io.cwd) : []), ...layers];
   const options: GitScanOptions = {
     cwd: io.cwd,
@@ -133,6 +133,7 @@ async function scanGit(args: ScanArgs, scanOptions: ScanOptions, layers: IgnoreL
   };
   if (args.paths.length > 0) options.paths = args.paths;
   if (args.fetchMissing) options.fetchMissing = true;
+  if (archives !== undefined) options.archives = archives;
   if (args.staged) {
     const { scanStaged } = await import('./git/staged.js');
     return scanStaged(options);
@@ -217,7 +218,7 @@ async function runScan(args: ScanArgs, env: CliEnv, io: CliIO): Promise<number> 
   const progress = new Progress(progressOn ? io.stderr : { write: () => true }, progressOn);
   let outcome: ScanOutcome;
   try {
-    if (gitMode) outcome = await scanGit(args, scanOptions, layers, io, progress);
+    if (gitMode) outcome = await scanGit(args, scanOptions, archives, layers, io, progress);
     else if (args.stdin) outcome = await (await import('./scan-stdin.js')).scanStdin(args, scanOptions, io, archives);
     else outcome = await scanPaths(args, scanOptions, archives, layers, reportFiles, io, env, progress);
   } finally {

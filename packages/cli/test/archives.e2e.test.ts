@@ -5,6 +5,7 @@ import type { JsonReport } from '../src/report/types.js';
 import { gzipOf, streamedZipOf, tarOf, zipOf } from './archive-fixtures.js';
 import { assertBuilt, json, run, useTempDirs } from './helpers.js';
 import { connectionString, keys } from './keys.js';
+import { commit, git, isolateGit, makeRepo, runCli as runCliInRepo, write } from './git-fixtures.js';
 
 beforeAll(assertBuilt);
 
@@ -173,5 +174,42 @@ describe('keyguard scan -: an archive on standard input', () => {
     expect(findingPaths(json(r.stdout))).toEqual(['upload.tgz!/app/appsettings.json']);
     const off = await run(['scan', '-', '--format', 'json', '--no-archives'], { cwd: dir, input });
     expect(json(off.stdout).findings).toEqual([]);
+  });
+});
+
+describe('keyguard scan --staged / --history: archive blobs', () => {
+  beforeAll(() => isolateGit());
+
+  it('--staged reads staged archives; a secret the committed archive already held is not new', async () => {
+    const repo = makeRepo();
+    write(repo, 'README.md', 'hello\n');
+    write(repo, 'dist/deploy.zip', zipOf({ 'appsettings.json': leak('committed') }));
+    commit(repo, 'init');
+    write(repo, 'dist/deploy.zip', zipOf({ 'appsettings.json': leak('committed'), 'local.settings.json': leak('staged-new') }));
+    // Over the in-memory size: this blob streams.
+    write(repo, 'dist/big.tar', await tarOf({ 'pad.txt': 'p\n'.repeat(5 * 1024 * 1024), 'secret.env': leak('streamed') }));
+    git(repo, 'add', '.');
+    const r = runCliInRepo(['scan', '--staged', '--format', 'json'], repo);
+    expect(r.status).toBe(1);
+    const report = json(r.stdout);
+    expect(findingPaths(report)).toEqual(['dist/big.tar!/secret.env', 'dist/deploy.zip!/local.settings.json']);
+    expect(report.findings[1]).toMatchObject({ archive: 'dist/deploy.zip', inner: 'local.settings.json' });
+    const off = runCliInRepo(['scan', '--staged', '--format', 'json', '--no-archives'], repo);
+    expect(json(off.stdout).findings).toEqual([]);
+  });
+
+  it('--history reports an archive secret once, at the commit that introduced it', async () => {
+    const repo = makeRepo();
+    write(repo, 'pkg.tgz', gzipOf(await tarOf({ 'app/.env': leak('history') })));
+    const first = commit(repo, 'add package');
+    write(repo, 'pkg.tgz', gzipOf(await tarOf({ 'app/.env': `${leak('history')}# edited\n` })));
+    commit(repo, 'edit package');
+    write(repo, 'broken.zip', zipOf({ 'a.txt': 'a'.repeat(3000) }, 0).subarray(0, 1000));
+    commit(repo, 'add a broken zip');
+    const r = runCliInRepo(['scan', '--history', '--format', 'json'], repo);
+    expect(r.status).toBe(1);
+    const report = json(r.stdout);
+    expect(report.findings.map((f) => `${f.path} ${f.commit}`)).toEqual([`pkg.tgz!/app/.env ${first}`]);
+    expect(skippedOf(report)).toEqual(['broken.zip (broken archive)']);
   });
 });

@@ -22,3 +22,6 @@ export class BrokenArchiveError extends Error {
 
 /** Entry names as shown after `!/`: a leading `./` or `/` says nothing. */
 export const entryName = (name: string): string => name.replace(/^(?:\.?\/)+/, '');
+
+/** The separator between an archive's path and a path inside it, as in `deploy.zip!/appsettings.json`. */
+export const INNER_SEPARATOR = '!/';

@@ -1,5 +1,6 @@
 import type { ReportedFinding, SkippedEntry } from '../outcome.js';
-import { type ArchiveScan, INNER_SEPARATOR } from './scan-archive.js';
+import { INNER_SEPARATOR } from './entry.js';
+import type { ArchiveScan } from './scan-archive.js';
 
 /**
  * An archive's findings and skipped entries as reported: `path` is the archive's shown path,

@@ -2,7 +2,7 @@ import { type ScanOptions, scanStream, SkippedInputError } from '@keyguard/core'
 import { type AggregatedFinding, FindingAggregator } from '../aggregate.js';
 import type { SkipReason } from '../outcome.js';
 import { type ByteStream, counted, drain, peek } from './byte-stream.js';
-import { type ArchiveEntry, BrokenArchiveError, entryName } from './entry.js';
+import { type ArchiveEntry, BrokenArchiveError, entryName, INNER_SEPARATOR } from './entry.js';
 import { gunzip } from './gzip.js';
 import { type ArchiveLimitName, type ArchiveLimits, RATIO_MIN_BYTES } from './limits.js';
 import { type ArchiveKind, archiveKindOf, SNIFF_BYTES } from './sniff.js';
@@ -28,9 +28,6 @@ export interface ArchiveScan {
   bytes: number;
   suppressed: number;
 }
-
-/** The separator between an archive's path and a path inside it, as in `deploy.zip!/appsettings.json`. */
-export const INNER_SEPARATOR = '!/';
 
 /** What one archive has used of its limits. */
 interface Budget {
