@@ -1,9 +1,10 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import Ajv from 'ajv-draft-04';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { JsonReport } from '../src/report/types.js';
 import { gzipOf, streamedZipOf, tarOf, zipOf } from './archive-fixtures.js';
-import { assertBuilt, json, run, useTempDirs } from './helpers.js';
+import { assertBuilt, json, PACKAGE_DIR, run, useTempDirs } from './helpers.js';
 import { connectionString, keys } from './keys.js';
 import { commit, git, isolateGit, makeRepo, runCli as runCliInRepo, write } from './git-fixtures.js';
 
@@ -211,5 +212,57 @@ describe('keyguard scan --staged / --history: archive blobs', () => {
     const report = json(r.stdout);
     expect(report.findings.map((f) => `${f.path} ${f.commit}`)).toEqual([`pkg.tgz!/app/.env ${first}`]);
     expect(skippedOf(report)).toEqual(['broken.zip (broken archive)']);
+  });
+});
+
+describe('report formats: paths inside archives', () => {
+  async function archiveTree(): Promise<string> {
+    const dir = tmp();
+    put(dir, 'deploy.zip', zipOf({ 'config/appsettings.json': `{\n  "x": 1,\n  ${leak('formats')}}\n`, 'bad.zip': 'PK\u0003\u0004 cut' }));
+    return dir;
+  }
+
+  it('pretty, markdown and github name the inner path; github annotates the archive', async () => {
+    const dir = await archiveTree();
+    const pretty = await run(['scan', '--format', 'pretty'], { cwd: dir, env: { NO_COLOR: '1' } });
+    expect(pretty.stdout).toContain('deploy.zip!/config/appsettings.json:3');
+    const markdown = await run(['scan', '--format', 'markdown'], { cwd: dir });
+    expect(markdown.stdout).toContain(String.raw`deploy\.zip\!\/config\/appsettings\.json`); // renders as deploy.zip!/config/appsettings.json
+    const github = await run(['scan', '--format', 'github'], { cwd: dir });
+    expect(github.stdout).toMatch(/^::error file=deploy\.zip,title=keyguard%3A azure-signalr-access-key::in deploy\.zip!\/config\/appsettings\.json line 3: /m);
+    expect(github.stdout).toContain('::warning file=deploy.zip,title=keyguard%3A skipped::not scanned (deploy.zip!/bad.zip): broken archive');
+  });
+
+  it('sarif: the archive is the artifact, the inner path a logical location; the log is valid SARIF 2.1.0', async () => {
+    const dir = await archiveTree();
+    const r = await run(['scan', '--format', 'sarif'], { cwd: dir });
+    const log = JSON.parse(r.stdout) as { runs: { results: { locations: Record<string, unknown>[]; properties: Record<string, unknown> }[] }[] };
+    const [result] = log.runs[0]!.results;
+    expect(result!.locations[0]).toMatchObject({
+      physicalLocation: { artifactLocation: { uri: 'deploy.zip', uriBaseId: 'SRCROOT' }, region: { startLine: 3 } },
+      logicalLocations: [{ name: 'config/appsettings.json', fullyQualifiedName: 'deploy.zip!/config/appsettings.json', kind: 'archiveEntry' }],
+    });
+    expect(result!.properties).toMatchObject({ archive: 'deploy.zip', inner: 'config/appsettings.json' });
+    const ajv = new Ajv({
+      strict: false,
+      formats: { uri: (s: string) => URL.canParse(s), 'uri-reference': (s: string) => !/\s/.test(s) && URL.canParse(s, 'file:///base/'), 'date-time': () => true },
+    });
+    const validate = ajv.compile(JSON.parse(readFileSync(path.join(PACKAGE_DIR, 'test', 'schemas', 'sarif-schema-2.1.0.json'), 'utf8')) as object);
+    expect(validate(log), JSON.stringify(validate.errors)).toBe(true);
+  });
+
+  it('hostile entry names are escaped in every format: no terminal escape, no workflow command', async () => {
+    const dir = tmp();
+    const evil = 'x\u001b]0;pwned\u0007\n::error file=evil::forged\r\u001b[2J.env';
+    put(dir, 'evil.zip', zipOf({ [evil]: leak('hostile'), [`${evil}.png`]: new Uint8Array([0, 1, 2, 0]) }));
+    for (const format of ['pretty', 'markdown', 'github', 'json', 'sarif']) {
+      const r = await run(['scan', '--format', format, '--verbose'], { cwd: dir, env: { NO_COLOR: '1' } });
+      expect(r.code, format).toBe(1);
+      for (const output of [r.stdout, r.stderr]) {
+        expect(output, format).not.toContain('\u001b');
+        expect(output, format).not.toContain('\u0007');
+        expect(output, format).not.toMatch(/^::error file=evil::/m);
+      }
+    }
   });
 });
