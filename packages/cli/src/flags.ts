@@ -180,6 +180,15 @@ export const FLAGS = [
     commands: BOTH,
   },
   {
+    name: 'image',
+    type: 'string',
+    value: 'FILE',
+    usage: 'keyguard scan --image FILE',
+    help: 'scan a saved container image (docker/podman save tarball, OCI layout folder or tar): every layer, and the config Env, Labels and history',
+    doc: 'scan a saved container image: a `docker save`/`podman save` tarball or an OCI image layout (folder or tar). Every layer\'s files are read (a file a later layer deletes is still reported, with `deletedBy`), and the config\'s `Env`, `Labels` and history `created_by` lines; findings are named `image.tar!/<layer digest>/app/appsettings.json` and `image.tar!/config:Env`. No container daemon is needed or contacted. Each layer is an archive under the archive limits',
+    commands: BOTH,
+  },
+  {
     name: 'fetch-missing',
     type: 'boolean',
     help: '--history/--staged in a partial clone: fetch the blobs it lacks (one git fetch per 5,000, never one per blob) and scan them (default: nothing is fetched; they are listed as skipped, reason missing)',

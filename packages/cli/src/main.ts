@@ -142,6 +142,23 @@ async function scanGit(args: ScanArgs, scanOptions: ScanOptions, archives: Archi
   return scanHistory(args.history === '' ? options : { ...options, revRange: args.history! });
 }
 
+/** `--image FILE`: a saved container image (image/scan-image.ts). */
+async function scanImageFile(file: string, scanOptions: ScanOptions, limits: ArchiveLimits, io: CliIO): Promise<ScanOutcome> {
+  const started = nowMs();
+  const abs = path.resolve(io.cwd, file);
+  const { scanImage } = await import('./image/scan-image.js');
+  let scan: Awaited<ReturnType<typeof scanImage>>;
+  try {
+    scan = await scanImage(abs, displayPath(abs, io.cwd), scanOptions, limits);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new UsageError(`--image ${file}: no such file or folder`);
+    if (code !== undefined) throw new UsageError(`--image ${file}: cannot read (${code})`);
+    throw new UsageError(`--image ${file}: ${(error as Error).message}`);
+  }
+  return { ...scan, ignored: 0, ignoredNotable: [], warnings: [], durationMs: nowMs() - started };
+}
+
 function reportSkipped(skipped: readonly SkippedEntry[], args: Pick<ScanArgs, 'quiet' | 'verbose'>, stderr: OutputStream): void {
   if (skipped.length === 0) return;
   if (args.quiet) {
@@ -195,7 +212,7 @@ async function runScan(args: ScanArgs, env: CliEnv, io: CliIO): Promise<number> 
     return ExitCode.Clean;
   }
   const gitMode = args.staged || args.history !== undefined;
-  const scanRoot = args.stdin || gitMode ? io.cwd : path.resolve(io.cwd, args.paths[0] ?? '.');
+  const scanRoot = args.stdin || gitMode || args.image !== undefined ? io.cwd : path.resolve(io.cwd, args.paths[0] ?? '.');
   const { config, dir } = await loadConfig(args.config, scanRoot, io.cwd);
   const scanOptions: ScanOptions = {
     minConfidence: args.minConfidence ?? config.minConfidence ?? 'medium',
@@ -211,7 +228,7 @@ async function runScan(args: ScanArgs, env: CliEnv, io: CliIO): Promise<number> 
   const baseline: BaselineFile | undefined = args.command === 'scan' && baselineFile !== undefined ? await loadBaseline(baselineFile, io.cwd) : undefined;
 
   const reportFiles = reportTargets([args.output, ...args.extraReports.map((r) => r.file)], io.cwd);
-  if (!gitMode && !args.stdin) assertNotAnInput(reportFiles, args.paths, io.cwd);
+  if (!gitMode && !args.stdin && args.image === undefined) assertNotAnInput(reportFiles, args.paths, io.cwd);
 
   // With --no-progress stderr's stream is not even made: a clean run may never write there.
   const progressOn = args.progress && Progress.wanted(io.stderr, true, env);
@@ -219,6 +236,7 @@ async function runScan(args: ScanArgs, env: CliEnv, io: CliIO): Promise<number> 
   let outcome: ScanOutcome;
   try {
     if (gitMode) outcome = await scanGit(args, scanOptions, archives, layers, io, progress);
+    else if (args.image !== undefined) outcome = await scanImageFile(args.image, scanOptions, archives ?? { ...DEFAULT_ARCHIVE_LIMITS, ...(config.archives || {}) }, io);
     else if (args.stdin) outcome = await (await import('./scan-stdin.js')).scanStdin(args, scanOptions, io, archives);
     else outcome = await scanPaths(args, scanOptions, archives, layers, reportFiles, io, env, progress);
   } finally {

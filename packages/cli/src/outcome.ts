@@ -16,6 +16,11 @@ export interface ReportedFinding extends Finding, Repeats {
    */
   archive?: string;
   inner?: string;
+  /**
+   * `--image`: the file was deleted by a later layer's whiteout (this is that layer's digest);
+   * it is still in the image, in the layer that added it.
+   */
+  deletedBy?: string;
   /** History scans: the commit that introduced the secret at this path. */
   commit?: string;
   author?: string;

@@ -11,6 +11,10 @@ export interface ArchiveEntry {
   name: string;
   type: EntryType;
   body: ByteStream;
+  /** Bytes, when the header tells (tar). */
+  size?: number;
+  /** A link's target (tar symbolic and hard links). */
+  linkname?: string;
   /** Set when the entry's data cannot be read (an unsupported zip compression method). */
   unreadable?: 'unsupported compression';
 }

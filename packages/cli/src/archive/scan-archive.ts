@@ -41,6 +41,7 @@ interface Walk {
   options: ScanOptions;
   limits: ArchiveLimits;
   result: ArchiveScan;
+  onTopEntry: ((name: string) => void) | undefined;
 }
 
 /**
@@ -48,8 +49,16 @@ interface Walk {
  * writing to disk. `name` is the archive's file name (it names a gzip file's content).
  * Never throws for bad input: a broken archive or a limit hit is a skipped entry.
  */
-export async function scanArchive(source: ByteStream, kind: ArchiveKind, name: string, options: ScanOptions, limits: ArchiveLimits): Promise<ArchiveScan> {
-  const walk: Walk = { options, limits, result: { findings: [], skipped: [], files: 0, bytes: 0, suppressed: 0 } };
+export async function scanArchive(
+  source: ByteStream,
+  kind: ArchiveKind,
+  name: string,
+  options: ScanOptions,
+  limits: ArchiveLimits,
+  /** Told the name of every entry of the outer archive (an image layer's whiteouts). */
+  onTopEntry?: (name: string) => void,
+): Promise<ArchiveScan> {
+  const walk: Walk = { options, limits, result: { findings: [], skipped: [], files: 0, bytes: 0, suppressed: 0 }, onTopEntry };
   await readArchive(walk, source, kind, name, '', 1);
   return walk.result;
 }
@@ -66,6 +75,7 @@ async function readArchive(walk: Walk, source: ByteStream, kind: ArchiveKind, na
         budget.hit = 'maxEntries';
         break;
       }
+      if (depth === 1) walk.onTopEntry?.(entryName(entry.name));
       // Zip bodies are counted here; a gzip's output was counted as it was inflated.
       const body = kind === 'zip' || kind === 'tar' ? limited(entry.body, budget, walk.limits) : entry.body;
       await readEntry(walk, entry, body, `${prefix}${entryName(entry.name)}`, depth);

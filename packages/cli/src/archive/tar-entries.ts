@@ -8,6 +8,7 @@ const TYPES: Record<string, EntryType> = {
   'contiguous-file': 'file',
   directory: 'directory',
   symlink: 'symlink',
+  link: 'symlink', // a hard link: no data of its own either
   'character-device': 'device',
   'block-device': 'device',
   fifo: 'fifo',
@@ -22,7 +23,8 @@ export async function* tarEntries(source: ByteStream): AsyncGenerator<ArchiveEnt
   try {
     for await (const entry of extract) {
       const type = TYPES[entry.header.type ?? 'file'] ?? 'special';
-      yield { name: entry.header.name, type, body: entry as unknown as ByteStream };
+      const { name, size, linkname } = entry.header;
+      yield { name, type, body: entry as unknown as ByteStream, ...(size !== undefined ? { size } : {}), ...(linkname ? { linkname } : {}) };
       // Whatever the reader left of the entry is skipped when the next header is asked for.
       entry.resume();
     }

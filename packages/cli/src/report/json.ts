@@ -22,6 +22,7 @@ export function toJsonFinding(f: ReportedFinding, showSecrets: boolean): JsonFin
     out.lastLine = f.lastLine!;
     out.lastColumn = f.lastColumn!;
   }
+  if (f.deletedBy !== undefined) out.deletedBy = f.deletedBy;
   if (f.commit !== undefined) out.commit = f.commit;
   if (f.author !== undefined) out.author = f.author;
   if (f.date !== undefined) out.date = f.date;

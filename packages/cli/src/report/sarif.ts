@@ -67,6 +67,7 @@ export function buildSarif(outcome: ScanOutcome, ctx: Pick<ReportContext, 'tool'
       properties.archive = f.archive;
       properties.inner = f.inner;
     }
+    if (f.deletedBy !== undefined) properties.deletedBy = f.deletedBy;
     const logical = f.archive !== undefined ? { logicalLocations: [{ name: f.inner, fullyQualifiedName: f.path, kind: 'archiveEntry' }] } : {};
     return {
       ruleId: f.ruleId,

@@ -27,6 +27,8 @@ export interface JsonFinding {
   /** Inside an archive: the archive's path, and the path inside it (`path` is `archive!/inner`). */
   archive?: string;
   inner?: string;
+  /** `--image`: a later layer's whiteout deletes this file (that layer's digest); it is still in the image. */
+  deletedBy?: string;
   line: number;
   column: number;
   endLine: number;
