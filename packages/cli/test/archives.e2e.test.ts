@@ -125,6 +125,19 @@ describe('keyguard scan: archive limits', () => {
     expect(code).toBe(1);
     expect(findingPaths(report)).toEqual(['bomb.zip!/a.env', 'next.env']);
     expect(skippedOf(report)).toEqual(['bomb.zip (archive limit: maxRatio)']);
+    // Not routine: --strict says some input could not be read.
+    const strict = await run(['scan', '--strict'], { cwd: dir });
+    expect(strict.code).toBe(2);
+  });
+
+  it('a gzip bomb (and one inside a tar.gz) stops at maxRatio too', async () => {
+    const dir = tmp();
+    const zeros = 'a'.repeat(64 * 1024 * 1024);
+    put(dir, 'logs.txt.gz', gzipOf(zeros));
+    put(dir, 'bundle.tgz', gzipOf(await tarOf({ 'first.env': leak('tgz-bomb-first'), 'zeros.txt': zeros })));
+    const { report } = await scanJson(dir);
+    expect(findingPaths(report)).toEqual(['bundle.tgz!/first.env']);
+    expect(skippedOf(report)).toEqual(['bundle.tgz (archive limit: maxRatio)', 'logs.txt.gz (archive limit: maxRatio)']);
   });
 
   it('maxBytes: what was read before the limit is reported', async () => {
@@ -133,6 +146,15 @@ describe('keyguard scan: archive limits', () => {
     const { report } = await scanJson(dir, '--config', writeConfig(dir, { archives: { maxBytes: 1024 * 1024 } }));
     expect(findingPaths(report)).toEqual(['big.tar!/a.env']);
     expect(skippedOf(report)).toEqual(['big.tar (archive limit: maxBytes)']);
+  });
+
+  it('an outer limit that cuts a nested archive short lists the limit, not a broken inner archive', async () => {
+    const dir = tmp();
+    const inner = await tarOf({ 'a.env': leak('inner-first'), 'pad.txt': 'p\n'.repeat(1024 * 1024) });
+    put(dir, 'outer.tar', await tarOf({ 'inner.tar': inner }));
+    const { report } = await scanJson(dir, '--config', writeConfig(dir, { archives: { maxBytes: 1024 * 1024 } }));
+    expect(findingPaths(report)).toEqual(['outer.tar!/inner.tar!/a.env']);
+    expect(skippedOf(report)).toEqual(['outer.tar (archive limit: maxBytes)']);
   });
 
   it('maxEntries', async () => {

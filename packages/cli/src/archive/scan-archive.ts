@@ -35,7 +35,12 @@ interface Budget {
   decompressedOut: number;
   entries: number;
   hit?: ArchiveLimitName;
+  /** The archive this one is inside: a limit hit there cuts this one short too. */
+  parent: Budget | undefined;
 }
+
+/** A limit of this archive or of one it is in was hit: its stream may end early. */
+const cutShort = (budget: Budget | undefined): boolean => budget !== undefined && (budget.hit !== undefined || cutShort(budget.parent));
 
 interface Walk {
   options: ScanOptions;
@@ -59,13 +64,13 @@ export async function scanArchive(
   onTopEntry?: (name: string) => void,
 ): Promise<ArchiveScan> {
   const walk: Walk = { options, limits, result: { findings: [], skipped: [], files: 0, bytes: 0, suppressed: 0 }, onTopEntry };
-  await readArchive(walk, source, kind, name, '', 1);
+  await readArchive(walk, source, kind, name, '', 1, undefined);
   return walk.result;
 }
 
 /** Reads one archive; `self` is its own inner path ('' for the outer one). */
-async function readArchive(walk: Walk, source: ByteStream, kind: ArchiveKind, name: string, self: string, depth: number): Promise<void> {
-  const budget: Budget = { compressedIn: 0, decompressedOut: 0, entries: 0 };
+async function readArchive(walk: Walk, source: ByteStream, kind: ArchiveKind, name: string, self: string, depth: number, parent: Budget | undefined): Promise<void> {
+  const budget: Budget = { compressedIn: 0, decompressedOut: 0, entries: 0, parent };
   const prefix = self === '' ? '' : `${self}${INNER_SEPARATOR}`;
   const input = counted(source, (n) => (budget.compressedIn += n));
   try {
@@ -78,13 +83,14 @@ async function readArchive(walk: Walk, source: ByteStream, kind: ArchiveKind, na
       if (depth === 1) walk.onTopEntry?.(entryName(entry.name));
       // Zip bodies are counted here; a gzip's output was counted as it was inflated.
       const body = kind === 'zip' || kind === 'tar' ? limited(entry.body, budget, walk.limits) : entry.body;
-      await readEntry(walk, entry, body, `${prefix}${entryName(entry.name)}`, depth);
+      await readEntry(walk, entry, body, `${prefix}${entryName(entry.name)}`, depth, budget);
       await drain(body);
       if (budget.hit !== undefined) break;
     }
   } catch (error) {
-    // A stream cut by a limit looks broken to the parser that reads it: the limit is the reason.
-    if (budget.hit === undefined) {
+    // A stream cut by a limit (this archive's, or an outer one's) looks broken to the parser
+    // that reads it: the limit is the reason, listed where it was hit.
+    if (!cutShort(budget)) {
       if (!(error instanceof BrokenArchiveError)) throw error;
       walk.result.skipped.push({ inner: self, reason: 'broken archive' });
     }
@@ -129,7 +135,7 @@ async function* limited(source: ByteStream, budget: Budget, limits: ArchiveLimit
 const SKIPPED_TYPES: Partial<Record<ArchiveEntry['type'], SkipReason>> = { symlink: 'symlink', device: 'device', fifo: 'fifo', special: 'special' };
 
 /** One entry: an archive in an archive is read in turn, anything else scanned as text. */
-async function readEntry(walk: Walk, entry: ArchiveEntry, body: ByteStream, inner: string, depth: number): Promise<void> {
+async function readEntry(walk: Walk, entry: ArchiveEntry, body: ByteStream, inner: string, depth: number, budget: Budget): Promise<void> {
   const { result } = walk;
   if (entry.type === 'directory') return;
   const skipAs = entry.unreadable ?? SKIPPED_TYPES[entry.type];
@@ -144,7 +150,7 @@ async function readEntry(walk: Walk, entry: ArchiveEntry, body: ByteStream, inne
       result.skipped.push({ inner, reason: 'archive limit: maxDepth' });
       return;
     }
-    await readArchive(walk, stream, nested, inner.slice(inner.lastIndexOf('/') + 1), inner, depth + 1);
+    await readArchive(walk, stream, nested, inner.slice(inner.lastIndexOf('/') + 1), inner, depth + 1, budget);
     return;
   }
   const found = new FindingAggregator();
