@@ -14,6 +14,15 @@ const TYPES: Record<string, EntryType> = {
   fifo: 'fifo',
 };
 
+/** An entry's data; the input ending inside it is a broken tar, as a bad header is. */
+async function* broken(body: ByteStream): AsyncGenerator<Uint8Array> {
+  try {
+    for await (const chunk of body) yield chunk;
+  } catch (error) {
+    throw new BrokenArchiveError(`tar: ${(error as Error).message}`);
+  }
+}
+
 /** The entries of a tar stream (tar-stream parses headers, pax and GNU long names). */
 export async function* tarEntries(source: ByteStream): AsyncGenerator<ArchiveEntry> {
   const extract = tar.extract();
@@ -24,7 +33,7 @@ export async function* tarEntries(source: ByteStream): AsyncGenerator<ArchiveEnt
     for await (const entry of extract) {
       const type = TYPES[entry.header.type ?? 'file'] ?? 'special';
       const { name, size, linkname } = entry.header;
-      yield { name, type, body: entry as unknown as ByteStream, ...(size !== undefined ? { size } : {}), ...(linkname ? { linkname } : {}) };
+      yield { name, type, body: broken(entry as unknown as ByteStream), ...(size !== undefined ? { size } : {}), ...(linkname ? { linkname } : {}) };
       // Whatever the reader left of the entry is skipped when the next header is asked for.
       entry.resume();
     }
