@@ -102,13 +102,22 @@ describe('keyguard scan: archives in a folder', () => {
     const corrupt = zipOf({ 'c.txt': Array.from({ length: 3000 }, (_, i) => `line ${i * 7919}`).join('\n') }, 9);
     corrupt.fill(0xff, 100, 140); // inside the deflate data
     put(dir, 'corrupt.zip', corrupt);
+    // Every entry whole, the central directory gone: only the missing end record tells.
+    const centralDirectory = Buffer.from(whole).indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+    put(dir, 'no-end.zip', whole.subarray(0, centralDirectory));
     const tar = await tarOf({ 'a.env': leak('tar-before'), 'b.txt': 'b\n'.repeat(50_000) });
     put(dir, 'cut.tar', tar.subarray(0, 40_000));
     put(dir, 'fine.env', leak('fine'));
     const { code, report } = await scanJson(dir);
     expect(code).toBe(1);
-    expect(findingPaths(report)).toEqual(['cut.tar!/a.env', 'cut.tgz!/a.env', 'cut.zip!/first.json', 'fine.env']);
-    expect(skippedOf(report)).toEqual(['corrupt.zip (broken archive)', 'cut.tar (broken archive)', 'cut.tgz (broken archive)', 'cut.zip (broken archive)']);
+    expect(findingPaths(report)).toEqual(['cut.tar!/a.env', 'cut.tgz!/a.env', 'cut.zip!/first.json', 'fine.env', 'no-end.zip!/first.json', 'no-end.zip!/second.json']);
+    expect(skippedOf(report)).toEqual([
+      'corrupt.zip (broken archive)',
+      'cut.tar (broken archive)',
+      'cut.tgz (broken archive)',
+      'cut.zip (broken archive)',
+      'no-end.zip (broken archive)',
+    ]);
   });
 });
 
