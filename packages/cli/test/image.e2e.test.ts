@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { JsonReport } from '../src/report/types.js';
-import { zipOf } from './archive-fixtures.js';
+import { gzipOf, zipOf } from './archive-fixtures.js';
 import { assertBuilt, json, run, useTempDirs } from './helpers.js';
 import { dockerSave, imageFolder, imageTar, ociLayout } from './image-fixtures.js';
 import { connectionString, keys } from './keys.js';
@@ -57,6 +57,10 @@ describe('keyguard scan --image', () => {
     expect(report.findings.find((f) => f.path.endsWith('config:history'))!.line).toBe(2);
     expect(report.findings.find((f) => f.path.endsWith('nested.env'))!.deletedBy).toBeUndefined();
     expect(report.skipped).toEqual([]);
+    // `docker save | gzip` gives the same.
+    writeFileSync(path.join(dir, 'image.tar.gz'), gzipOf(await imageTar(image)));
+    const gzipped = await scanImage(dir, 'image.tar.gz');
+    expect(gzipped.report.findings.map((f) => f.inner)).toEqual(report.findings.map((f) => f.inner));
     const pretty = await run(['scan', '--image', 'image.tar'], { cwd: dir, env: { NO_COLOR: '1' } });
     expect(pretty.stdout).toContain(`(deleted by layer ${upper}, still in the image)`);
   });
