@@ -15,7 +15,7 @@ const leak = (seed: string): string => `${connectionString(keys.asrs(seed))}\n`;
 const findingPaths = (r: JsonReport): string[] => r.findings.map((f) => f.path);
 const skippedOf = (r: JsonReport): string[] => r.skipped.map((s) => `${s.path} (${s.reason})`);
 
-function put(dir: string, name: string, bytes: Uint8Array): void {
+function put(dir: string, name: string, bytes: Uint8Array | string): void {
   writeFileSync(path.join(dir, name), bytes);
 }
 
