@@ -80,11 +80,24 @@ export async function dockerSave(spec: ImageSpec): Promise<BuiltImage> {
 }
 
 /** The layout as one tar, metadata first (as docker writes it), the layers last. */
-export const imageTar = (image: BuiltImage): Promise<Uint8Array> => {
+export const imageTar = (image: BuiltImage, links: TarEntry[] = []): Promise<Uint8Array> => {
   const first = ['oci-layout', 'index.json', 'manifest.json'];
   const names = [...image.files.keys()].sort((a, b) => Number(first.includes(b)) - Number(first.includes(a)) || image.files.get(a)!.length - image.files.get(b)!.length);
-  return tarOf(Object.fromEntries(names.map((n) => [n, image.files.get(n)!])));
+  return tarOf([...names.map((name) => ({ name, content: image.files.get(name)! })), ...links]);
 };
+
+/**
+ * Docker's save links a layer two images share (`<id>/layer.tar -> ../<other>/layer.tar`):
+ * the image's first layer becomes such a link to a copy under another name.
+ */
+export function linkFirstLayer(image: BuiltImage): TarEntry[] {
+  const manifest = JSON.parse(Buffer.from(image.files.get('manifest.json')!).toString('utf8')) as { Layers: string[] }[];
+  const layer = manifest[0]!.Layers[0]!;
+  const real = `${'f'.repeat(64)}/layer.tar`;
+  image.files.set(real, image.files.get(layer)!);
+  image.files.delete(layer);
+  return [{ name: layer, type: 'symlink', linkname: `../${real}` }];
+}
 
 export function imageFolder(image: BuiltImage, dir: string): void {
   for (const [name, bytes] of image.files) {

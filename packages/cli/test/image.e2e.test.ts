@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { JsonReport } from '../src/report/types.js';
 import { gzipOf, zipOf } from './archive-fixtures.js';
 import { assertBuilt, json, run, useTempDirs } from './helpers.js';
-import { dockerSave, imageFolder, imageTar, ociLayout } from './image-fixtures.js';
+import { dockerSave, imageFolder, imageTar, linkFirstLayer, ociLayout } from './image-fixtures.js';
 import { connectionString, keys } from './keys.js';
 
 beforeAll(assertBuilt);
@@ -84,6 +84,14 @@ describe('keyguard scan --image', () => {
       `docker.tar!/${docker.diffIds[0]}/app/bundle.zip!/nested.env`,
     ]);
     expect(saved.report.findings[2]!.deletedBy).toBe(docker.diffIds[1]);
+
+    // The first layer as a link to a shared copy: followed, same findings.
+    const linked = await dockerSave({ ...leakyImage, gzip: false });
+    const links = linkFirstLayer(linked);
+    writeFileSync(path.join(dir, 'linked.tar'), await imageTar(linked, links));
+    const viaLink = await scanImage(dir, 'linked.tar');
+    expect(findingPaths(viaLink.report)).toEqual(findingPaths(saved.report).map((p) => p.replace('docker.tar', 'linked.tar')));
+    expect(viaLink.report.skipped).toEqual([]);
   });
 
   it('an opaque whiteout hides the whole folder below it', async () => {

@@ -19,7 +19,10 @@ export interface ImageSource {
   json(name: string): unknown;
   /** The tarball ends before its end: metadata after the cut is missing. */
   broken?: boolean;
-  /** Reads the named entries (links followed), each once, in the order the source holds them. */
+  /**
+   * Reads the named entries, each once, in the order the source holds them; `visit` is given the
+   * name asked for (a link's, when a link led there). Returns the names read.
+   */
   read(names: ReadonlySet<string>, visit: (name: string, body: ByteStream) => Promise<void>): Promise<Set<string>>;
 }
 
@@ -128,16 +131,18 @@ async function openTarball(file: string): Promise<ImageSource> {
       return at === undefined ? undefined : metadata.get(resolve(at));
     },
     async read(names, visit) {
-      const wanted = new Set([...names].map(resolve));
+      // Target -> the first name asked for that leads there (two images may share a layer).
+      const wanted = new Map<string, string>();
+      for (const name of names) if (!wanted.has(resolve(name))) wanted.set(resolve(name), name);
       const done = new Set<string>();
       for await (const entry of tarEntries(await tarballStream(file))) {
-        const name = layoutPath(entry.name);
-        if (name === undefined || !wanted.has(name) || done.has(name) || entry.type !== 'file') continue;
-        await visit(name, entry.body);
-        done.add(name);
+        const target = layoutPath(entry.name);
+        const asked = target === undefined ? undefined : wanted.get(target);
+        if (asked === undefined || done.has(target!) || entry.type !== 'file') continue;
+        await visit(asked, entry.body);
+        done.add(target!);
       }
-      for (const name of names) if (done.has(resolve(name))) done.add(name);
-      return done;
+      return new Set([...names].filter((name) => done.has(resolve(name))));
     },
   };
 }

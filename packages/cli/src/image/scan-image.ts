@@ -88,7 +88,7 @@ export async function scanImage(file: string, shown: string, options: ScanOption
   for (const [entry, digest] of digests) if (!read.has(entry) && !results.has(entry)) out.skipped.push({ ...at(digest), reason: 'broken archive' });
 
   for (const [entry, scan] of results) {
-    const digest = digests.get(entry)!;
+    const digest = digests.get(entry) ?? entry;
     out.files += scan.files;
     out.bytes += scan.bytes;
     out.suppressed += scan.suppressed;
