@@ -42,6 +42,10 @@ export interface ScanArgs {
   verbose: boolean;
   strict: boolean;
   followSymlinks: boolean;
+  /** --image FILE: a saved container image (docker/podman save tarball, OCI layout folder or tar). */
+  image: string | undefined;
+  /** Read inside archives (zip, tar, gzip); false with --no-archives. */
+  archives: boolean;
   /** --history/--staged in a partial clone: fetch missing blobs in one batch (else listed as missing). */
   fetchMissing: boolean;
 }
@@ -137,6 +141,11 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
   if (history !== undefined && positionals.length > 0) throw new UsageError('--history scans whole commits: it takes no paths');
   if (v['fetch-missing'] === true && !staged && history === undefined) throw new UsageError('--fetch-missing applies to --history and --staged (blobs a partial clone lacks)');
   if (v['stdin-filename'] !== undefined && !stdin) throw new UsageError("--stdin-filename only applies when reading stdin ('-')");
+  if (v.image !== undefined) {
+    if (v.image === '') throw new UsageError('--image needs a file or folder');
+    const other = staged ? '--staged' : history !== undefined ? '--history' : stdin ? "'-' (stdin)" : positionals.length > 0 ? 'paths' : undefined;
+    if (other !== undefined) throw new UsageError(`--image cannot be combined with ${other}`);
+  }
   if (v.quiet === true && v.verbose === true) throw new UsageError('--quiet and --verbose cannot be combined');
   for (const flag of FLAGS as readonly FlagSpec[]) {
     const given = flag.name === 'history' ? history !== undefined : (v as Record<string, unknown>)[flag.name] !== undefined;
@@ -157,7 +166,7 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
   }
   return {
     command,
-    paths: stdin ? [] : staged || history !== undefined ? positionals : positionals.length > 0 ? positionals : ['.'],
+    paths: stdin || v.image !== undefined ? [] : staged || history !== undefined ? positionals : positionals.length > 0 ? positionals : ['.'],
     stdin,
     stdinFilename: v['stdin-filename'],
     staged,
@@ -178,6 +187,8 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
     verbose: v.verbose === true,
     strict: v.strict === true,
     followSymlinks: v['follow-symlinks'] === true,
+    archives: v['no-archives'] !== true,
+    image: v.image,
     fetchMissing: v['fetch-missing'] === true,
   };
 }

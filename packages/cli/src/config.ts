@@ -3,6 +3,7 @@ import { fsAsync } from './fs-async.js';
 import path from 'node:path';
 import { type Confidence, isConfidence, isRuleId, type RuleId } from '@keyguard/core/option-values';
 import { UsageError } from './exit-codes.js';
+import { ARCHIVE_LIMIT_NAMES, type ArchiveLimits } from './archive/limits.js';
 import { maskedExcerpt, OWN_FILE_LIMITS, OwnFileError, parseOwnJson, readOwnFile } from './own-files.js';
 
 export const CONFIG_FILE_NAME = 'keyguard.config.json';
@@ -20,6 +21,8 @@ export interface KeyguardConfig {
    * folder (so hook managers such as the pre-commit framework need no `args:`).
    */
   baseline?: string;
+  /** `false`: archives are not read; else limits that replace the defaults (archive/limits.ts). */
+  archives?: false | Partial<ArchiveLimits>;
 }
 
 export interface LoadedConfig {
@@ -30,7 +33,7 @@ export interface LoadedConfig {
   dir: string;
 }
 
-const KNOWN_KEYS = ['$schema', 'ignore', 'allow', 'minConfidence', 'rules', 'baseline'] as const;
+const KNOWN_KEYS = ['$schema', 'ignore', 'allow', 'minConfidence', 'rules', 'baseline', 'archives'] as const;
 
 function describe(value: unknown): string {
   if (value === null) return 'null';
@@ -106,7 +109,27 @@ export function validateConfig(value: unknown): KeyguardConfig {
     }
     config.rules = out;
   }
+  if ('archives' in input) config.archives = archiveLimits(input.archives);
   return config;
+}
+
+/** `"archives": false`, or an object of limits, each a positive whole number. */
+function archiveLimits(value: unknown): false | Partial<ArchiveLimits> {
+  if (value === false) return false;
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new ConfigError(`${jsonPath(['archives'])}: expected false or an object of limits (${ARCHIVE_LIMIT_NAMES.join(', ')}), got ${describe(value)}`);
+  }
+  const limits: Partial<ArchiveLimits> = {};
+  for (const [key, limit] of Object.entries(value as Record<string, unknown>)) {
+    if (!(ARCHIVE_LIMIT_NAMES as readonly string[]).includes(key)) {
+      throw new ConfigError(`${jsonPath(['archives', key])}: unknown limit (allowed: ${ARCHIVE_LIMIT_NAMES.join(', ')})`);
+    }
+    if (typeof limit !== 'number' || !Number.isSafeInteger(limit) || limit < 1) {
+      throw new ConfigError(`${jsonPath(['archives', key])}: expected a positive whole number, got ${describe(limit)}`);
+    }
+    limits[key as keyof ArchiveLimits] = limit;
+  }
+  return limits;
 }
 
 /** Parses and checks config text; `file` names it in errors. */

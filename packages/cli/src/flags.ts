@@ -108,6 +108,13 @@ export const FLAGS = [
     commands: BOTH,
   },
   {
+    name: 'no-archives',
+    type: 'boolean',
+    help: 'do not read inside archives (zip, jar, nupkg, docx..., tar, tar.gz, gz)',
+    doc: "do not read inside archives: by default the zip family (`.zip`, `.jar`, `.nupkg`, `.vsix`, `.whl`, `.docx`, `.apk`...), `.tar`, `.tar.gz` and `.gz`, recognised by their content and nested to any mix, are read as streams, with limits against bombs (config `archives`)",
+    commands: BOTH,
+  },
+  {
     name: 'follow-symlinks',
     type: 'boolean',
     help: 'follow symbolic links (not followed by default)',
@@ -170,6 +177,15 @@ export const FLAGS = [
     usage: 'keyguard scan --history[=RANGE]',
     help: 'scan git history (every ref, or a rev-list range)',
     doc: 'scan git history: every ref, or RANGE (any range `git rev-list` accepts); takes no paths',
+    commands: BOTH,
+  },
+  {
+    name: 'image',
+    type: 'string',
+    value: 'FILE',
+    usage: 'keyguard scan --image FILE',
+    help: 'scan a saved container image (docker/podman save tarball, OCI layout folder or tar): every layer, and the config Env, Labels and history',
+    doc: 'scan a saved container image: a `docker save`/`podman save` tarball or an OCI image layout (folder or tar). Every layer\'s files are read (a file a later layer deletes is still reported, with `deletedBy`), and the config\'s `Env`, `Labels` and history `created_by` lines; findings are named `image.tar!/<layer digest>/app/appsettings.json` and `image.tar!/config:Env`. No container daemon is needed or contacted. Each layer is an archive under the archive limits',
     commands: BOTH,
   },
   {

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { ScanOptions } from '@keyguard/core';
+import { type ArchiveLimits, DEFAULT_ARCHIVE_LIMITS } from './archive/limits.js';
 import { type Format, type ParsedArgs, parseCliArgs, type ScanArgs } from './args.js';
 import { isRoutineSkip, skippedLines } from './skip-reasons.js';
 import { applyBaseline, type BaselineFile, createBaseline, formatBaseline, loadBaseline } from './baseline.js';
@@ -25,6 +26,7 @@ const oneLine = (text: string): string => text.replace(/\s*[\r\n]+\s*/g, ' ').tr
 async function scanPaths(
   args: ScanArgs,
   scanOptions: ScanOptions,
+  archives: ArchiveLimits | undefined,
   layers: IgnoreLayer[],
   reportFiles: ReadonlySet<string>,
   io: CliIO,
@@ -41,6 +43,7 @@ async function scanPaths(
   const counts: ProgressCounts = { files: 0, bytes: 0, findings: 0 };
   const pool = new ScanPool({
     scanOptions,
+    ...(archives !== undefined ? { archives } : {}),
     jobs: args.jobs,
     jobsExplicit: args.jobsExplicit,
     onPlan: (workers, found) => {
@@ -98,6 +101,12 @@ async function scanPaths(
     const raw = rawPaths.get(r.abs);
     for (const f of r.findings) outcome.findings.push(withPathBytes({ ...f, path: shown }, r.abs, raw));
     if (r.status === 'skipped') outcome.skipped.push(withPathBytes({ path: shown, reason: r.reason }, r.abs, raw));
+    if (r.status === 'scanned' && r.archive !== undefined) {
+      const { archiveEntries } = await import('./archive/report-paths.js');
+      const inside = archiveEntries(shown, r.archive, {});
+      outcome.findings.push(...inside.findings);
+      outcome.skipped.push(...inside.skipped.map((s) => (s.inner === undefined ? withPathBytes(s, r.abs, raw) : s)));
+    }
   }
   outcome.durationMs = nowMs() - started;
   return outcome;
@@ -114,7 +123,7 @@ function withPathBytes<T extends { path: string }>(entry: T, abs: string, raw: U
   return { ...entry, pathBytes: Buffer.concat([Buffer.from(folder), name]).toString('base64') };
 }
 
-async function scanGit(args: ScanArgs, scanOptions: ScanOptions, layers: IgnoreLayer[], io: CliIO, progress: Progress): Promise<ScanOutcome> {
+async function scanGit(args: ScanArgs, scanOptions: ScanOptions, archives: ArchiveLimits | undefined, layers: IgnoreLayer[], io: CliIO, progress: Progress): Promise<ScanOutcome> {
   const rules = [...(args.ignore ? await keyguardIgnoreLayers(io.cwd) : []), ...layers];
   const options: GitScanOptions = {
     cwd: io.cwd,
@@ -124,12 +133,30 @@ async function scanGit(args: ScanArgs, scanOptions: ScanOptions, layers: IgnoreL
   };
   if (args.paths.length > 0) options.paths = args.paths;
   if (args.fetchMissing) options.fetchMissing = true;
+  if (archives !== undefined) options.archives = archives;
   if (args.staged) {
     const { scanStaged } = await import('./git/staged.js');
     return scanStaged(options);
   }
   const { scanHistory } = await import('./git/history.js');
   return scanHistory(args.history === '' ? options : { ...options, revRange: args.history! });
+}
+
+/** `--image FILE`: a saved container image (image/scan-image.ts). */
+async function scanImageFile(file: string, scanOptions: ScanOptions, limits: ArchiveLimits, io: CliIO): Promise<ScanOutcome> {
+  const started = nowMs();
+  const abs = path.resolve(io.cwd, file);
+  const { scanImage } = await import('./image/scan-image.js');
+  let scan: Awaited<ReturnType<typeof scanImage>>;
+  try {
+    scan = await scanImage(abs, displayPath(abs, io.cwd), scanOptions, limits);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new UsageError(`--image ${file}: no such file or folder`);
+    if (code !== undefined) throw new UsageError(`--image ${file}: cannot read (${code})`);
+    throw new UsageError(`--image ${file}: ${(error as Error).message}`);
+  }
+  return { ...scan, ignored: 0, ignoredNotable: [], warnings: [], durationMs: nowMs() - started };
 }
 
 function reportSkipped(skipped: readonly SkippedEntry[], args: Pick<ScanArgs, 'quiet' | 'verbose'>, stderr: OutputStream): void {
@@ -185,7 +212,7 @@ async function runScan(args: ScanArgs, env: CliEnv, io: CliIO): Promise<number> 
     return ExitCode.Clean;
   }
   const gitMode = args.staged || args.history !== undefined;
-  const scanRoot = args.stdin || gitMode ? io.cwd : path.resolve(io.cwd, args.paths[0] ?? '.');
+  const scanRoot = args.stdin || gitMode || args.image !== undefined ? io.cwd : path.resolve(io.cwd, args.paths[0] ?? '.');
   const { config, dir } = await loadConfig(args.config, scanRoot, io.cwd);
   const scanOptions: ScanOptions = {
     minConfidence: args.minConfidence ?? config.minConfidence ?? 'medium',
@@ -193,22 +220,25 @@ async function runScan(args: ScanArgs, env: CliEnv, io: CliIO): Promise<number> 
   };
   if (config.rules !== undefined) scanOptions.rules = config.rules;
   if (config.allow !== undefined) scanOptions.allow = config.allow;
+  // Archives are opened unless --no-archives or the config's `"archives": false`.
+  const archives: ArchiveLimits | undefined = args.archives && config.archives !== false ? { ...DEFAULT_ARCHIVE_LIMITS, ...config.archives } : undefined;
   const layers = config.ignore !== undefined && config.ignore.length > 0 ? [await patternLayer(dir, config.ignore)] : [];
   // --baseline is relative to the current folder; the config's `baseline` to the config's folder.
   const baselineFile = args.baseline ?? (config.baseline !== undefined ? path.resolve(dir, config.baseline) : undefined);
   const baseline: BaselineFile | undefined = args.command === 'scan' && baselineFile !== undefined ? await loadBaseline(baselineFile, io.cwd) : undefined;
 
   const reportFiles = reportTargets([args.output, ...args.extraReports.map((r) => r.file)], io.cwd);
-  if (!gitMode && !args.stdin) assertNotAnInput(reportFiles, args.paths, io.cwd);
+  if (!gitMode && !args.stdin && args.image === undefined) assertNotAnInput(reportFiles, args.paths, io.cwd);
 
   // With --no-progress stderr's stream is not even made: a clean run may never write there.
   const progressOn = args.progress && Progress.wanted(io.stderr, true, env);
   const progress = new Progress(progressOn ? io.stderr : { write: () => true }, progressOn);
   let outcome: ScanOutcome;
   try {
-    if (gitMode) outcome = await scanGit(args, scanOptions, layers, io, progress);
-    else if (args.stdin) outcome = await (await import('./scan-stdin.js')).scanStdin(args, scanOptions, io);
-    else outcome = await scanPaths(args, scanOptions, layers, reportFiles, io, env, progress);
+    if (gitMode) outcome = await scanGit(args, scanOptions, archives, layers, io, progress);
+    else if (args.image !== undefined) outcome = await scanImageFile(args.image, scanOptions, archives ?? { ...DEFAULT_ARCHIVE_LIMITS, ...(config.archives || {}) }, io);
+    else if (args.stdin) outcome = await (await import('./scan-stdin.js')).scanStdin(args, scanOptions, io, archives);
+    else outcome = await scanPaths(args, scanOptions, archives, layers, reportFiles, io, env, progress);
   } finally {
     progress.done();
   }

@@ -10,6 +10,17 @@ export interface ReportedFinding extends Finding, Repeats {
   path: string;
   /** base64 of the path's bytes when a name in it is not valid UTF-8 (`path` shows `\xNN`). */
   pathBytes?: string;
+  /**
+   * Inside an archive: the archive's own path (as `path` is given), and the path inside it
+   * (`path` is `archive!/inner`; nested archives joined by `!/` in `inner`).
+   */
+  archive?: string;
+  inner?: string;
+  /**
+   * `--image`: the file was deleted by a later layer's whiteout (this is that layer's digest);
+   * it is still in the image, in the layer that added it.
+   */
+  deletedBy?: string;
   /** History scans: the commit that introduced the secret at this path. */
   commit?: string;
   author?: string;
@@ -27,6 +38,16 @@ export type EntryKind = (typeof ENTRY_KINDS)[number];
 export const OWN_FILE_PROBLEMS = [...ENTRY_KINDS, 'symlink-loop', 'unreadable', 'too-large'] as const;
 export type OwnFileProblem = (typeof OWN_FILE_PROBLEMS)[number];
 
+/** An archive that could not be read to its end, or an entry of one that cannot be read. */
+export const ARCHIVE_SKIP_REASONS = [
+  'broken archive',
+  'unsupported compression',
+  'archive limit: maxDepth',
+  'archive limit: maxBytes',
+  'archive limit: maxRatio',
+  'archive limit: maxEntries',
+] as const;
+
 /**
  * Every reason a `skipped` entry can give, but the ignore-file one (IGNORE_FILE_NOT_APPLIED).
  * packages/cli/README.md and README.md list exactly these (a test checks).
@@ -41,6 +62,7 @@ export const SKIP_REASONS = [
   'missing',
   'unmerged',
   'not-in-index',
+  ...ARCHIVE_SKIP_REASONS,
 ] as const;
 
 /** An ignore file inside the scanned tree that could not be used: `ignore file not applied: fifo`. */
@@ -53,6 +75,9 @@ export interface SkippedEntry {
   /** As in ReportedFinding. */
   pathBytes?: string;
   reason: SkipReason;
+  /** As in ReportedFinding: an entry inside an archive (or an archive inside one). */
+  archive?: string;
+  inner?: string;
   /** History scans, reason `missing`: the commit that introduced the blob that is not there. */
   commit?: string;
 }

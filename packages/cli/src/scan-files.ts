@@ -1,7 +1,12 @@
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import fs from 'node:fs/promises';
+import path from 'node:path';
 import { borrowScanBuffer, type ScanOptions, scanBytes, scanStream, SkippedInputError } from '@keyguard/core';
 import { type AggregatedFinding, FindingAggregator, occurrencesOf } from './aggregate.js';
+import type { ArchiveLimits } from './archive/limits.js';
+import type { ArchiveScan } from './archive/scan-archive.js';
+import { archiveKindOf, SNIFF_BYTES } from './archive/sniff.js';
+import { peek } from './archive/byte-stream.js';
 import type { SkipReason } from './outcome.js';
 import { entryKind, errorReason } from './walk.js';
 
@@ -10,7 +15,7 @@ export const READ_CHUNK_BYTES = 1024 * 1024;
 
 /** A file's findings, repeats of one secret aggregated (see aggregate.ts). */
 export type FileResult =
-  | { abs: string; status: 'scanned'; findings: AggregatedFinding[]; bytes: number; suppressed: number }
+  | { abs: string; status: 'scanned'; findings: AggregatedFinding[]; bytes: number; suppressed: number; archive?: ArchiveScan }
   | { abs: string; status: 'skipped'; reason: SkipReason; findings: AggregatedFinding[]; bytes: number };
 
 const O_NONBLOCK = (constants as { O_NONBLOCK?: number }).O_NONBLOCK ?? 0;
@@ -36,7 +41,7 @@ export const SYNC_READ_MAX_BYTES = 32 * 1024 * 1024;
  * when the file is too big for that, and the caller streams it instead. Most files of a tree
  * take this path: four async round trips per file cost more than scanning it.
  */
-export function scanSmallFile(abs: string, options: ScanOptions, raw?: Uint8Array): FileResult | undefined {
+export function scanSmallFile(abs: string, options: ScanOptions, raw?: Uint8Array, archives?: ArchiveLimits): FileResult | undefined {
   let fd: number;
   try {
     fd = openSync(openPath(abs, raw), constants.O_RDONLY | O_NONBLOCK);
@@ -62,6 +67,8 @@ export function scanSmallFile(abs: string, options: ScanOptions, raw?: Uint8Arra
       if (n === 0) break;
       read += n;
     }
+    // An archive is read as a stream by scanFile (rare enough that reading it twice costs nothing).
+    if (archives !== undefined && archiveKindOf(readBuffer.subarray(0, Math.min(read, SNIFF_BYTES))) !== undefined) return undefined;
     const found = new FindingAggregator();
     const { stats: scanned } = scanBytes(readBuffer.subarray(0, read), options, (f) => found.add(f));
     return { abs, status: 'scanned', findings: found.findings(), bytes: scanned.bytes, suppressed: scanned.suppressed };
@@ -77,9 +84,15 @@ export function scanSmallFile(abs: string, options: ScanOptions, raw?: Uint8Arra
  * A small file synchronously, a big one streamed. Not an async function: most files are done
  * synchronously, and a promise per file is measurable over a tree (await only a promise).
  */
-export function scanAnyFile(abs: string, options: ScanOptions, onBytes?: (bytes: number) => void, raw?: Uint8Array): FileResult | Promise<FileResult> {
-  const small = scanSmallFile(abs, options, raw);
-  if (small === undefined) return scanFile(abs, options, onBytes, raw);
+export function scanAnyFile(
+  abs: string,
+  options: ScanOptions,
+  onBytes?: (bytes: number) => void,
+  raw?: Uint8Array,
+  archives?: ArchiveLimits,
+): FileResult | Promise<FileResult> {
+  const small = scanSmallFile(abs, options, raw, archives);
+  if (small === undefined) return scanFile(abs, options, onBytes, raw, archives);
   onBytes?.(small.bytes);
   return small;
 }
@@ -88,7 +101,13 @@ export function scanAnyFile(abs: string, options: ScanOptions, onBytes?: (bytes:
  * Scans one file, streaming it through core. Opens with O_NONBLOCK and checks the open handle
  * is a regular file, so a FIFO swapped in after the walk still cannot hang the scan.
  */
-export async function scanFile(abs: string, options: ScanOptions, onBytes?: (bytes: number) => void, raw?: Uint8Array): Promise<FileResult> {
+export async function scanFile(
+  abs: string,
+  options: ScanOptions,
+  onBytes?: (bytes: number) => void,
+  raw?: Uint8Array,
+  archives?: ArchiveLimits,
+): Promise<FileResult> {
   let handle: fs.FileHandle;
   try {
     handle = await fs.open(openPath(abs, raw), constants.O_RDONLY | O_NONBLOCK);
@@ -102,7 +121,18 @@ export async function scanFile(abs: string, options: ScanOptions, onBytes?: (byt
     const kind = entryKind(stats);
     if (kind !== 'file') return { abs, status: 'skipped', reason: kind, findings: [], bytes: 0 };
     stream = handle.createReadStream({ highWaterMark: READ_CHUNK_BYTES, autoClose: false, start: 0 });
-    const scan = scanStream(onBytes === undefined ? stream : counted(stream, onBytes), options);
+    let source: AsyncIterable<Uint8Array> = onBytes === undefined ? stream : counted(stream, onBytes);
+    if (archives !== undefined) {
+      const { head, stream: whole } = await peek(source, SNIFF_BYTES);
+      source = whole;
+      const kind = archiveKindOf(head);
+      if (kind !== undefined) {
+        const { scanArchive } = await import('./archive/scan-archive.js');
+        const archive = await scanArchive(source, kind, path.basename(abs), options, archives);
+        return { abs, status: 'scanned', findings: [], bytes: archive.bytes, suppressed: archive.suppressed, archive };
+      }
+    }
+    const scan = scanStream(source, options);
     for await (const finding of scan) found.add(finding);
     return { abs, status: 'scanned', findings: found.findings(), bytes: scan.stats.bytes, suppressed: scan.stats.suppressed };
   } catch (error) {
@@ -116,7 +146,7 @@ export async function scanFile(abs: string, options: ScanOptions, onBytes?: (byt
 }
 
 /** Passes chunks through, telling `onBytes` how many went by (for progress inside big files). */
-async function* counted(source: AsyncIterable<Uint8Array | string>, onBytes: (bytes: number) => void): AsyncGenerator<Uint8Array | string> {
+async function* counted(source: AsyncIterable<Uint8Array>, onBytes: (bytes: number) => void): AsyncGenerator<Uint8Array> {
   for await (const chunk of source) {
     onBytes(chunk.length);
     yield chunk;
@@ -140,14 +170,21 @@ export function emptyTally(): ScanTally {
 
 export function addResult(tally: ScanTally, result: FileResult): void {
   if (result.status === 'scanned') {
-    tally.files += 1;
+    tally.files += 1 + (result.archive?.files ?? 0);
     tally.bytes += result.bytes;
     tally.suppressed += result.suppressed;
   } else {
     tally.skipped += 1;
   }
-  tally.findings += occurrencesOf(result.findings);
-  if (result.status !== 'scanned' || result.findings.length > 0) tally.notable.push(result);
+  tally.findings += findingsIn(result);
+  if (result.status !== 'scanned' || result.findings.length > 0 || (result.archive !== undefined && (result.archive.findings.length > 0 || result.archive.skipped.length > 0))) {
+    tally.notable.push(result);
+  }
+}
+
+/** Occurrences found in a file, or in the archive it is. */
+export function findingsIn(result: FileResult): number {
+  return occurrencesOf(result.findings) + (result.status === 'scanned' && result.archive !== undefined ? occurrencesOf(result.archive.findings) : 0);
 }
 
 export function mergeTally(into: ScanTally, from: ScanTally): void {

@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { ScanOptions } from '@keyguard/core';
-import { occurrencesOf } from './aggregate.js';
-import { addResult, emptyTally, mergeTally, scanAnyFile, SYNC_READ_MAX_BYTES, type ScanTally } from './scan-files.js';
+import type { ArchiveLimits } from './archive/limits.js';
+import { addResult, emptyTally, findingsIn, mergeTally, scanAnyFile, SYNC_READ_MAX_BYTES, type ScanTally } from './scan-files.js';
 import type { WalkFile } from './walk.js';
 
 /**
@@ -35,6 +35,8 @@ export interface WorkerResponse {
 
 export interface ScanPoolOptions {
   scanOptions: ScanOptions;
+  /** Limits for reading archives; undefined = archives are not opened (--no-archives). */
+  archives?: ArchiveLimits;
   jobs: number;
   /** The user asked for this many jobs (--jobs), rather than the default. */
   jobsExplicit?: boolean;
@@ -147,13 +149,13 @@ export class ScanPool {
   }
 
   private async scanHere(): Promise<void> {
-    const { scanOptions, onBytes, onFiles } = this.options;
+    const { scanOptions, onBytes, onFiles, archives } = this.options;
     for (let i = 0; i < this.queue.length; i++) {
       const file = this.queue[i]!;
-      const pending = scanAnyFile(file.abs, scanOptions, onBytes, file.raw);
+      const pending = scanAnyFile(file.abs, scanOptions, onBytes, file.raw, archives);
       const result = pending instanceof Promise ? await pending : pending;
       addResult(this.tally, result);
-      onFiles?.(1, occurrencesOf(result.findings));
+      onFiles?.(1, findingsIn(result));
       // Let progress output breathe between runs of synchronous small files.
       if (i % 256 === 255) await new Promise<void>((resolve) => setImmediate(resolve));
     }
@@ -168,7 +170,7 @@ export class ScanPool {
 
   private startWorker(): PoolWorker {
     const worker = new Worker(new URL('./scan-worker.js', import.meta.url), {
-      workerData: { scanOptions: this.options.scanOptions, progress: this.options.onBytes !== undefined },
+      workerData: { scanOptions: this.options.scanOptions, archives: this.options.archives, progress: this.options.onBytes !== undefined },
     });
     const entry: PoolWorker = { worker, inFlight: 0 };
     worker.on('message', (message: WorkerResponse) => {

@@ -1,10 +1,11 @@
 /** A scan worker: receives batches of file paths, answers with each batch's tally. Loaded from dist/. */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { ScanOptions } from '@keyguard/core';
+import type { ArchiveLimits } from './archive/limits.js';
 import { addResult, emptyTally, scanAnyFile } from './scan-files.js';
 import { WORKER_PROGRESS_BYTES, type WorkerRequest, type WorkerResponse } from './scan-pool.js';
 
-const { scanOptions, progress } = workerData as { scanOptions: ScanOptions; progress: boolean };
+const { scanOptions, archives, progress } = workerData as { scanOptions: ScanOptions; archives?: ArchiveLimits; progress: boolean };
 
 let pending = 0;
 const onBytes = progress
@@ -24,7 +25,7 @@ parentPort?.on('message', (request: WorkerRequest) => {
     try {
       const tally = emptyTally();
       for (const { abs, raw } of request.files) {
-        const result = scanAnyFile(abs, scanOptions, onBytes, raw);
+        const result = scanAnyFile(abs, scanOptions, onBytes, raw, archives);
         addResult(tally, result instanceof Promise ? await result : result);
       }
       const bytes = pending;

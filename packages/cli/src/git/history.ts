@@ -2,11 +2,16 @@ import { occurrencesOf } from '../aggregate.js';
 import { UsageError } from '../exit-codes.js';
 import type { ReportedFinding, ScanOutcome, SkippedEntry } from '../outcome.js';
 import { StringDecoder } from 'node:string_decoder';
-import type { Finding } from '@keyguard/core';
 import { CatFileBatch } from './cat-file.js';
 import { git, gitSpawn, repoInfo } from './exec.js';
 import { MissingBlobs, NO_LAZY_FETCH_ENV, promisorRemote } from './missing.js';
 import { scanBlob } from './scan-blob.js';
+import { archiveEntries } from '../archive/report-paths.js';
+import { INNER_SEPARATOR } from '../archive/entry.js';
+import type { AggregatedFinding } from '../aggregate.js';
+
+/** A blob's finding; `inner` when the blob is an archive (the path inside it). */
+type BlobFinding = AggregatedFinding & { inner?: string };
 import { GITLINK_MODE, isNullOid, parseRaw, repoPathOf, reportedPath } from './shared.js';
 import type { GitHistoryOptions } from './types.js';
 import { nowMs } from '../clock.js';
@@ -77,7 +82,7 @@ export async function scanHistory(opts: GitHistoryOptions): Promise<ScanOutcome>
   }
   const commits: Commit[] = [];
   const blobs = new Map<string, BlobUse>(); // every blob seen at a scanned path
-  const withFindings = new Map<string, Finding[]>();
+  const withFindings = new Map<string, BlobFinding[]>();
   const skipped: SkippedEntry[] = [];
   let files = 0;
   let bytes = 0;
@@ -86,7 +91,8 @@ export async function scanHistory(opts: GitHistoryOptions): Promise<ScanOutcome>
 
   // Blobs are read and scanned while git log is still listing commits.
   const batch = new CatFileBatch(cwd, async (blob, oid) => {
-    const r = await scanBlob(blob.chunks, blob.size, opts.scanOptions);
+    const name = blobs.get(oid)?.paths.keys().next().value;
+    const r = await scanBlob(blob.chunks, blob.size, opts.scanOptions, opts.archives, name === undefined ? oid : name.slice(name.lastIndexOf('/') + 1));
     if (r.kind === 'binary') {
       const [firstPath] = blobs.get(oid)?.paths.keys() ?? [];
       skipped.push({ path: reportedPath(firstPath ?? oid, info), reason: 'binary' });
@@ -95,9 +101,16 @@ export async function scanHistory(opts: GitHistoryOptions): Promise<ScanOutcome>
     files++;
     bytes += r.bytes;
     suppressed += r.suppressed;
-    if (r.findings.length > 0) {
-      withFindings.set(oid, r.findings);
-      findingCount += occurrencesOf(r.findings);
+    // An archive's findings carry the path inside it (`inner`); its skipped entries are listed at the blob's first path.
+    const found: BlobFinding[] = r.archive === undefined ? r.findings : r.archive.findings;
+    if (r.archive !== undefined) {
+      const [firstPath] = blobs.get(oid)?.paths.keys() ?? [];
+      skipped.push(...archiveEntries(reportedPath(firstPath ?? oid, info), r.archive, {}).skipped);
+      files += r.archive.files;
+    }
+    if (found.length > 0) {
+      withFindings.set(oid, found);
+      findingCount += occurrencesOf(found);
     }
     opts.onProgress?.({ files, bytes, findings: findingCount });
   }, (oid) => missing.noteMissing(oid));
@@ -207,7 +220,10 @@ export async function scanHistory(opts: GitHistoryOptions): Promise<ScanOutcome>
     for (const f of list) {
       for (const [p, commitIndex] of use.paths) {
         const c = commits[commitIndex];
-        const finding: ReportedFinding = { ...f, path: reportedPath(p, info), commit: c?.sha, author: c?.author, date: c?.date };
+        const { inner, ...found } = f;
+        const shown = reportedPath(p, info);
+        const where = inner === undefined ? { path: shown } : { path: `${shown}${INNER_SEPARATOR}${inner}`, archive: shown, inner };
+        const finding: ReportedFinding = { ...found, ...where, commit: c?.sha, author: c?.author, date: c?.date };
         const key = `${finding.path}\0${f.ruleId}\0${f.fingerprint}`;
         candidates.push({ finding, key, commitIndex });
         const seen = firstSeen.get(key);

@@ -20,6 +20,7 @@ import { nowMs } from '../clock.js';
 import { readBlobFromWorktree } from './worktree-blob.js';
 import { findWorkTree, type WorkTreeInfo } from './work-tree.js';
 import { diffIndex, takeStagedDiff } from './early-diff.js';
+import { archiveEntries } from '../archive/report-paths.js';
 
 interface Target {
   /** Path relative to the repository's top level. */
@@ -68,16 +69,17 @@ export async function scanStaged(opts: GitScanOptions): Promise<ScanOutcome> {
   const describe: EarlyGit['describe'] =
     found !== undefined ? Promise.resolve({ ok: { info: found, hasHead: undefined } }) : settled(repoInfo(cwd).then((info) => ({ info, hasHead: info.head !== undefined })));
   const results = new Map<string, BlobScan>();
+  const blobNames = new Map<string, string>(); // oid -> a file name it is staged as (names a .gz's content)
   let progressFiles = 0;
   let progressBytes = 0;
   let progressFindings = 0;
   let missing: MissingBlobs | undefined;
   const scanStagedBlob = async (blob: Blob): Promise<void> => {
-    const r = await (await scanner).scanBlob(blob.chunks, blob.size, opts.scanOptions);
+    const r = await (await scanner).scanBlob(blob.chunks, blob.size, opts.scanOptions, opts.archives, blobNames.get(blob.oid));
     results.set(blob.oid, r);
     progressFiles++;
     progressBytes += r.bytes;
-    if (r.kind === 'text') progressFindings += occurrencesOf(r.findings);
+    if (r.kind === 'text') progressFindings += occurrencesOf(r.findings) + (r.archive !== undefined ? occurrencesOf(r.archive.findings) : 0);
     opts.onProgress?.({ files: progressFiles, bytes: progressBytes, findings: progressFindings });
   };
   // cat-file starts with the first blob the work tree cannot provide (see pass 1).
@@ -86,7 +88,7 @@ export async function scanStaged(opts: GitScanOptions): Promise<ScanOutcome> {
   // The scanner loads once git is running, not before.
   const scanner = import('./scan-blob.js');
   try {
-    return await scanStagedWith(opts, { describe, results, batch, scanStagedBlob, againstHead, listIndex, scanner, setMissing: (m) => (missing = m) });
+    return await scanStagedWith(opts, { describe, results, blobNames, batch, scanStagedBlob, againstHead, listIndex, scanner, setMissing: (m) => (missing = m) });
   } catch (error) {
     batch.abort();
     await batch.finish().catch(() => {});
@@ -99,6 +101,7 @@ interface EarlyGit {
   /** The repository; `hasHead` undefined when found from the folders (the diff against HEAD tells). */
   describe: Promise<{ ok: { info: WorkTreeInfo; hasHead: boolean | undefined } } | { error: unknown }>;
   results: Map<string, BlobScan>;
+  blobNames: Map<string, string>;
   batch: CatFileBatch;
   /** Scans one staged blob into `results`. */
   scanStagedBlob: (blob: Blob) => Promise<void>;
@@ -210,6 +213,7 @@ async function scanStagedWith(opts: GitScanOptions, early: EarlyGit): Promise<Sc
   // path) one may not be, and reading it would fetch it unasked.
   const missing = new MissingBlobs(cwd, promisor, (oid) => batch.request(oid), opts.fetchMissing === true);
   early.setMissing(missing);
+  for (const [oid, t] of firstTarget) early.blobNames.set(oid, t.repoPath.slice(t.repoPath.lastIndexOf('/') + 1));
   for (const [oid, t] of firstTarget) {
     const bytes = info.bare ? undefined : readBlobFromWorktree(join(info.toplevel, t.repoPath), oid, t.mode, IN_MEMORY_LIMIT);
     if (bytes === undefined) missing.want(oid);
@@ -221,7 +225,7 @@ async function scanStagedWith(opts: GitScanOptions, early: EarlyGit): Promise<Sc
   // Pass 2: for files with findings, the secrets already committed (HEAD, rename source, merge parents).
   const needBase = targets.filter((t) => {
     const r = results.get(t.oid);
-    return !t.full && r?.kind === 'text' && r.findings.length > 0;
+    return !t.full && r?.kind === 'text' && (r.findings.length > 0 || (r.archive?.findings.length ?? 0) > 0);
   });
   const known = new Map<string, Set<string>>(); // base request -> fingerprints
   if (needBase.length > 0) {
@@ -240,8 +244,8 @@ async function scanStagedWith(opts: GitScanOptions, early: EarlyGit): Promise<Sc
     }
     const { scanBlob } = await early.scanner;
     await readBlobs(cwd, list, async (blob, index) => {
-      const r = await scanBlob(blob.chunks, blob.size, { ...opts.scanOptions, inlineIgnore: false, allow: [] });
-      if (r.kind === 'text') known.set(list[index]!, new Set(r.findings.map((f) => f.fingerprint)));
+      const r = await scanBlob(blob.chunks, blob.size, { ...opts.scanOptions, inlineIgnore: false, allow: [] }, opts.archives);
+      if (r.kind === 'text') known.set(list[index]!, new Set([...r.findings, ...(r.archive?.findings ?? [])].map((f) => f.fingerprint)));
     });
     for (const t of needBase) {
       const fps = new Set<string>();
@@ -272,6 +276,12 @@ async function scanStagedWith(opts: GitScanOptions, early: EarlyGit): Promise<Sc
     for (const f of r.findings) {
       if (t.known?.has(f.fingerprint)) continue;
       findings.push({ ...f, path: t.path });
+    }
+    if (r.archive !== undefined) {
+      files += r.archive.files;
+      const inside = archiveEntries(t.path, r.archive, {});
+      findings.push(...inside.findings.filter((f) => t.known?.has(f.fingerprint) !== true));
+      skipped.push(...inside.skipped);
     }
   }
   // Unsorted: main.ts sorts every input mode's outcome once (order.ts).

@@ -1,4 +1,5 @@
 import type { ScanOptions } from '@keyguard/core';
+import type { ArchiveLimits } from '../archive/limits.js';
 
 /** Options shared by the git input modes (`scan --staged`, `scan --history`). */
 export interface GitScanOptions {
@@ -6,6 +7,8 @@ export interface GitScanOptions {
   cwd: string;
   /** Passed through to core's scanner. */
   scanOptions: ScanOptions;
+  /** Limits for reading archive blobs; undefined = archives are read as the bytes they are. */
+  archives?: ArchiveLimits;
   /**
    * Restrict the scan to these files (relative to `cwd` or absolute), e.g. the file names
    * pre-commit passes with `pass_filenames`. Absent or empty = every staged file.

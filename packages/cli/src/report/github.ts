@@ -22,23 +22,24 @@ export function renderGithub(outcome: ScanOutcome, ctx: ReportContext): string {
   // Control characters in a name are shown escaped (`\x1b`), never written raw to the log.
   const file = (p: string): string => escapeProperty(shown(rootRelative(p, ctx.cwd, ctx.workTreeRoot ?? ctx.cwd).path));
   for (const f of outcome.findings) {
-    const props = [
-      `file=${file(f.path)}`,
-      `line=${f.line}`,
-      `col=${f.column}`,
-      `endLine=${f.endLine}`,
-      `endColumn=${f.endColumn}`,
-      `title=${escapeProperty(`keyguard: ${f.ruleId}`)}`,
-    ].join(',');
+    // Inside an archive: the annotation goes on the archive (a file of the repository), the
+    // message says where inside it; its line numbers are the inner file's, not the archive's.
+    const props = (
+      f.archive !== undefined
+        ? [`file=${file(f.archive)}`, `title=${escapeProperty(`keyguard: ${f.ruleId}`)}`]
+        : [`file=${file(f.path)}`, `line=${f.line}`, `col=${f.column}`, `endLine=${f.endLine}`, `endColumn=${f.endColumn}`, `title=${escapeProperty(`keyguard: ${f.ruleId}`)}`]
+    ).join(',');
     const where = f.commit !== undefined ? ` in commit ${f.commit.slice(0, 12)}` : '';
     const repeats = f.occurrences !== undefined && f.occurrences > 1 ? ` (${f.occurrences} times in this file, last at line ${f.lastLine})` : '';
     const secret = ctx.showSecrets ? ` secret: ${f.secret}` : '';
-    const message = `${f.message}${where}${repeats}; ${shortRemediation(f)}. fingerprint ${f.fingerprint}${secret}`;
+    const inside = f.archive !== undefined ? `in ${f.path} line ${f.line}: ` : '';
+    const message = `${inside}${f.message}${where}${repeats}; ${shortRemediation(f)}. fingerprint ${f.fingerprint}${secret}`;
     lines.push(`::error ${props}::${escapeData(shown(message))}`);
   }
   for (const s of outcome.skipped) {
     if (isRoutineSkip(s)) continue; // binary files and links are normal in any repository
-    lines.push(`::warning file=${file(s.path)},title=${escapeProperty('keyguard: skipped')}::${escapeData(`not scanned: ${s.reason}`)}`);
+    const inside = s.archive !== undefined ? ` (${s.path})` : '';
+    lines.push(`::warning file=${file(s.archive ?? s.path)},title=${escapeProperty('keyguard: skipped')}::${escapeData(shown(`not scanned${inside}: ${s.reason}`))}`);
   }
   return lines.length === 0 ? '' : `${lines.join('\n')}\n`;
 }

@@ -6,6 +6,7 @@ export function toJsonFinding(f: ReportedFinding, showSecrets: boolean): JsonFin
   const out: JsonFinding = {
     path: f.path,
     ...(f.pathBytes !== undefined ? { pathBytes: f.pathBytes } : {}),
+    ...(f.archive !== undefined ? { archive: f.archive, inner: f.inner! } : {}),
     line: f.line,
     column: f.column,
     endLine: f.endLine,
@@ -21,6 +22,7 @@ export function toJsonFinding(f: ReportedFinding, showSecrets: boolean): JsonFin
     out.lastLine = f.lastLine!;
     out.lastColumn = f.lastColumn!;
   }
+  if (f.deletedBy !== undefined) out.deletedBy = f.deletedBy;
   if (f.commit !== undefined) out.commit = f.commit;
   if (f.author !== undefined) out.author = f.author;
   if (f.date !== undefined) out.date = f.date;
@@ -33,7 +35,13 @@ export function buildJsonReport(outcome: ScanOutcome, ctx: Pick<ReportContext, '
     version: 1,
     tool: { name: ctx.tool.name, version: ctx.tool.version },
     findings: outcome.findings.map((f) => toJsonFinding(f, ctx.showSecrets)),
-    skipped: outcome.skipped.map((s) => ({ path: s.path, ...(s.pathBytes !== undefined ? { pathBytes: s.pathBytes } : {}), reason: s.reason, ...(s.commit !== undefined ? { commit: s.commit } : {}) })),
+    skipped: outcome.skipped.map((s) => ({
+      path: s.path,
+      ...(s.pathBytes !== undefined ? { pathBytes: s.pathBytes } : {}),
+      ...(s.archive !== undefined ? { archive: s.archive, inner: s.inner! } : {}),
+      reason: s.reason,
+      ...(s.commit !== undefined ? { commit: s.commit } : {}),
+    })),
     warnings: [...outcome.warnings],
     summary: { ...summaryCounts(outcome), durationMs: Math.round(outcome.durationMs) },
   };

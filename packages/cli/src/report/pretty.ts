@@ -132,6 +132,8 @@ function findingLines(f: ReportedFinding, ctx: ReportContext): string[] {
     { text: confidenceText(f, c), gap: '  ' },
   ];
   if (f.commit !== undefined) pieces.push({ text: `${c.dim('@')} ${c.magenta(f.commit.slice(0, 12))}`, gap: '  ' });
+  // A container image's file a later layer deletes: still in the image, so still a leak.
+  if (f.deletedBy !== undefined) pieces.push({ text: c.dim(`(deleted by layer ${printablePath(f.deletedBy)}, still in the image)`), gap: '  ' });
   // Repeats of one secret in one file: one line, with the count and the last place.
   if (f.occurrences !== undefined && f.occurrences > 1) {
     pieces.push({ text: c.dim(`×${f.occurrences}`), gap: '  ' }, { text: c.dim(`(last ${f.lastLine}:${f.lastColumn})`), gap: ' ' });

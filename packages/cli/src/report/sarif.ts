@@ -61,6 +61,14 @@ export function buildSarif(outcome: ScanOutcome, ctx: Pick<ReportContext, 'tool'
     if (f.author !== undefined) properties.author = f.author;
     if (f.date !== undefined) properties.date = f.date;
     if (ctx.showSecrets) properties.secret = f.secret;
+    // Inside an archive: the archive is the artifact (code scanning maps it to a repository
+    // file); the path inside is a logical location, and the region is the inner file's lines.
+    if (f.archive !== undefined) {
+      properties.archive = f.archive;
+      properties.inner = f.inner;
+    }
+    if (f.deletedBy !== undefined) properties.deletedBy = f.deletedBy;
+    const logical = f.archive !== undefined ? { logicalLocations: [{ name: f.inner, fullyQualifiedName: f.path, kind: 'archiveEntry' }] } : {};
     return {
       ruleId: f.ruleId,
       ruleIndex: ruleIndex.get(f.ruleId) ?? -1,
@@ -69,9 +77,10 @@ export function buildSarif(outcome: ScanOutcome, ctx: Pick<ReportContext, 'tool'
       locations: [
         {
           physicalLocation: {
-            artifactLocation: artifactLocation(f.path, ctx),
+            artifactLocation: artifactLocation(f.archive ?? f.path, ctx),
             region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn },
           },
+          ...logical,
         },
       ],
       partialFingerprints: { [PARTIAL_FINGERPRINT_KEY]: f.fingerprint },
@@ -83,7 +92,12 @@ export function buildSarif(outcome: ScanOutcome, ctx: Pick<ReportContext, 'tool'
     ...outcome.skipped.map((s) => ({
       level: 'note',
       message: { text: `skipped (${s.reason}${s.commit !== undefined ? ` in commit ${s.commit}` : ''}): ${s.path}` },
-      locations: [{ physicalLocation: { artifactLocation: artifactLocation(s.path, ctx) } }],
+      locations: [
+        {
+          physicalLocation: { artifactLocation: artifactLocation(s.archive ?? s.path, ctx) },
+          ...(s.archive !== undefined ? { logicalLocations: [{ name: s.inner, fullyQualifiedName: s.path, kind: 'archiveEntry' }] } : {}),
+        },
+      ],
     })),
   ];
   return {

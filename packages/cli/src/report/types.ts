@@ -24,6 +24,11 @@ export interface JsonFinding {
   path: string;
   /** base64 of the path's bytes, only when a name in it is not valid UTF-8. */
   pathBytes?: string;
+  /** Inside an archive: the archive's path, and the path inside it (`path` is `archive!/inner`). */
+  archive?: string;
+  inner?: string;
+  /** `--image`: a later layer's whiteout deletes this file (that layer's digest); it is still in the image. */
+  deletedBy?: string;
   line: number;
   column: number;
   endLine: number;
@@ -50,7 +55,7 @@ export interface JsonReport {
   tool: { name: string; version: string };
   findings: JsonFinding[];
   /** `commit`: a history blob missing from the repository (reason `missing`) and where it came in. */
-  skipped: { path: string; pathBytes?: string; reason: string; commit?: string }[];
+  skipped: { path: string; pathBytes?: string; archive?: string; inner?: string; reason: string; commit?: string }[];
   /** Coverage warnings: a shallow clone's cut-off history, blobs missing from a partial clone. */
   warnings: string[];
   summary: {
