@@ -36,6 +36,9 @@ export interface TarEntry {
   linkname?: string;
 }
 
+/** Every entry's time: the same bytes (and image digests) however long a test takes. */
+const FIXED_MTIME = new Date('2026-01-01T00:00:00Z');
+
 /** A ustar tar (tar-stream writes pax headers for long names). */
 export async function tarOf(entries: Entries | TarEntry[]): Promise<Uint8Array> {
   const list: TarEntry[] = Array.isArray(entries) ? entries : Object.entries(entries).map(([name, content]) => ({ name, content }));
@@ -48,8 +51,8 @@ export async function tarOf(entries: Entries | TarEntry[]): Promise<Uint8Array> 
   });
   for (const entry of list) {
     const type = entry.type ?? 'file';
-    if (type === 'file') pack.entry({ name: entry.name, type }, Buffer.from(bytesOf(entry.content ?? '')));
-    else pack.entry({ name: entry.name, type, ...(entry.linkname !== undefined ? { linkname: entry.linkname } : {}) });
+    if (type === 'file') pack.entry({ name: entry.name, type, mtime: FIXED_MTIME }, Buffer.from(bytesOf(entry.content ?? '')));
+    else pack.entry({ name: entry.name, type, mtime: FIXED_MTIME, ...(entry.linkname !== undefined ? { linkname: entry.linkname } : {}) });
   }
   pack.finalize();
   await done;
