@@ -1,0 +1,87 @@
+import { type Fragment, type JoinedRun, MAX_RUN_REACH, crossesWithSecretRun } from './joined-runs.js';
+
+/**
+ * Console output wrapped at a fixed column (a terminal's width, pasted `Get-AzSignalRKey` or
+ * `az signalr key list` output): lines of exactly the same length N, then a last one no longer,
+ * with a connection string running on from one to the next without any separator.
+ */
+
+/** The narrowest console width considered: shorter lines are not wrapped output. */
+export const MIN_WRAP_WIDTH = 60;
+/** The most lines one wrapped run joins. */
+const MAX_LINES = 16;
+
+/** A line break, then a secret character: the join between two wrapped lines. */
+const SECRET_WRAP = /[A-Za-z0-9+/%\\_~.-](?:\r\n|\n|\r)[A-Za-z0-9+/=%\\_~.-]/g;
+
+const isBreak = (c: number): boolean => c === 10 || c === 13;
+const isBlank = (c: number): boolean => c === 32 || c === 9 || Number.isNaN(c);
+
+/** The start of the line holding index i (just after a break). */
+function lineStartOf(text: string, i: number, limit: number): number {
+  while (i > limit && !isBreak(text.charCodeAt(i - 1))) i--;
+  return i;
+}
+
+/** The end of the line holding index i (its break, or the text's end). */
+function lineEndOf(text: string, i: number, limit: number): number {
+  while (i < limit && !isBreak(text.charCodeAt(i))) i++;
+  return i;
+}
+
+/** Where the line after the one ending at `end` starts (past CRLF, LF or CR). */
+const nextLineStart = (text: string, end: number): number => (text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? end + 2 : end + 1);
+/** Where the line before the one starting at `start` ends (before CRLF, LF or CR). */
+const previousLineEnd = (text: string, start: number): number => (text.charCodeAt(start - 1) === 10 && text.charCodeAt(start - 2) === 13 ? start - 2 : start - 1);
+
+/** The wrapped lines around the line break at `breakAt`, or undefined when they are not wrapped output. */
+function linesAround(text: string, breakAt: number): Fragment[] | undefined {
+  const low = Math.max(0, breakAt - MAX_RUN_REACH);
+  const high = Math.min(text.length, breakAt + MAX_RUN_REACH);
+  const start = lineStartOf(text, breakAt, low);
+  const width = breakAt - start;
+  if (width < MIN_WRAP_WIDTH || start === low && low > 0) return undefined;
+  const nextStart = nextLineStart(text, breakAt);
+  const nextEnd = lineEndOf(text, nextStart, high);
+  if (nextEnd - nextStart > width || (nextEnd === high && high < text.length)) return undefined;
+  const lines: Fragment[] = [
+    { start, end: breakAt },
+    { start: nextStart, end: nextEnd },
+  ];
+  // Earlier lines of the same width that run on into this one (the Endpoint before the key).
+  for (let first = start; lines.length < MAX_LINES && first > low; ) {
+    const end = previousLineEnd(text, first);
+    const begin = lineStartOf(text, end, low);
+    if (end - begin !== width || (begin === low && low > 0) || isBlank(text.charCodeAt(end - 1)) || isBlank(text.charCodeAt(first))) break;
+    lines.unshift({ start: begin, end });
+    first = begin;
+  }
+  // Later lines while the last one is still full.
+  for (let last = lines[lines.length - 1]!; lines.length < MAX_LINES && last.end - last.start === width && last.end < high; ) {
+    const begin = nextLineStart(text, last.end);
+    const end = lineEndOf(text, begin, high);
+    if (end - begin > width || end === begin || (end === high && high < text.length) || isBlank(text.charCodeAt(begin)) || isBlank(text.charCodeAt(last.end - 1))) break;
+    last = { start: begin, end };
+    lines.push(last);
+  }
+  return lines;
+}
+
+/** The wrapped runs whose first line break lies in [from, to) and carries a secret-sized run across a break. */
+export function wrappedLineRuns(text: string, from: number, to: number): JoinedRun[] {
+  const runs: JoinedRun[] = [];
+  const pattern = new RegExp(SECRET_WRAP.source, 'g');
+  pattern.lastIndex = Math.max(0, from - 1);
+  let coveredTo = -1;
+  for (let m = pattern.exec(text); m !== null && m.index + 1 < to; m = pattern.exec(text)) {
+    const breakAt = m.index + 1;
+    pattern.lastIndex = breakAt + 1;
+    if (breakAt < coveredTo) continue;
+    const fragments = linesAround(text, breakAt);
+    if (fragments === undefined) continue;
+    const run: JoinedRun = { kind: 'wrapped-line', fragments };
+    coveredTo = fragments[fragments.length - 1]!.end;
+    if (crossesWithSecretRun(text, run)) runs.push(run);
+  }
+  return runs;
+}
