@@ -1,6 +1,6 @@
 import { REGION_REACH } from './connection-context.js';
 import type { FindingContext, RuleId } from './finding.js';
-import { type DecodeValue, type RawMatch, findMatches } from './matcher.js';
+import { type DecodeValue, MAX_SECRET_SPAN, type RawMatch, findMatches } from './matcher.js';
 
 /**
  * A secret written in pieces: split across string literals joined in one expression
@@ -32,44 +32,77 @@ export const MAX_RUN_REACH = 768;
 /** Source text kept before the first piece and after the last: a connection string's region. */
 export const JOIN_CONTEXT = REGION_REACH;
 
-/**
- * The shortest secret part a run must hold across one of its joins before the matcher looks:
- * the shortest secret (a client secret, 37 characters) less a few for its `~`-less variants.
- * A run of secret characters is what makes a join worth scanning; most joins in code carry words.
- */
-export const MIN_SECRET_RUN = 36;
+/** Characters of a base64 key as written: base64, its escapes (`%2B`, `\u002B`) and padding. */
+const KEY_CHAR = charTable('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/%\\=');
+/** Characters of a client secret's value (an Entra secret's alphabet). */
+const VALUE_CHAR = charTable('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_~.-');
 
-/** Characters a secret (a base64 key, its escapes, an Entra client secret) is written with. */
-const SECRET_CHAR = (() => {
+function charTable(chars: string): Uint8Array {
   const t = new Uint8Array(128);
-  for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/%\\_~.-') t[c.charCodeAt(0)] = 1;
+  for (const c of chars) t[c.charCodeAt(0)] = 1;
   return t;
-})();
-export const isSecretChar = (c: number): boolean => c < 128 && SECRET_CHAR[c] === 1;
+}
+
+/** Can the character end one piece of a written-out secret and the next piece begin with one? */
+export const isSecretChar = (c: number): boolean => c < 128 && (KEY_CHAR[c] === 1 || VALUE_CHAR[c] === 1);
+
+/** The shortest key written out (43 characters and its padding) and the longest unpadded one (identifiable, 84). */
+const PADDED_KEY = 44;
+const UNPADDED_KEY = 84;
+/**
+ * The longest run of key characters a key and its property name make (`SharedAccessKey=`, the
+ * key, every character escaped): a longer run is a base64 blob, wrapped or split into literals
+ * (a bundle's data URL, a certificate), where no key can be.
+ */
+const LONGEST_KEY_RUN = MAX_SECRET_SPAN + 32;
+/** The shortest client secret the matcher reads (placeholders.ts: `too-short`). */
+const SHORTEST_VALUE = 8;
+
+const isClientSecretBefore = (text: string, i: number): boolean => text.charCodeAt(i - 1) === 61 && text.slice(Math.max(0, i - 13), i - 1).toLowerCase() === 'clientsecret';
 
 /**
- * Does a run of secret characters at least MIN_SECRET_RUN long cross one of the run's joins?
- * Linear in the run's length; no string is built.
+ * Could the run hold a secret across one of its joins? A run of key characters that crosses a
+ * join and is long enough for a key (padded, or as long as an unpadded one) but no longer than
+ * one, or a client secret's value that crosses one. Most joins in code and prose carry words:
+ * they stop here, in time linear in the run's length, before any text is built.
  */
-export function crossesWithSecretRun(text: string, run: JoinedRun): boolean {
-  const { fragments } = run;
-  let length = 0; // the current run of secret characters, carried over joins
-  let crossed = false; // that run spans a join
-  for (let f = 0; f < fragments.length; f++) {
-    const { start, end } = fragments[f]!;
-    if (f > 0 && length > 0) crossed = true;
+export function holdsSecretAcrossJoin(text: string, run: JoinedRun): boolean {
+  let keyLength = 0;
+  let keyCrossed = false;
+  let padded = false;
+  let valueLength = 0;
+  let valueCrossed = false;
+  let valueNamed = false;
+  const keyEnds = (): boolean => keyCrossed && keyLength <= LONGEST_KEY_RUN && (keyLength >= UNPADDED_KEY || (keyLength >= PADDED_KEY && padded));
+  const valueEnds = (): boolean => valueCrossed && valueNamed && valueLength >= SHORTEST_VALUE;
+  for (let f = 0; f < run.fragments.length; f++) {
+    const { start, end } = run.fragments[f]!;
+    if (f > 0) {
+      keyCrossed ||= keyLength > 0;
+      valueCrossed ||= valueLength > 0;
+    }
     for (let i = start; i < end; i++) {
-      if (isSecretChar(text.charCodeAt(i))) {
-        length++;
-        if (crossed && length >= MIN_SECRET_RUN) return true;
+      const c = text.charCodeAt(i);
+      if (c < 128 && KEY_CHAR[c] === 1) {
+        keyLength++;
+        if (c === 61 || ((c | 32) === 100 && text.charCodeAt(i - 1) === 51)) padded = true; // = or %3D, \u003D
       } else {
-        if (crossed && length >= MIN_SECRET_RUN) return true;
-        length = 0;
-        crossed = false;
+        if (keyEnds()) return true;
+        keyLength = 0;
+        keyCrossed = false;
+        padded = false;
+      }
+      if (c < 128 && VALUE_CHAR[c] === 1) {
+        if (valueLength === 0) valueNamed = isClientSecretBefore(text, i);
+        valueLength++;
+      } else {
+        if (valueEnds()) return true;
+        valueLength = 0;
+        valueCrossed = false;
       }
     }
   }
-  return crossed && length >= MIN_SECRET_RUN;
+  return keyEnds() || valueEnds();
 }
 
 /** A match found in a run's joined text, placed back in the source. */

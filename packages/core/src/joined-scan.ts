@@ -38,7 +38,37 @@ export function findJoinedMatches(text: string, from: number, to: number, enable
   return out.sort((a, b) => a.start - b.start);
 }
 
-/** Could a secret written in pieces be in `text`? False lets a scan skip a source the pre-filter cleared. */
-export function mayHoldJoinedSecret(text: string): boolean {
+/** Bytes of a base64 key as written (base64 and the escapes' `%` and `\\`). */
+const KEY_BYTE = (() => {
+  const t = new Uint8Array(256);
+  for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/%\\') t[c.charCodeAt(0)] = 1;
+  return t;
+})();
+/** The longest piece of a key before its padding: a 64-byte key's 86 characters. */
+const LONGEST_KEY_PIECE = 86;
+
+/**
+ * Is some `=` the padding of a key's last piece: after at most LONGEST_KEY_PIECE key bytes that
+ * follow a quote or a line break? Every key written in pieces has one (an identifiable key has
+ * no padding, but the pre-filter already passes any text holding its signature; a client secret
+ * is passed for its `ClientSecret=`). Reads the bytes as they are: no string is made.
+ */
+function hasPaddedPiece(bytes: Uint8Array): boolean {
+  for (let eq = bytes.indexOf(61); eq !== -1; eq = bytes.indexOf(61, eq + 1)) {
+    let k = eq;
+    while (k > 0 && eq - k < LONGEST_KEY_PIECE && KEY_BYTE[bytes[k - 1]!] === 1) k--;
+    const before = k > 0 ? bytes[k - 1]! : -1;
+    if (before === 34 || before === 39 || before === 96 || before === 10 || before === 13) return true;
+  }
+  return false;
+}
+
+/**
+ * Could a secret written in pieces be in `bytes` (UTF-8)? False lets scanBytes skip a source
+ * the pre-filter cleared: most sources fail the padding test, the rest look for runs.
+ */
+export function mayHoldJoinedSecret(bytes: Uint8Array): boolean {
+  if (!hasPaddedPiece(bytes)) return false;
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
   return splitLiteralRuns(text, 0, text.length).length > 0 || wrappedLineRuns(text, 0, text.length).length > 0;
 }

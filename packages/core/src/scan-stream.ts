@@ -270,7 +270,7 @@ export function scanBytes(bytes: Uint8Array, options?: ScanOptions, onFinding?: 
   // Most files cannot hold a secret, and the pre-filter tells so at memory speed. UTF-16 and
   // binary input take the full path (which also recognises them). The pre-filter knows only
   // secrets written whole: one written in pieces (split literals, wrapped lines) is looked for here.
-  if (sniff(buffer).encoding === 'utf-8' && !hasNulInHead(buffer) && !mayHoldSecret(buffer) && !mayHoldJoinedSecret(buffer.toString('latin1'))) {
+  if (sniff(buffer).encoding === 'utf-8' && !hasNulInHead(buffer) && !mayHoldSecret(buffer) && !mayHoldJoinedSecret(buffer)) {
     return { findings: [], stats: { bytes: buffer.length, suppressed: 0, encoding: 'utf-8' } };
   }
   const scan = new ByteScan(resolved);

@@ -1,4 +1,4 @@
-import { type Fragment, type JoinedRun, MAX_RUN_REACH, crossesWithSecretRun } from './joined-runs.js';
+import { type Fragment, type JoinedRun, MAX_RUN_REACH, holdsSecretAcrossJoin } from './joined-runs.js';
 
 /**
  * Runs of string literals joined within one expression, in any of the languages keys are
@@ -25,7 +25,7 @@ const isPrefixChar = (c: number): boolean => c === 64 || c === 36 || 'rRbBfFuU'.
  * the opening quote (maybe prefixed), then a key's character or its padding. Only these are
  * worth growing into runs; the glue is checked exactly afterwards.
  */
-const SECRET_JOIN = /[A-Za-z0-9+/](["'`])[\t\n\r +&._\\`]{0,64}?(?:[@$]{1,2}|[rRbBfFuU]{1,2})?["'`][A-Za-z0-9+/=%\\_~.-]/g;
+const SECRET_JOIN = /["'`](?<=[A-Za-z0-9+/_~.-]["'`])[\t\n\r +&._\\`]{0,64}?(?:[@$]{1,2}|[rRbBfFuU]{1,2})?["'`][A-Za-z0-9+/=%\\_~.-]/g;
 
 /**
  * Is text[from, to) the glue of one expression: blanks and line breaks, at most one joining
@@ -119,9 +119,13 @@ function literalAfter(text: string, close: number, limit: number): { open: numbe
   return after === -1 ? undefined : { open: i, close: after };
 }
 
-/** The run of literals around the join whose closing quote is at `close` and opening quote at `open`. */
-function runAround(text: string, close: number, open: number): Fragment[] | undefined {
-  const low = Math.max(0, close - MAX_RUN_REACH);
+/**
+ * The run of literals around the join whose closing quote is at `close` and opening quote at
+ * `open`, reading nothing at or before `coveredTo`.
+ */
+function runAround(text: string, close: number, open: number, coveredTo: number): Fragment[] | undefined {
+  // Literals of an earlier run are never read again: each literal is read for one run at most.
+  const low = Math.max(0, close - MAX_RUN_REACH, coveredTo + 1);
   const high = Math.min(text.length, open + MAX_RUN_REACH);
   const leftOpen = openingQuote(text, close, low);
   const rightClose = closingQuote(text, open, high);
@@ -153,18 +157,18 @@ function runAround(text: string, close: number, open: number): Fragment[] | unde
 export function splitLiteralRuns(text: string, from: number, to: number): JoinedRun[] {
   const runs: JoinedRun[] = [];
   const pattern = new RegExp(SECRET_JOIN.source, 'g');
-  pattern.lastIndex = Math.max(0, from - 1);
+  pattern.lastIndex = from;
   let coveredTo = -1;
-  for (let m = pattern.exec(text); m !== null && m.index + 1 < to; m = pattern.exec(text)) {
-    const close = m.index + 1;
+  for (let m = pattern.exec(text); m !== null && m.index < to; m = pattern.exec(text)) {
+    const close = m.index;
     const open = m.index + m[0].length - 2;
     pattern.lastIndex = open + 1; // the next join may close a one-character literal opened here
-    if (close < coveredTo) continue;
-    const fragments = runAround(text, close, open);
+    if (close <= coveredTo) continue;
+    const fragments = runAround(text, close, open, coveredTo);
     if (fragments === undefined) continue;
     const run: JoinedRun = { kind: 'split-literal', fragments };
     coveredTo = fragments[fragments.length - 1]!.end;
-    if (crossesWithSecretRun(text, run)) runs.push(run);
+    if (holdsSecretAcrossJoin(text, run)) runs.push(run);
   }
   return runs;
 }

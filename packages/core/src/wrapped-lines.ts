@@ -1,4 +1,4 @@
-import { type Fragment, type JoinedRun, MAX_RUN_REACH, crossesWithSecretRun } from './joined-runs.js';
+import { type Fragment, type JoinedRun, MAX_RUN_REACH, holdsSecretAcrossJoin, isSecretChar } from './joined-runs.js';
 
 /**
  * Console output wrapped at a fixed column (a terminal's width, pasted `Get-AzSignalRKey` or
@@ -10,9 +10,6 @@ import { type Fragment, type JoinedRun, MAX_RUN_REACH, crossesWithSecretRun } fr
 export const MIN_WRAP_WIDTH = 60;
 /** The most lines one wrapped run joins. */
 const MAX_LINES = 16;
-
-/** A line break, then a secret character: the join between two wrapped lines. */
-const SECRET_WRAP = /[A-Za-z0-9+/%\\_~.-](?:\r\n|\n|\r)[A-Za-z0-9+/=%\\_~.-]/g;
 
 const isBreak = (c: number): boolean => c === 10 || c === 13;
 const isBlank = (c: number): boolean => c === 32 || c === 9 || Number.isNaN(c);
@@ -34,13 +31,18 @@ const nextLineStart = (text: string, end: number): number => (text.charCodeAt(en
 /** Where the line before the one starting at `start` ends (before CRLF, LF or CR). */
 const previousLineEnd = (text: string, start: number): number => (text.charCodeAt(start - 1) === 10 && text.charCodeAt(start - 2) === 13 ? start - 2 : start - 1);
 
-/** The wrapped lines around the line break at `breakAt`, or undefined when they are not wrapped output. */
-function linesAround(text: string, breakAt: number): Fragment[] | undefined {
-  const low = Math.max(0, breakAt - MAX_RUN_REACH);
+/**
+ * The wrapped lines around the line break at `breakAt`, or undefined when they are not wrapped
+ * output; nothing at or before `coveredTo` is read.
+ */
+function linesAround(text: string, breakAt: number, coveredTo: number): Fragment[] | undefined {
+  // Lines of an earlier run are never read again: each line is read for one run at most.
+  const low = Math.max(0, breakAt - MAX_RUN_REACH, coveredTo + 1);
   const high = Math.min(text.length, breakAt + MAX_RUN_REACH);
   const start = lineStartOf(text, breakAt, low);
   const width = breakAt - start;
-  if (width < MIN_WRAP_WIDTH || start === low && low > 0) return undefined;
+  // No line start within reach (text[start - 1] is then no break): too long a line.
+  if (width < MIN_WRAP_WIDTH || (start > 0 && !isBreak(text.charCodeAt(start - 1)))) return undefined;
   const nextStart = nextLineStart(text, breakAt);
   const nextEnd = lineEndOf(text, nextStart, high);
   if (nextEnd - nextStart > width || (nextEnd === high && high < text.length)) return undefined;
@@ -52,7 +54,7 @@ function linesAround(text: string, breakAt: number): Fragment[] | undefined {
   for (let first = start; lines.length < MAX_LINES && first > low; ) {
     const end = previousLineEnd(text, first);
     const begin = lineStartOf(text, end, low);
-    if (end - begin !== width || (begin === low && low > 0) || isBlank(text.charCodeAt(end - 1)) || isBlank(text.charCodeAt(first))) break;
+    if (end - begin !== width || (begin > 0 && !isBreak(text.charCodeAt(begin - 1))) || isBlank(text.charCodeAt(end - 1)) || isBlank(text.charCodeAt(first))) break;
     lines.unshift({ start: begin, end });
     first = begin;
   }
@@ -67,21 +69,37 @@ function linesAround(text: string, breakAt: number): Fragment[] | undefined {
   return lines;
 }
 
-/** The wrapped runs whose first line break lies in [from, to) and carries a secret-sized run across a break. */
+/**
+ * The wrapped runs whose first line break lies in [from, to) and carries a secret across it.
+ * Every line break is looked at, at the cost of a few character loads for most (a line under
+ * MIN_WRAP_WIDTH, a blank or a punctuation mark on either side).
+ */
 export function wrappedLineRuns(text: string, from: number, to: number): JoinedRun[] {
   const runs: JoinedRun[] = [];
-  const pattern = new RegExp(SECRET_WRAP.source, 'g');
-  pattern.lastIndex = Math.max(0, from - 1);
   let coveredTo = -1;
-  for (let m = pattern.exec(text); m !== null && m.index + 1 < to; m = pattern.exec(text)) {
-    const breakAt = m.index + 1;
-    pattern.lastIndex = breakAt + 1;
-    if (breakAt < coveredTo) continue;
-    const fragments = linesAround(text, breakAt);
-    if (fragments === undefined) continue;
+  const consider = (breakAt: number, width: number, next: number): void => {
+    if (width < MIN_WRAP_WIDTH || breakAt < from || breakAt <= coveredTo) return;
+    if (!isSecretChar(text.charCodeAt(breakAt - 1)) || !isSecretChar(text.charCodeAt(next))) return;
+    const fragments = linesAround(text, breakAt, coveredTo);
+    if (fragments === undefined) return;
     const run: JoinedRun = { kind: 'wrapped-line', fragments };
     coveredTo = fragments[fragments.length - 1]!.end;
-    if (crossesWithSecretRun(text, run)) runs.push(run);
+    if (holdsSecretAcrossJoin(text, run)) runs.push(run);
+  };
+  let lineStart = lineStartOf(text, from, Math.max(0, from - MAX_RUN_REACH));
+  if (text.indexOf('\r', lineStart) === -1) {
+    // LF only (most text): indexOf finds each break faster than a pattern.
+    for (let lf = text.indexOf('\n', lineStart); lf !== -1 && lf < to; lf = text.indexOf('\n', lf + 1)) {
+      consider(lf, lf - lineStart, lf + 1);
+      lineStart = lf + 1;
+    }
+    return runs;
+  }
+  const breaks = /\r\n?|\n/g;
+  breaks.lastIndex = lineStart;
+  for (let m = breaks.exec(text); m !== null && m.index < to; m = breaks.exec(text)) {
+    consider(m.index, m.index - lineStart, m.index + m[0].length);
+    lineStart = m.index + m[0].length;
   }
   return runs;
 }

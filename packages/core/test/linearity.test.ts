@@ -136,6 +136,11 @@ const ADVERSARIAL: [string, (length: number) => string][] = [
   ['<', (n) => repeatTo('<', n)],
   ['space-separated 44-character base64 tokens', (n) => keyShapes(n, 4).join(' ').slice(0, n)],
   ['one line of quoted base64 strings', (n) => keyShapes(n, 5).map((t) => `"${t}"`).join(',').slice(0, n)],
+  // Pieces a split or wrapped key is reassembled from (joined-scan.ts), with no key in them.
+  ['key shapes split across joined literals', (n) => keyShapes(n, 6).map((t) => `"${t.slice(0, 20)}" + "${t.slice(20)}"`).join(';\n').slice(0, n)],
+  ['a base64 blob split into joined literals', (n) => `x = ${repeatTo('"' + randomBase64(60, 7) + '" +\n', n)}`.slice(0, n)],
+  ['a base64 blob wrapped at 76 columns', (n) => repeatTo(`${randomBase64(76, 8)}\n`, n)],
+  ['key shapes wrapped at 64 columns', (n) => keyShapes(n, 9).join('').replace(/.{64}/g, '$&\n').padEnd(n, '\n').slice(0, n)],
 ];
 
 /** `make(n)` takes at most PLAIN_BOUND times as long as plain source text of n characters. */
@@ -187,6 +192,15 @@ describe('linear time on pathological input', () => {
   it('one giant line of SignalR connection strings (every key a high-confidence finding)', () => {
     expect(scanText(keysJoined(64 * 1024, (key, i) => `Endpoint=https://r${i}.service.signalr.net;AccessKey=${key};`)).length).toBeGreaterThan(500);
     expectLinear((n) => keysJoined(n, (key, i) => `Endpoint=https://r${i}.service.signalr.net;AccessKey=${key};`), 128 * 1024);
+  });
+
+  it('keys split across joined literals, and wrapped lines (every key a finding)', () => {
+    const split = (n: number): string => keysJoined(n, (key, i) => `cs${i} = "Endpoint=https://r${i}.service.signalr.net;AccessKey=${key.slice(0, 9)}" + "${key.slice(9)};";\n`);
+    expect(scanText(split(64 * 1024)).length).toBeGreaterThan(500);
+    expectLinear(split, 128 * 1024);
+    const wrapped = (n: number): string => keysJoined(n, (key, i) => `${`Endpoint=https://r${i}.service.signalr.net;AccessKey=${key};Version=1.0;`.padEnd(120, '-').replace(/.{80}/, '$&\n')}\n`);
+    expect(scanText(wrapped(64 * 1024)).length).toBeGreaterThan(400);
+    expectLinear(wrapped, 128 * 1024);
   });
 
   it('positions counted per finding along one long line (no line feed before its end)', () => {
