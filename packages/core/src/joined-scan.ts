@@ -51,7 +51,8 @@ const LONGEST_KEY_PIECE = 86;
  * Is some `=` the padding of a key's last piece: after at most LONGEST_KEY_PIECE key bytes that
  * follow a quote or a line break? Every key written in pieces has one (an identifiable key has
  * no padding, but the pre-filter already passes any text holding its signature; a client secret
- * is passed for its `ClientSecret=`). Reads the bytes as they are: no string is made.
+ * is passed for its `ClientSecret=`, an identifiable key cut inside its signature is looked for
+ * apart). Reads the bytes as they are: no string is made.
  */
 function hasPaddedPiece(bytes: Uint8Array): boolean {
   for (let eq = bytes.indexOf(61); eq !== -1; eq = bytes.indexOf(61, eq + 1)) {
@@ -63,12 +64,22 @@ function hasPaddedPiece(bytes: Uint8Array): boolean {
   return false;
 }
 
+/** How a piece may end inside an identifiable key's signature `JQQJ9` (cut after J, JQ, JQQ or JQQJ): its last letter, then a quote or a break. */
+const SIGNATURE_PIECE_ENDS = ['J', 'Q'].flatMap((last) => ['"', "'", '`', '\n', '\r'].map((end) => Buffer.from(last + end, 'latin1')));
+
+/**
+ * Might an identifiable key be split inside its signature (which the pre-filter then misses)?
+ * Its first piece ends in J or Q, then a quote or a line break.
+ */
+const mayCutSignature = (bytes: Buffer): boolean => SIGNATURE_PIECE_ENDS.some((end) => bytes.includes(end));
+
 /**
  * Could a secret written in pieces be in `bytes` (UTF-8)? False lets scanBytes skip a source
  * the pre-filter cleared: most sources fail the padding test, the rest look for runs.
  */
 export function mayHoldJoinedSecret(bytes: Uint8Array): boolean {
-  if (!hasPaddedPiece(bytes)) return false;
-  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (!hasPaddedPiece(bytes) && !mayCutSignature(buffer)) return false;
+  const text = buffer.toString('latin1');
   return splitLiteralRuns(text, 0, text.length).length > 0 || wrappedLineRuns(text, 0, text.length).length > 0;
 }

@@ -76,6 +76,15 @@ describe('split literals', () => {
     ]);
   });
 
+  it('an identifiable key cut inside its signature (which the pre-filter looks for)', async () => {
+    const ident = generateIdentifiableKey('split-signature', 'ASRS');
+    const signature = ident.indexOf('JQQJ9');
+    for (let cutAt = signature; cutAt <= signature + 5; cutAt++) {
+      const text = `const key = "${ident.slice(0, cutAt)}" +\n  "${ident.slice(cutAt)}";\n`;
+      expect((await scanEveryWay(text)).map((f) => f.secret), `cut at ${cutAt - signature}`).toEqual([ident]);
+    }
+  });
+
   it('literals that are not joined in one expression are not reassembled', async () => {
     const texts = [
       `call("${head}", "${tail}");\n`, // arguments
