@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { type Finding, scanText } from '../src/index.js';
 import { connectionStrings, generateEntraClientSecret, generateIdentifiableKey, generateLegacyKey } from '../src/testing/index.js';
-import { positionAfter, scanEveryWay } from './helpers.js';
+import { encodeText, positionAfter, randomSizes, scanBytes, scanEveryWay, where } from './helpers.js';
 
 const key = generateLegacyKey('split-literal');
 const whole = connectionStrings.signalr(key);
@@ -102,8 +102,23 @@ describe('split literals', () => {
     expect(await scanEveryWay(`var cs = "${cs.slice(0, at)}" + "${cs.slice(at)}";\n`)).toEqual([]);
   });
 
-  it('an inline allow marker on the first piece suppresses it', () => {
+  it('an inline allow marker on the first piece or the last suppresses it', () => {
     expect(scanText(`var cs = "${head}" + // keyguard:allow\n  "${tail}";\n`)).toEqual([]);
+    expect(scanText(`var cs = "${head}" +\n  "${tail}"; // keyguard:allow\n`)).toEqual([]);
+    expect(scanText(`// keyguard:allow-next-line\nvar cs = "${head}" +\n  "${tail}";\n`)).toEqual([]);
+  });
+
+  it('the same finding wherever the scanner windows fall (UTF-16 is scanned a few KiB at a time)', async () => {
+    const statement = `var cs = "${head}" +\n  "${tail}";\n`;
+    const after = '// filler line\n'.repeat(600);
+    for (let filler = 0; filler < 6_000; filler += 13) {
+      const text = `${'// filler line\n'.repeat(filler >> 4)}${'x'.repeat(filler & 15)}\n${statement}${after}`;
+      const expected = scanText(text).map(where);
+      expect(expected.map((f) => f.secret), `filler ${filler}`).toEqual([key]);
+      const bytes = encodeText(text, 'utf16le');
+      const streamed = (await scanBytes(bytes, randomSizes(filler, 1, 700))).map(where);
+      expect(streamed.map((f) => [f.line, f.column, f.endLine, f.endColumn, f.secret]), `filler ${filler}`).toEqual(expected.map((f) => [f.line, f.column, f.endLine, f.endColumn, f.secret]));
+    }
   });
 });
 
