@@ -86,9 +86,12 @@ export class IncrementalScanner {
       let matches: RawMatch[] = findMatches(text, from, limit, this.options.enabled, this.model.decode);
       const joined = findJoinedMatches(text, from, limit, this.options.enabled, this.model.decode);
       if (joined.length > 0) {
-        // A whole-text match where a joined one starts was cut short at the literal's end.
-        const starts = new Set(joined.map((j) => j.start));
-        matches = [...matches.filter((m) => !starts.has(m.start)), ...joined].sort((a, b) => a.start - b.start);
+        // Where both start at one place: a whole-text match was cut short at a literal's closing
+        // quote, but a line's end may also end a whole value (a client secret's has no fixed length).
+        const plainStarts = new Set(matches.map((m) => m.start));
+        const kept = joined.filter((j) => j.context.joined === 'split-literal' || !plainStarts.has(j.start));
+        const joinedStarts = new Set(kept.map((j) => j.start));
+        matches = [...matches.filter((m) => !joinedStarts.has(m.start)), ...kept].sort((a, b) => a.start - b.start);
       }
       for (const match of matches) {
         const finding = this.toFinding(match.start, match.end, match);

@@ -21,9 +21,9 @@ const isWordChar = (c: number): boolean => (c >= 48 && c <= 57) || ((c | 32) >= 
 const isPrefixChar = (c: number): boolean => c === 64 || c === 36 || 'rRbBfFuU'.includes(String.fromCharCode(c));
 
 /**
- * A join whose sides both hold secret characters: a base64 character, the closing quote, glue,
- * the opening quote (maybe prefixed), then a key's character or its padding. Only these are
- * worth growing into runs; the glue is checked exactly afterwards.
+ * A join whose sides both hold secret characters: a key's or client secret's character, the
+ * closing quote, glue, the opening quote (maybe prefixed), then such a character or a padding.
+ * Only these are worth growing into runs; the glue is checked exactly afterwards (isGlue).
  */
 const SECRET_JOIN = /["'`](?<=[A-Za-z0-9+/_~.-]["'`])[\t\n\r +&._\\`]{0,64}?(?:[@$]{1,2}|[rRbBfFuU]{1,2})?["'`][A-Za-z0-9+/=%\\_~.-]/g;
 

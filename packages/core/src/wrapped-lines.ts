@@ -1,4 +1,4 @@
-import { type Fragment, type JoinedRun, MAX_RUN_REACH, holdsSecretAcrossJoin, isSecretChar } from './joined-runs.js';
+import { type Fragment, type JoinedRun, MAX_RUN_REACH, holdsSecretAcrossJoin, isSecretChar, mayCrossWithSecret } from './joined-runs.js';
 
 /**
  * Console output wrapped at a fixed column (a terminal's width, pasted `Get-AzSignalRKey` or
@@ -79,7 +79,7 @@ export function wrappedLineRuns(text: string, from: number, to: number): JoinedR
   let coveredTo = -1;
   const consider = (breakAt: number, width: number, next: number): void => {
     if (width < MIN_WRAP_WIDTH || breakAt < from || breakAt <= coveredTo) return;
-    if (!isSecretChar(text.charCodeAt(breakAt - 1)) || !isSecretChar(text.charCodeAt(next))) return;
+    if (!isSecretChar(text.charCodeAt(breakAt - 1)) || !isSecretChar(text.charCodeAt(next)) || !mayCrossWithSecret(text, breakAt, next)) return;
     const fragments = linesAround(text, breakAt, coveredTo);
     if (fragments === undefined) return;
     const run: JoinedRun = { kind: 'wrapped-line', fragments };
@@ -87,19 +87,18 @@ export function wrappedLineRuns(text: string, from: number, to: number): JoinedR
     if (holdsSecretAcrossJoin(text, run)) runs.push(run);
   };
   let lineStart = lineStartOf(text, from, Math.max(0, from - MAX_RUN_REACH));
-  if (text.indexOf('\r', lineStart) === -1) {
-    // LF only (most text): indexOf finds each break faster than a pattern.
-    for (let lf = text.indexOf('\n', lineStart); lf !== -1 && lf < to; lf = text.indexOf('\n', lf + 1)) {
-      consider(lf, lf - lineStart, lf + 1);
-      lineStart = lf + 1;
-    }
-    return runs;
-  }
-  const breaks = /\r\n?|\n/g;
-  breaks.lastIndex = lineStart;
-  for (let m = breaks.exec(text); m !== null && m.index < to; m = breaks.exec(text)) {
-    consider(m.index, m.index - lineStart, m.index + m[0].length);
-    lineStart = m.index + m[0].length;
+  // Each break found with indexOf (faster than a pattern): the next LF and the next CR, kept
+  // until passed, so a text with few CRs costs one search for them.
+  let lf = text.indexOf('\n', lineStart);
+  let cr = text.indexOf('\r', lineStart);
+  for (;;) {
+    const breakAt = lf === -1 ? cr : cr === -1 ? lf : Math.min(lf, cr);
+    if (breakAt === -1 || breakAt >= to) break;
+    const next = breakAt === cr && lf === cr + 1 ? cr + 2 : breakAt + 1;
+    consider(breakAt, breakAt - lineStart, next);
+    lineStart = next;
+    if (lf !== -1 && lf < next) lf = text.indexOf('\n', next);
+    if (cr !== -1 && cr < next) cr = text.indexOf('\r', next);
   }
   return runs;
 }

