@@ -52,6 +52,14 @@ describe('split literals', () => {
     expect((await scanEveryWay(text)).map((f) => [f.secret, f.confidence, f.line])).toEqual([[key, 'high', 2]]);
   });
 
+  it('wherever the cut falls in the key, its padding alone in the last literal included', async () => {
+    const at = whole.indexOf(key);
+    for (let keyCut = 1; keyCut <= 43; keyCut += 3) {
+      const text = `cs = '${whole.slice(0, at + keyCut)}' +\n  '${whole.slice(at + keyCut)}';\n`;
+      expect((await scanEveryWay(text)).map((f) => [f.secret, f.context.joined]), `cut ${keyCut}`).toEqual([[key, 'split-literal']]);
+    }
+  });
+
   it('a key whole in one literal joined to others is reported once, as before', async () => {
     const text = `var cs = "Endpoint=https://chat-prod.service.signalr.net;" + "AccessKey=${key};" + "Version=1.0;";\n`;
     const findings = await scanEveryWay(text);
