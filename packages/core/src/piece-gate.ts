@@ -57,13 +57,14 @@ function followsJoin(r: Reader, at: number): boolean {
   const c = r.at(at);
   if (c === 10 || c === 13) {
     const end = c === 10 && r.at(at - 1) === 13 ? at - 1 : at;
-    if (KEY_CHAR[r.at(end - 1)] !== 1) return false;
+    if (KEY_CHAR[r.at(end - 1)] !== 1 && r.at(end - 1) !== EQUALS) return false;
     for (let i = end - 1; i >= end - MIN_WRAP_WIDTH; i--) if (i < 0 || r.at(i) === 10 || r.at(i) === 13) return false;
     return true;
   }
   let i = at - 1;
   while (i > 0 && at - i <= MAX_GLUE && isGlueAt(r, i)) i--;
-  return (r.at(i) === 34 || r.at(i) === 39 || r.at(i) === 96) && KEY_CHAR[r.at(i - 1)] === 1;
+  // The character before the closing quote: the key's, or the first of a 64-byte key's two paddings.
+  return (r.at(i) === 34 || r.at(i) === 39 || r.at(i) === 96) && (KEY_CHAR[r.at(i - 1)] === 1 || r.at(i - 1) === EQUALS);
 }
 
 /** The index of the first `=` from `from` (before `to`) that may pad a key's last piece, then the caller confirms. */

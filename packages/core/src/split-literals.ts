@@ -25,7 +25,7 @@ const isPrefixChar = (c: number): boolean => c === 64 || c === 36 || 'rRbBfFuU'.
  * closing quote, glue, the opening quote (maybe prefixed), then such a character or a padding.
  * Only these are worth growing into runs; the glue is checked exactly afterwards (isGlue).
  */
-const SECRET_JOIN = /["'`](?<=[A-Za-z0-9+/_~.-]["'`])[\t\n\r +&._\\`]{0,64}?(?:[@$]{1,2}|[rRbBfFuU]{1,2})?["'`][A-Za-z0-9+/=%\\_~.-]/g;
+const SECRET_JOIN = /["'`](?<=[A-Za-z0-9+/_~.=-]["'`])[\t\n\r +&._\\`]{0,64}?(?:[@$]{1,2}|[rRbBfFuU]{1,2})?["'`][A-Za-z0-9+/=%\\_~.-]/g;
 
 /**
  * Is text[from, to) the glue of one expression: blanks and line breaks, at most one joining

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { type Finding, scanText } from '../src/index.js';
-import { connectionStrings, generateEntraClientSecret, generateIdentifiableKey, generateLegacyKey } from '../src/testing/index.js';
+import { connectionStrings, expandTokens, generateEntraClientSecret, generateIdentifiableKey, generateLegacyKey } from '../src/testing/index.js';
 import { encodeText, positionAfter, randomSizes, scanBytes, scanEveryWay, where } from './helpers.js';
 
 const key = generateLegacyKey('split-literal');
@@ -57,6 +57,16 @@ describe('split literals', () => {
     for (let keyCut = 1; keyCut <= 43; keyCut += 3) {
       const text = `cs = '${whole.slice(0, at + keyCut)}' +\n  '${whole.slice(at + keyCut)}';\n`;
       expect((await scanEveryWay(text)).map((f) => [f.secret, f.context.joined]), `cut ${keyCut}`).toEqual([[key, 'split-literal']]);
+    }
+  });
+
+  it('a 64-byte key split anywhere, between its two paddings included', async () => {
+    const accountKey = expandTokens('{{KG:storage:split-64}}');
+    const storage = connectionStrings.storage(accountKey);
+    const at = storage.indexOf(accountKey);
+    for (const keyCut of [1, 40, 86, 87]) {
+      const text = `cs = "${storage.slice(0, at + keyCut)}" +\n  "${storage.slice(at + keyCut)}";\n`;
+      expect((await scanEveryWay(text)).map((f) => [f.ruleId, f.secret, f.context.joined]), `cut ${keyCut}`).toEqual([['azure-storage-account-key', accountKey, 'split-literal']]);
     }
   });
 
