@@ -34,6 +34,12 @@ export interface FindingContext {
   keyFormat?: 'legacy' | 'identifiable' | 'key-64' | 'entra-client-secret' | 'client-secret';
   /** Set when the secret was not written plainly. */
   encoding?: SecretEncoding;
+  /**
+   * Set when the secret was written in pieces and reassembled: split across string literals
+   * joined in one expression, or wrapped at a fixed column in console output. The finding's
+   * start is in the first piece, its end in the last (glue between them included in `length`).
+   */
+  joined?: 'split-literal' | 'wrapped-line';
   /** The service the key itself names, when its rule can tell (an identifiable key's provider signature). */
   service?: string;
 }

@@ -4,19 +4,20 @@ import { meetsConfidence } from './finding.js';
 import { fingerprintOf, legacyFingerprintOf, needsSlowFingerprint } from './fingerprint.js';
 import { isAllowedInline, MARKER_REACH } from './inline-ignore.js';
 import { maskSecret } from './mask.js';
-import { findMatches, MAX_SECRET_SPAN } from './matcher.js';
+import { findMatches, MAX_SECRET_SPAN, type RawMatch } from './matcher.js';
 import type { ResolvedOptions } from './options.js';
 import { PositionTracker } from './position-tracker.js';
 import type { TextModel } from './text-model.js';
 import { EVIDENCE_WINDOW } from './evidence.js';
+import { JOINED_LOOKAHEAD, JOINED_LOOKBEHIND, findJoinedMatches } from './joined-scan.js';
 
 /**
  * Context a match may need on each side of its anchor: the secret itself, the evidence window,
  * a connection string (1 KiB each way) and inline markers. Matches are only taken for anchors
  * that have all of it in the buffer, so a chunk boundary never changes a result.
  */
-export const LOOKAHEAD = 2 * 1024 + EVIDENCE_WINDOW + MAX_SECRET_SPAN;
-export const LOOKBEHIND = 2 * 1024 + EVIDENCE_WINDOW + MAX_SECRET_SPAN + MARKER_REACH;
+export const LOOKAHEAD = Math.max(2 * 1024 + EVIDENCE_WINDOW + MAX_SECRET_SPAN, JOINED_LOOKAHEAD);
+export const LOOKBEHIND = Math.max(2 * 1024 + EVIDENCE_WINDOW + MAX_SECRET_SPAN, JOINED_LOOKBEHIND) + MARKER_REACH;
 
 /** Each rule's title, as its detector declares it. */
 const TITLES = new Map<RuleId, string>(detectors.map((d) => [d.id, d.title]));
@@ -81,7 +82,18 @@ export class IncrementalScanner {
     const limit = final ? text.length : text.length - LOOKAHEAD;
     const findings: Finding[] = [];
     if (limit > from) {
-      for (const match of findMatches(text, from, limit, this.options.enabled, this.model.decode)) {
+      // Secrets written whole, then those written in pieces (joined-scan.ts): one source order.
+      let matches: RawMatch[] = findMatches(text, from, limit, this.options.enabled, this.model.decode);
+      const joined = findJoinedMatches(text, from, limit, this.options.enabled, this.model.decode);
+      if (joined.length > 0) {
+        // Where both start at one place: a whole-text match was cut short at a literal's closing
+        // quote, but a line's end may also end a whole value (a client secret's has no fixed length).
+        const plainStarts = new Set(matches.map((m) => m.start));
+        const kept = joined.filter((j) => j.context.joined === 'split-literal' || !plainStarts.has(j.start));
+        const joinedStarts = new Set(kept.map((j) => j.start));
+        matches = [...matches.filter((m) => !joinedStarts.has(m.start)), ...kept].sort((a, b) => a.start - b.start);
+      }
+      for (const match of matches) {
         const finding = this.toFinding(match.start, match.end, match);
         if (finding !== undefined) findings.push(finding);
       }
@@ -94,7 +106,23 @@ export class IncrementalScanner {
     return { findings, keepFrom };
   }
 
-  private toFinding(start: number, end: number, match: ReturnType<typeof findMatches>[number]): Finding | undefined {
+  /** The line and column just past buf[start, end), which starts at `line`, `column`. */
+  private endOf(start: number, end: number, line: number, column: number): { endLine: number; endColumn: number } {
+    const text = this.buf;
+    let endLine = line;
+    let lineStart = -1;
+    for (let i = start; i < end; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
+        endLine++;
+        lineStart = i + 1;
+      }
+    }
+    if (lineStart === -1) return { endLine, endColumn: column + this.model.units(text, start, end) };
+    return { endLine, endColumn: 1 + this.model.units(text, lineStart, end) };
+  }
+
+  private toFinding(start: number, end: number, match: RawMatch): Finding | undefined {
     const { options } = this;
     if (!meetsConfidence(match.confidence, options.minConfidence)) return undefined;
     const decoded = this.model.decode(match.secret);
@@ -116,14 +144,16 @@ export class IncrementalScanner {
     const column = tracker.column;
     const secret = decoded;
     const masked = maskSecret(secret);
+    // A secret written in pieces may end lines later; one written whole never spans lines.
+    const { endLine, endColumn } = match.context.joined === undefined ? { endLine: line, endColumn: column + this.model.units(this.buf, start, end) } : this.endOf(start, end, line, column);
     return {
       ruleId: match.ruleId,
       message: `${TITLES.get(match.ruleId)}${match.context.service !== undefined ? ` (${match.context.service})` : ''} (${match.confidence} confidence): ${masked}`,
       confidence: match.confidence,
       line,
       column,
-      endLine: line, // secrets never span lines
-      endColumn: column + this.model.units(this.buf, start, end),
+      endLine,
+      endColumn,
       offset,
       length: this.model.bytes(this.buf, start, end),
       secret,

@@ -138,6 +138,18 @@ const ADVERSARIAL: [string, (length: number) => string][] = [
   ['one line of quoted base64 strings', (n) => keyShapes(n, 5).map((t) => `"${t}"`).join(',').slice(0, n)],
 ];
 
+/**
+ * Pieces a split or wrapped key is reassembled from (joined-scan.ts), with no key in them. Each
+ * join that carries a key's worth of characters costs a run (about a microsecond): linear, but
+ * a flood of them is more than PLAIN_BOUND times plain text, so only linearity is asserted.
+ */
+const JOINED_FLOODS: [string, (length: number) => string][] = [
+  ['key shapes split across joined literals', (n) => keyShapes(n, 6).map((t) => `"${t.slice(0, 20)}" + "${t.slice(20)}"`).join(';\n').slice(0, n)],
+  ['a base64 blob split into joined literals', (n) => `x = ${repeatTo('"' + randomBase64(60, 7) + '" +\n', n)}`.slice(0, n)],
+  ['a base64 blob wrapped at 76 columns', (n) => repeatTo(`${randomBase64(76, 8)}\n`, n)],
+  ['key shapes wrapped at 64 columns', (n) => keyShapes(n, 9).join('').replace(/.{64}/g, '$&\n').padEnd(n, '\n').slice(0, n)],
+];
+
 /** `make(n)` takes at most PLAIN_BOUND times as long as plain source text of n characters. */
 function expectNearPlain(make: (length: number) => string, n: number, scan: Scan = viaText): void {
   const texts = [plainText(n), make(n)];
@@ -189,6 +201,15 @@ describe('linear time on pathological input', () => {
     expectLinear((n) => keysJoined(n, (key, i) => `Endpoint=https://r${i}.service.signalr.net;AccessKey=${key};`), 128 * 1024);
   });
 
+  it('keys split across joined literals, and wrapped lines (every key a finding)', () => {
+    const split = (n: number): string => keysJoined(n, (key, i) => `cs${i} = "Endpoint=https://r${i}.service.signalr.net;AccessKey=${key.slice(0, 9)}" + "${key.slice(9)};";\n`);
+    expect(scanText(split(64 * 1024)).length).toBeGreaterThan(500);
+    expectLinear(split, 128 * 1024);
+    const wrapped = (n: number): string => keysJoined(n, (key, i) => `${`Endpoint=https://r${i}.service.signalr.net;AccessKey=${key};Version=1.0;`.padEnd(120, '-').replace(/.{80}/, '$&\n')}\n`);
+    expect(scanText(wrapped(64 * 1024)).length).toBeGreaterThan(400);
+    expectLinear(wrapped, 128 * 1024);
+  });
+
   it('positions counted per finding along one long line (no line feed before its end)', () => {
     // What the scanner does for each finding: advance the tracker a little. A line-feed search
     // that cannot stop at the range's end reads to the end of the text every time (quadratic).
@@ -209,6 +230,10 @@ describe('adversarial patterns (pnpm bench --only adversarial): linear, and near
   it.each(ADVERSARIAL)('%s', (_name, make) => {
     expectLinear(make, MB);
     expectNearPlain(make, 4 * MB);
+  });
+
+  it.each(JOINED_FLOODS)('joined pieces: %s (linear)', (_name, make) => {
+    expectLinear(make, MB);
   });
 
   it('key shapes each after the word "access" (no evidence: an access-key name needs access[_-]?key)', () => {

@@ -52,6 +52,7 @@ export function buildSarif(outcome: ScanOutcome, ctx: Pick<ReportContext, 'tool'
     const properties: Json = { confidence: f.confidence, masked: f.masked };
     if (f.context.resourceName !== undefined) properties.resourceName = f.context.resourceName;
     if (f.context.encoding !== undefined) properties.encoding = f.context.encoding;
+    if (f.context.joined !== undefined) properties.joined = f.context.joined;
     if (f.occurrences !== undefined && f.occurrences > 1) {
       properties.occurrences = f.occurrences;
       properties.lastLine = f.lastLine;

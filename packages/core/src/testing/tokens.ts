@@ -19,6 +19,9 @@ import {
  * signed), storage, cosmos (64 bytes, signed), each also `-badsum`; key64 (64 bytes, unsigned);
  * azurite, cosmos-emulator (the published development keys, whatever the seed).
  * encodings: json (`\/` and `\u002B`), url (`%2B` `%2F` `%3D`).
+ * A slice `@<from>-<to>` (`{{KG:legacy:a@0-20}}`, `{{KG:legacy:a:json@20-99}}`) writes only
+ * characters [from, to) of the written key: a key split across literals or wrapped lines is
+ * written as two tokens of the same key, and never whole.
  */
 
 /** The signed sibling keys: byte length, signature, checksum seed. */
@@ -29,7 +32,7 @@ const SIGNED: Readonly<Record<string, [32 | 64, string, string]>> = {
   storage: [64, '+ASt', 'Default0'],
   cosmos: [64, 'ACDb', 'MastRW00'],
 };
-export const TOKEN_PATTERN = /\{\{KG:([a-zA-Z0-9+-]+):([A-Za-z0-9_-]+)(?::(json|url))?\}\}/g;
+export const TOKEN_PATTERN = /\{\{KG:([a-zA-Z0-9+-]+):([A-Za-z0-9_-]+)(?::(json|url))?(?:@(\d+)-(\d+))?\}\}/g;
 
 export function generateForToken(kind: string, seed: string): string {
   if (kind === 'legacy') return generateLegacyKey(seed);
@@ -65,12 +68,13 @@ export function encodeKey(key: string, encoding: 'json' | 'url' | undefined): st
 
 /** Replaces every token with its generated (and encoded) key. */
 export function expandTokens(text: string): string {
-  return text.replace(TOKEN_PATTERN, (_m, kind: string, seed: string, encoding?: 'json' | 'url') =>
-    encodeKey(generateForToken(kind, seed), encoding),
-  );
+  return text.replace(TOKEN_PATTERN, (_m, kind: string, seed: string, encoding?: 'json' | 'url', from?: string, to?: string) => {
+    const written = encodeKey(generateForToken(kind, seed), encoding);
+    return from === undefined ? written : written.slice(Number(from), Number(to));
+  });
 }
 
-/** The decoded key a token stands for (what a finding's `secret` must equal). */
+/** The decoded key a token stands for (what a finding's `secret` must equal), the whole key for a slice. */
 export function secretOfToken(token: string): string {
   const m = new RegExp(TOKEN_PATTERN.source).exec(token);
   if (m === null) return token;

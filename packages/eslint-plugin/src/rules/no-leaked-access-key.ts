@@ -113,6 +113,29 @@ function replaceableLiteral(
   return { node, value };
 }
 
+/** The string literal (or expression-free template) holding index `i`, if one does. */
+function stringNodeAt(sourceCode: AnySourceCode, i: number): TSESTree.Node | undefined {
+  let node = sourceCode.getNodeByRangeIndex?.(i) ?? undefined;
+  if (node?.type === 'TemplateElement') node = node.parent;
+  if (node?.type === 'Literal' && typeof node.value === 'string') return node;
+  if (node?.type === 'TemplateLiteral' && node.expressions.length === 0 && node.parent?.type !== 'TaggedTemplateExpression') return node;
+  return undefined;
+}
+
+/**
+ * Does replacing [start, end) of a secret split across literals leave one valid literal? Only
+ * when its first and last pieces are string literals opened and closed by the same quote: the
+ * replacement then drops the glue and the literals between, and the first literal's opening
+ * quote meets the last one's closing quote.
+ */
+function mergesIntoOneLiteral(sourceCode: AnySourceCode, start: number, end: number): boolean {
+  const first = stringNodeAt(sourceCode, start);
+  const last = stringNodeAt(sourceCode, end - 1);
+  if (first === undefined || last === undefined) return false;
+  const text = sourceCode.text;
+  return text[first.range[0]] === text[last.range[1] - 1];
+}
+
 /** The rule as typescript-eslint's RuleCreator types it: for this package's own code only. */
 const rule = createRule<Options, MessageIds>({
   name: RULE_NAME,
@@ -195,11 +218,14 @@ const rule = createRule<Options, MessageIds>({
       // In JSX text `<` opens an element: write the placeholder as a string expression there.
       const inJsxText = sourceCode.getNodeByRangeIndex?.(start)?.type === 'JSXText';
       const text = inJsxText ? `{${JSON.stringify(placeholder)}}` : placeholder;
-      suggest.push({
-        messageId: 'usePlaceholder',
-        data: { placeholder },
-        fix: (fixer) => fixer.replaceTextRange([start, end], text),
-      });
+      // A secret split across literals spans their glue: replaced only where one literal results.
+      if (finding.context.joined !== 'split-literal' || mergesIntoOneLiteral(sourceCode, start, end)) {
+        suggest.push({
+          messageId: 'usePlaceholder',
+          data: { placeholder },
+          fix: (fixer) => fixer.replaceTextRange([start, end], text),
+        });
+      }
       context.report({
         messageId: 'leakedKey',
         data: {
