@@ -9,13 +9,16 @@ import type { ResolvedOptions } from './options.js';
 import { PositionTracker } from './position-tracker.js';
 import type { TextModel } from './text-model.js';
 import { EVIDENCE_WINDOW } from './evidence.js';
+import { MAX_DECODED_PER_SOURCE } from './base64-runs.js';
+import { type DecodeBudget, ENCODED_LOOKAHEAD, findEncodedMatches } from './encoded-matches.js';
+import { latin1Utf8Model } from './text-model.js';
 
 /**
  * Context a match may need on each side of its anchor: the secret itself, the evidence window,
- * a connection string (1 KiB each way) and inline markers. Matches are only taken for anchors
+ * a connection string (1 KiB each way), inline markers and the base64 run that may encode it. Matches are only taken for anchors
  * that have all of it in the buffer, so a chunk boundary never changes a result.
  */
-export const LOOKAHEAD = 2 * 1024 + EVIDENCE_WINDOW + MAX_SECRET_SPAN;
+export const LOOKAHEAD = Math.max(2 * 1024 + EVIDENCE_WINDOW + MAX_SECRET_SPAN, ENCODED_LOOKAHEAD);
 export const LOOKBEHIND = 2 * 1024 + EVIDENCE_WINDOW + MAX_SECRET_SPAN + MARKER_REACH;
 
 /** Each rule's title, as its detector declares it. */
@@ -44,6 +47,8 @@ export class IncrementalScanner {
   /** Anchors before this absolute index have been looked at. */
   private scannedTo = 0;
   private readonly tracker: PositionTracker;
+  /** Bytes of base64 this source may still have decoded. */
+  private readonly decodeBudget: DecodeBudget = { remaining: MAX_DECODED_PER_SOURCE };
   readonly counters: ScanCounters = { suppressed: 0 };
 
   constructor(
@@ -81,7 +86,14 @@ export class IncrementalScanner {
     const limit = final ? text.length : text.length - LOOKAHEAD;
     const findings: Finding[] = [];
     if (limit > from) {
-      for (const match of findMatches(text, from, limit, this.options.enabled, this.model.decode)) {
+      const matches = findMatches(text, from, limit, this.options.enabled, this.model.decode);
+      // Secrets inside base64 runs: owned by the window their start lies in, merged in source order.
+      const encoded = findEncodedMatches(text, from, limit, this.options.enabled, this.decodeBudget, textStart > 0);
+      if (encoded.length > 0) {
+        matches.push(...encoded);
+        matches.sort((a, b) => a.start - b.start);
+      }
+      for (const match of matches) {
         const finding = this.toFinding(match.start, match.end, match);
         if (finding !== undefined) findings.push(finding);
       }
@@ -97,7 +109,8 @@ export class IncrementalScanner {
   private toFinding(start: number, end: number, match: ReturnType<typeof findMatches>[number]): Finding | undefined {
     const { options } = this;
     if (!meetsConfidence(match.confidence, options.minConfidence)) return undefined;
-    const decoded = this.model.decode(match.secret);
+    // A secret decoded from base64 is bytes held one per character, whatever the source's encoding.
+    const decoded = match.context.encoding === 'base64' ? latin1Utf8Model.decode(match.secret) : this.model.decode(match.secret);
     const fingerprint = fingerprintOf(match.ruleId, decoded, match.context);
     // Allow lists written before the slow scheme hold the sha256 fingerprint: still honoured.
     const legacy = needsSlowFingerprint(match.ruleId, match.context) ? legacyFingerprintOf(match.ruleId, decoded) : undefined;
