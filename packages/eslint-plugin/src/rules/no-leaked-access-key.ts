@@ -195,11 +195,14 @@ const rule = createRule<Options, MessageIds>({
       // In JSX text `<` opens an element: write the placeholder as a string expression there.
       const inJsxText = sourceCode.getNodeByRangeIndex?.(start)?.type === 'JSXText';
       const text = inJsxText ? `{${JSON.stringify(placeholder)}}` : placeholder;
-      suggest.push({
-        messageId: 'usePlaceholder',
-        data: { placeholder },
-        fix: (fixer) => fixer.replaceTextRange([start, end], text),
-      });
+      // A key found in base64 lies inside the run's characters: a placeholder there would break it.
+      if (finding.context.encoding !== 'base64') {
+        suggest.push({
+          messageId: 'usePlaceholder',
+          data: { placeholder },
+          fix: (fixer) => fixer.replaceTextRange([start, end], text),
+        });
+      }
       context.report({
         messageId: 'leakedKey',
         data: {
