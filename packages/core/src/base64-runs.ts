@@ -55,13 +55,48 @@ for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+
 const isRunChar = (c: number): boolean => c < 128 && RUN_CHAR[c] === 1;
 const NOT_RUN_CHAR = /[^A-Za-z0-9+/_-]/g;
 
-/** Start indexes of every needle in text[from, to), sorted. */
+/**
+ * The needles are searched all at once (Wu-Manber): the last 3 characters of a window as long as
+ * the shortest needle say how far it may jump (most 3-character blocks are in no needle: it jumps
+ * its whole length), and only windows that may start a needle are compared. One indexOf per
+ * needle cost more than the whole matcher.
+ */
+export const NEEDLE_WINDOW = Math.min(...ENCODED_NEEDLES.map((n) => n.length));
+const HASH_BITS = 15;
+/** The hash of a 3-character (or 3-byte) block. */
+export const blockHash = (a: number, b: number, c: number): number => ((a << 10) ^ (b << 5) ^ c) & ((1 << HASH_BITS) - 1);
+/** How far a window may move when its last block hashes to this slot. */
+export const NEEDLE_SHIFT: Uint8Array = (() => {
+  const shift = new Uint8Array(1 << HASH_BITS).fill(NEEDLE_WINDOW - 2);
+  for (const n of ENCODED_NEEDLES) {
+    for (let j = 2; j < NEEDLE_WINDOW; j++) {
+      const h = blockHash(n.charCodeAt(j - 2), n.charCodeAt(j - 1), n.charCodeAt(j));
+      shift[h] = Math.min(shift[h]!, NEEDLE_WINDOW - 1 - j);
+    }
+  }
+  return shift;
+})();
+
+/** Start indexes of every needle in text[from, to), ascending. */
 export function needleHits(text: string, from: number, to: number): number[] {
   const hits: number[] = [];
-  for (const needle of ENCODED_NEEDLES) {
-    for (let at = text.indexOf(needle, from); at !== -1 && at < to; at = text.indexOf(needle, at + needle.length)) hits.push(at);
+  const end = Math.min(text.length, to + NEEDLE_WINDOW - 1);
+  for (let last = from + NEEDLE_WINDOW - 1; last < end; ) {
+    const shift = NEEDLE_SHIFT[blockHash(text.charCodeAt(last - 2), text.charCodeAt(last - 1), text.charCodeAt(last))]!;
+    if (shift > 0) {
+      last += shift;
+      continue;
+    }
+    const start = last - NEEDLE_WINDOW + 1;
+    for (const n of ENCODED_NEEDLES) {
+      if (text.startsWith(n, start)) {
+        hits.push(start);
+        break;
+      }
+    }
+    last += 1;
   }
-  return hits.sort((a, b) => a - b);
+  return hits;
 }
 
 export interface Base64Run {

@@ -44,9 +44,10 @@ export function findEncodedMatches(
   const matches: RawMatch[] = [];
   const seen = new Set<string>();
   let decodedTo = -1;
+  let run = { start: 0, end: -1 };
   for (const hit of hits) {
-    if (hit < decodedTo) continue; // read with an earlier needle's span
-    const run = runAround(text, hit);
+    if (hit < decodedTo) continue; // read (or found binary) with an earlier needle's span
+    if (hit >= run.end) run = runAround(text, hit); // each run is measured once, however many needles it holds
     if (run.end - run.start < MIN_ENCODED_RUN) continue;
     const startKnown = !(runsMayStartBefore && run.start === 0);
     const whole = startKnown && run.end - run.start <= WHOLE_RUN_CHARS;
@@ -56,9 +57,9 @@ export function findEncodedMatches(
       const hi = whole ? run.end : Math.min(run.end, lo + alignUp(hit + REACH_CHARS - lo));
       if (budget.remaining <= 0) return matches;
       budget.remaining -= ((hi - lo) * 3) / 4;
+      decodedTo = hi;
       const decoded = decodeBase64Text(text.slice(lo, hi));
       if (decoded === undefined) continue;
-      decodedTo = hi;
       const inner = findMatches(decoded, 0, decoded.length, enabled, latin1Utf8Model.decode);
       if (depth < MAX_DEPTH) inner.push(...findEncodedMatches(decoded, 0, decoded.length, enabled, budget, false, depth + 1));
       for (const m of inner) {
