@@ -2,6 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { type Finding, scanBytes, scanText } from '../src/index.js';
 import { ENCODED_NEEDLES, base64FormsOf, decodeBase64Text } from '../src/base64-runs.js';
+import { findEncodedMatches } from '../src/encoded-matches.js';
+import { detectors } from '../src/rules/index.js';
 import { connectionStrings, generateEntraClientSecret, generateLegacyKey } from '../src/testing/index.js';
 import { encodeText, positionAfter, scanEveryWay } from './helpers.js';
 
@@ -91,7 +93,7 @@ describe('secrets in base64', () => {
     expect(findings[0]!.column).toBeGreaterThan('  .dockerconfigjson: '.length);
   });
 
-  it('reads no deeper than base64 inside base64', () => {
+  it('reads no deeper than base64 inside base64 (three levels: no needle matches)', () => {
     const thrice = b64(b64(b64(cs)));
     expect(scanText(`value: ${thrice}\n`)).toEqual([]);
   });
@@ -138,6 +140,20 @@ describe('base64 that must stay silent', () => {
     const key = generateLegacyKey('bare');
     const findings = scanText(`AccessKey=${key}\n`);
     expect(findings.map((f) => f.context.encoding)).toEqual([undefined]);
+  });
+
+  it('decodes a bounded amount: a long run of needles between binary bytes is decoded about once', () => {
+    // 'AccessKey=' then binary bytes, in whole 4-character groups: every group of 16 holds a needle.
+    const needle = Buffer.concat([Buffer.from('AccessKey='), Buffer.from([0xf1, 0xf1])]).toString('base64');
+    const binary = Buffer.alloc(30, 0xf1).toString('base64');
+    const text = `x: ${(needle + binary).repeat(20_000)}\n`;
+    expect(ENCODED_NEEDLES.some((n) => needle.includes(n))).toBe(true);
+    const budget = { remaining: 1e12 };
+    const enabled = new Set(detectors.map((d) => d.id));
+    expect(findEncodedMatches(text, 0, text.length, enabled, budget)).toEqual([]);
+    const decodedBytes = 1e12 - budget.remaining;
+    expect(decodedBytes).toBeGreaterThan(0);
+    expect(decodedBytes).toBeLessThanOrEqual(1.5 * text.length);
   });
 
   it('binary base64 (an image) holding a word by chance', () => {
