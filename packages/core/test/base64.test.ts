@@ -122,6 +122,25 @@ describe('secrets in base64', () => {
     expectOnRun(findings[0]!, text, run, `${filler}${cs}${filler}`, key);
   });
 
+  it('finds each key once, wherever windows cut the text (UTF-16 sources are scanned in small windows)', async () => {
+    const lines: string[] = [];
+    const keys: string[] = [];
+    for (let i = 0; i < 60; i++) {
+      const k = generateLegacyKey(`windows-${i}`);
+      keys.push(k);
+      const filler = 'x'.repeat((i * 397) % 3000);
+      // Short runs, and long runs whose key lies far from the run's start (decoded around it only).
+      const decoded = i % 3 === 0 ? `${'Lorem ipsum. '.repeat(200 + i)}${connectionStrings.signalr(k)}` : connectionStrings.signalr(k);
+      lines.push(`# ${filler}`, `k${i}: ${b64(decoded)}`);
+    }
+    const text = `${lines.join('\n')}\n`;
+    const viaText = scanText(text).map((f) => [f.secret, f.line, f.column, f.endColumn]);
+    expect(viaText.map((f) => f[0])).toEqual(keys);
+    const viaUtf16 = scanBytes(encodeText(text, 'utf16le')).findings.map((f) => [f.secret, f.line, f.column, f.endColumn]);
+    expect(viaUtf16).toEqual(viaText);
+    expect((await scanEveryWay(text)).map((f) => [f.secret, f.line, f.column, f.endColumn])).toEqual(viaText);
+  });
+
   it('honours an inline allow marker on the run', () => {
     expect(scanText(`key: ${b64(cs)} # keyguard:allow\n`)).toEqual([]);
   });
