@@ -19,7 +19,7 @@ export type { RuleId } from './rules/ids.js';
 import type { RuleId } from './rules/ids.js';
 
 /** How the secret was written in the source. */
-export type SecretEncoding = 'plain' | 'json-escaped' | 'url-encoded';
+export type SecretEncoding = 'plain' | 'json-escaped' | 'url-encoded' | 'base64';
 
 export interface FindingContext {
   /** The connection string's Endpoint, as found. */

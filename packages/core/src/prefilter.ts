@@ -1,12 +1,15 @@
 import type { NodeBufferOrUint8Array } from './bytes.js';
 import { PREFILTER_WASM_HEX } from './prefilter-wasm.js';
+import { mayHoldEncodedSecret } from './prefilter-base64.js';
 import { ensureWasmMemory, instantiateWasm, type WasmMemory } from './wasm.js';
 
 /**
  * A conservative WebAssembly pre-filter over UTF-8 bytes (wasm/prefilter.wat): it says "no
  * secret can be here" for almost every source file (1 of the kernel's 78,579 files needs the
  * matcher), so scanBytes can skip decoding and matching them. It never rules out a match: at
- * each place the matcher anchors, it tests a condition every match there needs.
+ * each place the matcher anchors, it tests a condition every match there needs. The base64
+ * forms of connection strings, which the kernel does not know, are looked for after it
+ * (prefilter-base64.ts).
  */
 
 interface Prefilter {
@@ -64,5 +67,6 @@ export function mayHoldSecret(bytes: Uint8Array): boolean {
     new Uint8Array(filter.memory.buffer, INPUT_AT, bytes.length).set(bytes);
     ptr = INPUT_AT;
   }
-  return filter.mayHoldSecret(ptr, bytes.length) !== 0;
+  return filter.mayHoldSecret(ptr, bytes.length) !== 0 || mayHoldEncodedSecret(bytes);
 }
+

@@ -10,13 +10,16 @@ import { PositionTracker } from './position-tracker.js';
 import type { TextModel } from './text-model.js';
 import { EVIDENCE_WINDOW } from './evidence.js';
 import { JOINED_LOOKAHEAD, JOINED_LOOKBEHIND, findJoinedMatches } from './joined-scan.js';
+import { MAX_DECODED_PER_SOURCE } from './base64-runs.js';
+import { type DecodeBudget, ENCODED_LOOKAHEAD, findEncodedMatches } from './encoded-matches.js';
+import { latin1Utf8Model } from './text-model.js';
 
 /**
  * Context a match may need on each side of its anchor: the secret itself, the evidence window,
- * a connection string (1 KiB each way) and inline markers. Matches are only taken for anchors
+ * a connection string (1 KiB each way), inline markers and the base64 run that may encode it. Matches are only taken for anchors
  * that have all of it in the buffer, so a chunk boundary never changes a result.
  */
-export const LOOKAHEAD = Math.max(2 * 1024 + EVIDENCE_WINDOW + MAX_SECRET_SPAN, JOINED_LOOKAHEAD);
+export const LOOKAHEAD = Math.max(2 * 1024 + EVIDENCE_WINDOW + MAX_SECRET_SPAN, JOINED_LOOKAHEAD, ENCODED_LOOKAHEAD);
 export const LOOKBEHIND = Math.max(2 * 1024 + EVIDENCE_WINDOW + MAX_SECRET_SPAN, JOINED_LOOKBEHIND) + MARKER_REACH;
 
 /** Each rule's title, as its detector declares it. */
@@ -45,6 +48,8 @@ export class IncrementalScanner {
   /** Anchors before this absolute index have been looked at. */
   private scannedTo = 0;
   private readonly tracker: PositionTracker;
+  /** Bytes of base64 this source may still have decoded. */
+  private readonly decodeBudget: DecodeBudget = { remaining: MAX_DECODED_PER_SOURCE };
   readonly counters: ScanCounters = { suppressed: 0 };
 
   constructor(
@@ -82,7 +87,8 @@ export class IncrementalScanner {
     const limit = final ? text.length : text.length - LOOKAHEAD;
     const findings: Finding[] = [];
     if (limit > from) {
-      // Secrets written whole, then those written in pieces (joined-scan.ts): one source order.
+      // Secrets written whole, then those written in pieces (joined-scan.ts), then those inside
+      // base64 runs (encoded-matches.ts): each owned by the window its start lies in, one source order.
       let matches: RawMatch[] = findMatches(text, from, limit, this.options.enabled, this.model.decode);
       const joined = findJoinedMatches(text, from, limit, this.options.enabled, this.model.decode);
       if (joined.length > 0) {
@@ -92,6 +98,11 @@ export class IncrementalScanner {
         const kept = joined.filter((j) => j.context.joined === 'split-literal' || !plainStarts.has(j.start));
         const joinedStarts = new Set(kept.map((j) => j.start));
         matches = [...matches.filter((m) => !joinedStarts.has(m.start)), ...kept].sort((a, b) => a.start - b.start);
+      }
+      const encoded = findEncodedMatches(text, from, limit, this.options.enabled, this.decodeBudget, textStart > 0);
+      if (encoded.length > 0) {
+        matches.push(...encoded);
+        matches.sort((a, b) => a.start - b.start);
       }
       for (const match of matches) {
         const finding = this.toFinding(match.start, match.end, match);
@@ -125,7 +136,8 @@ export class IncrementalScanner {
   private toFinding(start: number, end: number, match: RawMatch): Finding | undefined {
     const { options } = this;
     if (!meetsConfidence(match.confidence, options.minConfidence)) return undefined;
-    const decoded = this.model.decode(match.secret);
+    // A secret decoded from base64 is bytes held one per character, whatever the source's encoding.
+    const decoded = match.context.encoding === 'base64' ? latin1Utf8Model.decode(match.secret) : this.model.decode(match.secret);
     const fingerprint = fingerprintOf(match.ruleId, decoded, match.context);
     // Allow lists written before the slow scheme hold the sha256 fingerprint: still honoured.
     const legacy = needsSlowFingerprint(match.ruleId, match.context) ? legacyFingerprintOf(match.ruleId, decoded) : undefined;

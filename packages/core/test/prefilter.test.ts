@@ -131,6 +131,23 @@ describe('pre-filter selectivity', () => {
     expect(mayHoldSecret(Buffer.from('..JQQJ', 'utf8'))).toBe(false);
   });
 
+  it('looks at base64 that may encode a connection string (once or twice, either alphabet, any alignment), never at other base64', () => {
+    const b64 = (t: string): string => Buffer.from(t, 'latin1').toString('base64');
+    const cs = (k: string): string => `Endpoint=https://a.service.signalr.net;${k}=${'x'.repeat(10)};`;
+    for (const lead of ['', 'x', 'xy']) {
+      for (const name of ['AccessKey', 'SharedAccessKey', 'AccountKey', 'ClientSecret', 'accessKey']) {
+        const once = b64(lead + cs(name));
+        expect(mayHoldSecret(Buffer.from(`data: ${once}\n`))).toBe(true);
+        expect(mayHoldSecret(Buffer.from(`data: ${Buffer.from(lead + cs(name), 'latin1').toString('base64url')}\n`))).toBe(true);
+        expect(mayHoldSecret(Buffer.from(`data: ${b64(lead + once)}\n`))).toBe(true);
+      }
+    }
+    // A connection string without a key, a plain word, an image: nothing to decode.
+    expect(mayHoldSecret(Buffer.from(`data: ${b64('Endpoint=https://a.service.signalr.net;AuthType=azure.msi;')}\n`))).toBe(false);
+    expect(mayHoldSecret(Buffer.from(`data: ${b64('AccessKeys are rotated')}\n`))).toBe(false);
+    expect(mayHoldSecret(Buffer.from(`img: ${Buffer.alloc(100_000, 0x81).toString('base64')}\n`))).toBe(false);
+  });
+
   it('rules out a longer base64 run (blobs, integrity hashes), unless an escape may end inside it', async () => {
     const run43 = `${'a'.repeat(42)}A`;
     expect(mayHoldSecret(Buffer.from(`x = "b${run43}="`, 'utf8'))).toBe(false);

@@ -35,6 +35,22 @@ const findings = (code: string, filename: string) => {
   return messages.map((m) => ({ line: m.line, column: m.column, endLine: m.endLine, endColumn: m.endColumn }));
 };
 
+describe('a connection string in base64', () => {
+  it('is reported on the base64 characters that hold the key, with no placeholder to splice into the run', () => {
+    const run = Buffer.from(cs(LEGACY), 'utf8').toString('base64');
+    const code = `data:\n  Azure__SignalR__ConnectionString: ${run}\n`;
+    const messages = lint(code, 'k8s/secret.yaml');
+    expect(messages).toHaveLength(1);
+    const [message] = messages;
+    expect(message!.ruleId).toBe(RULE);
+    expect(message!.message).not.toContain(LEGACY);
+    const keyAt = cs(LEGACY).indexOf(LEGACY);
+    const from = code.indexOf(run) + Math.floor(keyAt / 3) * 4;
+    expect({ line: message!.line, column: message!.column }).toEqual({ line: 2, column: from - code.indexOf('\n') });
+    expect(message!.suggestions ?? []).toEqual([]);
+  });
+});
+
 describe('configs.recommended', () => {
   it('enables the rule as an error, with the plugin registered under "keyguard"', () => {
     expect(configs.recommended.rules).toEqual({ [RULE]: 'error' });

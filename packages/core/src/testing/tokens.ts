@@ -22,6 +22,10 @@ import {
  * A slice `@<from>-<to>` (`{{KG:legacy:a@0-20}}`, `{{KG:legacy:a:json@20-99}}`) writes only
  * characters [from, to) of the written key: a key split across literals or wrapped lines is
  * written as two tokens of the same key, and never whole.
+ *
+ * Base64 blocks: `{{B64:<text>:B64}}` (standard alphabet, padded) or `{{B64URL:<text>:B64}}`
+ * (URL-safe, unpadded) stand for the base64 of `<text>` once its tokens are expanded; a block
+ * may hold blocks (a secret encoded twice). A fixture thus never holds a key, even encoded.
  */
 
 /** The signed sibling keys: byte length, signature, checksum seed. */
@@ -66,12 +70,20 @@ export function encodeKey(key: string, encoding: 'json' | 'url' | undefined): st
   return key;
 }
 
-/** Replaces every token with its generated (and encoded) key. */
+/** An innermost base64 block (one that holds no other block). */
+const BASE64_BLOCK = /\{\{B64(URL)?:((?:(?!\{\{B64)[\s\S])*?):B64\}\}/g;
+
+/** Replaces every token with its generated (and encoded) key, then every base64 block by its encoding. */
 export function expandTokens(text: string): string {
-  return text.replace(TOKEN_PATTERN, (_m, kind: string, seed: string, encoding?: 'json' | 'url', from?: string, to?: string) => {
+  let out = text.replace(TOKEN_PATTERN, (_m, kind: string, seed: string, encoding?: 'json' | 'url', from?: string, to?: string) => {
     const written = encodeKey(generateForToken(kind, seed), encoding);
     return from === undefined ? written : written.slice(Number(from), Number(to));
   });
+  for (let before = ''; before !== out; ) {
+    before = out;
+    out = out.replace(BASE64_BLOCK, (_m, url: string | undefined, inner: string) => Buffer.from(inner, 'utf8').toString(url === undefined ? 'base64' : 'base64url'));
+  }
+  return out;
 }
 
 /** The decoded key a token stands for (what a finding's `secret` must equal), the whole key for a slice. */

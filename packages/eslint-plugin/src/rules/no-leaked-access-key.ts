@@ -219,7 +219,9 @@ const rule = createRule<Options, MessageIds>({
       const inJsxText = sourceCode.getNodeByRangeIndex?.(start)?.type === 'JSXText';
       const text = inJsxText ? `{${JSON.stringify(placeholder)}}` : placeholder;
       // A secret split across literals spans their glue: replaced only where one literal results.
-      if (finding.context.joined !== 'split-literal' || mergesIntoOneLiteral(sourceCode, start, end)) {
+      // A key found in base64 lies inside the run's characters: a placeholder there would break it.
+      const replaceable = finding.context.joined === 'split-literal' ? mergesIntoOneLiteral(sourceCode, start, end) : finding.context.encoding !== 'base64';
+      if (replaceable) {
         suggest.push({
           messageId: 'usePlaceholder',
           data: { placeholder },
