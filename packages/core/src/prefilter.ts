@@ -8,8 +8,8 @@ import { ensureWasmMemory, instantiateWasm, type WasmMemory } from './wasm.js';
  * secret can be here" for almost every source file (1 of the kernel's 78,579 files needs the
  * matcher), so scanBytes can skip decoding and matching them. It never rules out a match: at
  * each place the matcher anchors, it tests a condition every match there needs. The base64
- * forms of connection strings, which the kernel does not know, are looked for after it
- * (prefilter-base64.ts).
+ * forms of connection strings are looked for after it (prefilter-base64.ts), only where the
+ * kernel saw a byte pair that each of their needles holds one of (rare in code).
  */
 
 interface Prefilter {
@@ -67,6 +67,9 @@ export function mayHoldSecret(bytes: Uint8Array): boolean {
     new Uint8Array(filter.memory.buffer, INPUT_AT, bytes.length).set(bytes);
     ptr = INPUT_AT;
   }
-  return filter.mayHoldSecret(ptr, bytes.length) !== 0 || mayHoldEncodedSecret(bytes);
+  // 2: no anchor, but a byte pair that every base64 needle holds one of (the kernel's necessary
+  // condition for them): only then is the exact search run.
+  const verdict = filter.mayHoldSecret(ptr, bytes.length);
+  return verdict === 1 || (verdict === 2 && mayHoldEncodedSecret(bytes));
 }
 

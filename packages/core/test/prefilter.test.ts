@@ -21,6 +21,7 @@ import {
 } from '../src/testing/index.js';
 import { collect } from './helpers.js';
 import { mayHoldJoinedSecret } from '../src/joined-scan.js';
+import { ENCODED_NEEDLES } from '../src/base64-runs.js';
 
 const FIXTURES = resolve(dirname(fileURLToPath(import.meta.url)), '../../../fixtures');
 const ALL_CONFIDENCES: ScanOptions = { minConfidence: 'low' };
@@ -146,6 +147,24 @@ describe('pre-filter selectivity', () => {
     expect(mayHoldSecret(Buffer.from(`data: ${b64('Endpoint=https://a.service.signalr.net;AuthType=azure.msi;')}\n`))).toBe(false);
     expect(mayHoldSecret(Buffer.from(`data: ${b64('AccessKeys are rotated')}\n`))).toBe(false);
     expect(mayHoldSecret(Buffer.from(`img: ${Buffer.alloc(100_000, 0x81).toString('base64')}\n`))).toBe(false);
+  });
+
+  it('passes every base64 needle to the exact search: alone, at every offset of a SIMD block, inside clean code, copied in and in place', () => {
+    // The kernel runs prefilter-base64.ts only where it sees a byte pair of its own classes, one
+    // of which each needle holds: a needle it misses would be ruled out.
+    const code = 'int x = 1;\n';
+    for (const needle of ENCODED_NEEDLES) {
+      for (let offset = 0; offset < 33; offset++) {
+        for (const text of [`${' '.repeat(offset)}${needle}`, `${code.repeat(3)}${'.'.repeat(offset)}${needle}\n${code.repeat(3)}`]) {
+          const bytes = Buffer.from(text, 'latin1');
+          expect(mayHoldSecret(bytes), text).toBe(true);
+          expect(mayHoldSecret(borrowed(bytes)), text).toBe(true);
+          // cut short by one character, the needle is no longer there
+          const cut = Buffer.from(text.replace(needle, needle.slice(0, -1)), 'latin1');
+          expect(mayHoldSecret(cut), text).toBe(false);
+        }
+      }
+    }
   });
 
   it('rules out a longer base64 run (blobs, integrity hashes), unless an escape may end inside it', async () => {

@@ -1,5 +1,6 @@
 ;; A conservative pre-filter over UTF-8 bytes: 0 when no secret can be in memory[ptr, ptr+len),
-;; 1 when the matcher must look. At every place where the matcher anchors, it tests a condition
+;; 1 when the matcher must look, 2 when only a base64-encoded one can be (then the caller looks
+;; for the needles exactly: see may_hold_secret). At every place where the matcher anchors, it tests a condition
 ;; that every match there needs, so it may say 1 for nothing but never 0 for a secret:
 ;; - a padding (=, %3D, \u003D) after 43 bytes of base64 or of its escapes ([A-Za-z0-9+/%\])
 ;;   of which the last is a character a legacy key can end with, and not after a 44th plain
@@ -243,8 +244,17 @@
     (if (i32.ge_u (i32.add (local.get $i) (i32.const 4)) (local.get $end)) (then (return (i32.const 0))))
     (i32.eq (i32.load offset=1 (local.get $i)) (i32.const 0x394a5151)))
 
+  ;; 1 when a match may be anchored in memory[ptr, ptr+len); else 2 when the input may hold one
+  ;; of the base64 needles (base64-runs.ts: ENCODED_NEEDLES, which prefilter-base64.ts then looks
+  ;; for exactly), 0 when neither. Each of the 36 needles holds one of a few byte pairs: a lane
+  ;; whose byte and the next one fall in the same class of each pair is a possible needle. A
+  ;; class is a bit of four lookups (byte by low and high nibble, next byte by low and high
+  ;; nibble), so each bit admits a product of nibble sets that holds some of those pairs (Xk Yz
+  ;; Vj jZ jY Nv Nj ZW WV Tk jM Uz lY Vn qW Zk GV qY zV JM ZM Uk Yk UW Ym Vm Nh zY, one per
+  ;; needle, chosen rare in C and JavaScript), plus others. test/prefilter.test.ts plants every
+  ;; needle at every offset of a block.
   (func (export "may_hold_secret") (param $ptr i32) (param $len i32) (result i32)
-    (local $end i32) (local $p i32) (local $mask i32) (local $i i32)
+    (local $end i32) (local $p i32) (local $mask i32) (local $i i32) (local $encoded i32)
     (local $v v128) (local $v1 v128) (local $prev v128) (local $prev2 v128)
     (local.set $end (i32.add (local.get $ptr) (local.get $len)))
     (local.set $p (local.get $ptr))
@@ -252,6 +262,27 @@
       (loop $step
         (br_if $done (i32.ge_u (local.get $p) (local.get $end)))
         (local.set $v (v128.load (local.get $p)))
+        ;; a possible base64 needle: once seen, the rest of the input is only read for anchors
+        (if (i32.eqz (local.get $encoded))
+          (then
+            (local.set $v1 (v128.load offset=1 (local.get $p)))
+            (if (v128.any_true
+                  (v128.and
+                    (v128.and
+                      (i8x16.swizzle
+                        (v128.const i8x16 0x00 0x02 0x00 0x00 0x80 0xa0 0x84 0x10 0x04 0x84 0xab 0x00 0x01 0x00 0x40 0x00)
+                        (v128.and (local.get $v) (v128.const i8x16 15 15 15 15 15 15 15 15 15 15 15 15 15 15 15 15)))
+                      (i8x16.swizzle
+                        (v128.const i8x16 0x00 0x00 0x00 0x00 0x58 0xbc 0x09 0x02 0x00 0x00 0x00 0x00 0x00 0x00 0x00 0x00)
+                        (i8x16.shr_u (local.get $v) (i32.const 4))))
+                    (v128.and
+                      (i8x16.swizzle
+                        (v128.const i8x16 0x00 0x00 0x00 0x00 0x00 0x00 0x52 0x22 0x40 0x03 0xc1 0x84 0x00 0x0c 0x04 0x00)
+                        (v128.and (local.get $v1) (v128.const i8x16 15 15 15 15 15 15 15 15 15 15 15 15 15 15 15 15)))
+                      (i8x16.swizzle
+                        (v128.const i8x16 0x00 0x00 0x00 0x00 0x08 0x33 0xc4 0xc0 0x00 0x00 0x00 0x00 0x00 0x00 0x00 0x00)
+                        (i8x16.shr_u (local.get $v1) (i32.const 4))))))
+              (then (local.set $encoded (i32.const 2))))))
         ;; Fast path: none of the 16 bytes is =, %, \ or J (their low nibbles differ, so one
         ;; lookup by low nibble tells them; unused entries hold a byte of another low nibble).
         (if (i32.eqz
@@ -315,4 +346,4 @@
             (br $hit)))
         (local.set $p (i32.add (local.get $p) (i32.const 16)))
         (br $step)))
-    (i32.const 0)))
+    (local.get $encoded)))
