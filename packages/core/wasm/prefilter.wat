@@ -292,33 +292,40 @@
   (func (export "may_hold_secret") (param $ptr i32) (param $len i32) (result i32)
     (local $end i32) (local $p i32) (local $mask i32) (local $i i32) (local $flags i32) (local $pieces i32)
     (local $v v128) (local $v1 v128) (local $prev v128) (local $prev2 v128)
+    (local $lo v128) (local $hi v128) (local $first v128) (local $first_before v128)
     (local.set $end (i32.add (local.get $ptr) (local.get $len)))
     (local.set $p (local.get $ptr))
     (block $done
       (loop $step
         (br_if $done (i32.ge_u (local.get $p) (local.get $end)))
         (local.set $v (v128.load (local.get $p)))
-        ;; a possible base64 needle: once seen, the rest of the input is only read for anchors
+        ;; a possible base64 needle: once seen, the rest of the input is only read for anchors. The
+        ;; first byte's classes, a lane later, meet the second byte's (lane 0 meets the previous
+        ;; block's last byte; none before the input).
+        (local.set $lo (v128.and (local.get $v) (v128.const i8x16 15 15 15 15 15 15 15 15 15 15 15 15 15 15 15 15)))
         (if (i32.eqz (i32.and (local.get $flags) (i32.const 2)))
           (then
-            (local.set $v1 (v128.load offset=1 (local.get $p)))
+            (local.set $hi (i8x16.shr_u (local.get $v) (i32.const 4)))
+            (local.set $first
+              (v128.and
+                (i8x16.swizzle
+                  (v128.const i8x16 0x00 0x02 0x00 0x00 0x80 0xa0 0x84 0x10 0x04 0x84 0xab 0x00 0x01 0x00 0x40 0x00)
+                  (local.get $lo))
+                (i8x16.swizzle
+                  (v128.const i8x16 0x00 0x00 0x00 0x00 0x58 0xbc 0x09 0x02 0x00 0x00 0x00 0x00 0x00 0x00 0x00 0x00)
+                  (local.get $hi))))
             (if (v128.any_true
                   (v128.and
-                    (v128.and
-                      (i8x16.swizzle
-                        (v128.const i8x16 0x00 0x02 0x00 0x00 0x80 0xa0 0x84 0x10 0x04 0x84 0xab 0x00 0x01 0x00 0x40 0x00)
-                        (v128.and (local.get $v) (v128.const i8x16 15 15 15 15 15 15 15 15 15 15 15 15 15 15 15 15)))
-                      (i8x16.swizzle
-                        (v128.const i8x16 0x00 0x00 0x00 0x00 0x58 0xbc 0x09 0x02 0x00 0x00 0x00 0x00 0x00 0x00 0x00 0x00)
-                        (i8x16.shr_u (local.get $v) (i32.const 4))))
+                    (i8x16.shuffle 15 16 17 18 19 20 21 22 23 24 25 26 27 28 29 30 (local.get $first_before) (local.get $first))
                     (v128.and
                       (i8x16.swizzle
                         (v128.const i8x16 0x00 0x00 0x00 0x00 0x00 0x00 0x52 0x22 0x40 0x03 0xc1 0x84 0x00 0x0c 0x04 0x00)
-                        (v128.and (local.get $v1) (v128.const i8x16 15 15 15 15 15 15 15 15 15 15 15 15 15 15 15 15)))
+                        (local.get $lo))
                       (i8x16.swizzle
                         (v128.const i8x16 0x00 0x00 0x00 0x00 0x08 0x33 0xc4 0xc0 0x00 0x00 0x00 0x00 0x00 0x00 0x00 0x00)
-                        (i8x16.shr_u (local.get $v1) (i32.const 4))))))
-              (then (local.set $flags (i32.or (local.get $flags) (i32.const 2)))))))
+                        (local.get $hi)))))
+              (then (local.set $flags (i32.or (local.get $flags) (i32.const 2)))))
+            (local.set $first_before (local.get $first))))
         ;; Fast path: none of the 16 bytes is =, %, \ or J (their low nibbles differ, so one
         ;; lookup by low nibble tells them; unused entries hold a byte of another low nibble).
         (if (i32.eqz
@@ -327,7 +334,7 @@
                   (local.get $v)
                   (i8x16.swizzle
                     (v128.const i8x16 0x11 0x12 0x13 0x14 0x15 0x25 0x17 0x18 0x19 0x1a 0x4a 0x1c 0x5c 0x3d 0x1f 0x10)
-                    (v128.and (local.get $v) (v128.const i8x16 15 15 15 15 15 15 15 15 15 15 15 15 15 15 15 15))))))
+                    (local.get $lo)))))
           (then
             (local.set $p (i32.add (local.get $p) (i32.const 16)))
             (br $step)))
