@@ -23,7 +23,7 @@ import { collect } from './helpers.js';
 import { mayHoldJoinedSecret } from '../src/joined-scan.js';
 import { ENCODED_NEEDLES } from '../src/base64-runs.js';
 import { bytesMayHoldPieces } from '../src/piece-gate.js';
-import { MAY_BE_IN_PIECES, prefilterVerdict } from '../src/prefilter.js';
+import { MAY_BE_IN_PIECES, mayHoldSecretWholeOrInPieces, prefilterVerdict } from '../src/prefilter.js';
 
 const FIXTURES = resolve(dirname(fileURLToPath(import.meta.url)), '../../../fixtures');
 const ALL_CONFIDENCES: ScanOptions = { minConfidence: 'low' };
@@ -35,6 +35,8 @@ async function expectSameAsStream(bytes: Uint8Array): Promise<number> {
   // The pre-filter knows secrets written whole; those written in pieces pass scanBytes's joined gate.
   if (streamed.some((f) => f.context.joined === undefined)) expect(mayHoldSecret(bytes)).toBe(true);
   if (streamed.some((f) => f.context.joined !== undefined)) expect(mayHoldJoinedSecret(bytes)).toBe(true);
+  // scanBytes's gate: one kernel pass, then the exact gates where the kernel lets them look
+  if (streamed.length > 0) expect(mayHoldSecretWholeOrInPieces(bytes)).toBe(true);
   return streamed.length;
 }
 
