@@ -285,7 +285,8 @@
   ;; class is a bit of four lookups (byte by low and high nibble, next byte by low and high
   ;; nibble), so each bit admits a product of nibble sets that holds some of those pairs (Xk Yz
   ;; Vj jZ jY Nv Nj ZW WV Tk jM Uz lY Vn qW Zk GV qY zV JM ZM Uk Yk UW Ym Vm Nh zY, one per
-  ;; needle, chosen rare in C and JavaScript), plus others. test/prefilter.test.ts plants every
+  ;; needle, chosen rare in C and JavaScript by scripts/prefilter-pairs.mjs, which prints these
+  ;; tables: run it when the needles change), plus others. test/prefilter.test.ts plants every
   ;; needle at every offset of a block.
   ;; Bit 4: a secret written in pieces may be there (piece-gate.ts, bytesMayHoldPieces: each of its
   ;; hits is a J before Q, a quote or a line break, or an = that $padded_piece passes).
