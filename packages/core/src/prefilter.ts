@@ -1,5 +1,6 @@
 import type { NodeBufferOrUint8Array } from './bytes.js';
 import { PREFILTER_WASM_HEX } from './prefilter-wasm.js';
+import { mayHoldJoinedSecret } from './joined-scan.js';
 import { mayHoldEncodedSecret } from './prefilter-base64.js';
 import { ensureWasmMemory, instantiateWasm, type WasmMemory } from './wasm.js';
 
@@ -8,8 +9,8 @@ import { ensureWasmMemory, instantiateWasm, type WasmMemory } from './wasm.js';
  * secret can be here" for almost every source file (1 of the kernel's 78,579 files needs the
  * matcher), so scanBytes can skip decoding and matching them. It never rules out a match: at
  * each place the matcher anchors, it tests a condition every match there needs. The base64
- * forms of connection strings, which the kernel does not know, are looked for after it
- * (prefilter-base64.ts).
+ * forms of connection strings are looked for after it (prefilter-base64.ts), only where the
+ * kernel saw a byte pair that each of their needles holds one of (rare in code).
  */
 
 interface Prefilter {
@@ -53,20 +54,50 @@ export function borrowScanBuffer(bytes: number): NodeBufferOrUint8Array {
   return Buffer.from(filter.memory.buffer, INPUT_AT, bytes);
 }
 
-/** False when no secret can be in `bytes` (UTF-8 or ASCII); true when the matcher must look. */
-export function mayHoldSecret(bytes: Uint8Array): boolean {
+/** The kernel's verdict (wasm/prefilter.wat): anchored, or the flags below. */
+const ANCHORED = 1;
+/** A byte pair that each base64 needle holds one of: prefilter-base64.ts must look. */
+export const MAY_BE_ENCODED = 2;
+/** A J or an = that each hit of piece-gate.ts's bytesMayHoldPieces needs: the joined gate must look. */
+export const MAY_BE_IN_PIECES = 4;
+/** The verdict when there is no kernel (or the bytes are too big to copy in): everything must look. */
+const UNFILTERED = ANCHORED;
+
+/**
+ * What the kernel sees in `bytes`: ANCHORED (the matcher must look), else MAY_BE_ENCODED and
+ * MAY_BE_IN_PIECES bits (0: no secret, whole, encoded or in pieces, can be there). Exported for tests.
+ */
+export function prefilterVerdict(bytes: Uint8Array): number {
   const filter = prefilter();
-  if (filter === null) return true;
+  if (filter === null) return UNFILTERED;
   const memory = filter.memory.buffer;
   let ptr: number;
   if (bytes.buffer === memory && bytes.byteOffset >= INPUT_AT && bytes.byteOffset + bytes.length + ROOM_AFTER <= memory.byteLength) {
     ptr = bytes.byteOffset; // read there through borrowScanBuffer: nothing to copy
   } else {
-    if (bytes.length > PREFILTER_MAX_COPY_BYTES) return true;
+    if (bytes.length > PREFILTER_MAX_COPY_BYTES) return UNFILTERED;
     ensureCapacity(filter, bytes.length);
     new Uint8Array(filter.memory.buffer, INPUT_AT, bytes.length).set(bytes);
     ptr = INPUT_AT;
   }
-  return filter.mayHoldSecret(ptr, bytes.length) !== 0 || mayHoldEncodedSecret(bytes);
+  return filter.mayHoldSecret(ptr, bytes.length);
+}
+
+/** False when no secret written whole can be in `bytes` (UTF-8 or ASCII); true when the matcher must look. */
+export function mayHoldSecret(bytes: Uint8Array): boolean {
+  const verdict = prefilterVerdict(bytes);
+  // The exact search for base64 needles runs only where the kernel saw what each of them needs.
+  return verdict === ANCHORED || ((verdict & MAY_BE_ENCODED) !== 0 && mayHoldEncodedSecret(bytes));
+}
+
+/**
+ * False when no secret can be in `bytes`, whole or written in pieces (mayHoldSecret, then
+ * joined-scan.ts's mayHoldJoinedSecret): scanBytes's gate. One pass of the kernel for both; each
+ * exact gate in JavaScript runs only where the kernel saw what its hits need.
+ */
+export function mayHoldSecretWholeOrInPieces(bytes: Uint8Array): boolean {
+  const verdict = prefilterVerdict(bytes);
+  if (verdict === ANCHORED) return true;
+  return ((verdict & MAY_BE_ENCODED) !== 0 && mayHoldEncodedSecret(bytes)) || ((verdict & MAY_BE_IN_PIECES) !== 0 && mayHoldJoinedSecret(bytes));
 }
 

@@ -3,8 +3,7 @@ import type { Finding, ScanOptions } from './finding.js';
 import { type ResolvedOptions, resolveOptions } from './options.js';
 import { latin1Utf8Model, stringUtf16Model, stringUtf32Model } from './text-model.js';
 import { IncrementalScanner } from './scanner.js';
-import { mayHoldSecret } from './prefilter.js';
-import { mayHoldJoinedSecret } from './joined-scan.js';
+import { mayHoldSecretWholeOrInPieces } from './prefilter.js';
 
 /** Raised (thrown from the iteration) when a source is not text keyguard can scan. */
 export class SkippedInputError extends Error {
@@ -268,9 +267,10 @@ export function scanBytes(bytes: Uint8Array, options?: ScanOptions, onFinding?: 
   const resolved = resolveOptions(options);
   const buffer = toBytes(bytes);
   // Most files cannot hold a secret, and the pre-filter tells so at memory speed. UTF-16 and
-  // binary input take the full path (which also recognises them). The pre-filter knows only
-  // secrets written whole: one written in pieces (split literals, wrapped lines) is looked for here.
-  if (sniff(buffer).encoding === 'utf-8' && !hasNulInHead(buffer) && !mayHoldSecret(buffer) && !mayHoldJoinedSecret(buffer)) {
+  // binary input take the full path (which also recognises them). The pre-filter's kernel also
+  // tells where a secret written in pieces (split literals, wrapped lines) may be: only there
+  // does the joined gate run.
+  if (sniff(buffer).encoding === 'utf-8' && !hasNulInHead(buffer) && !mayHoldSecretWholeOrInPieces(buffer)) {
     return { findings: [], stats: { bytes: buffer.length, suppressed: 0, encoding: 'utf-8' } };
   }
   const scan = new ByteScan(resolved);

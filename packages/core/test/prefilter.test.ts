@@ -21,6 +21,9 @@ import {
 } from '../src/testing/index.js';
 import { collect } from './helpers.js';
 import { mayHoldJoinedSecret } from '../src/joined-scan.js';
+import { ENCODED_NEEDLES } from '../src/base64-runs.js';
+import { bytesMayHoldPieces } from '../src/piece-gate.js';
+import { MAY_BE_IN_PIECES, mayHoldSecretWholeOrInPieces, prefilterVerdict } from '../src/prefilter.js';
 
 const FIXTURES = resolve(dirname(fileURLToPath(import.meta.url)), '../../../fixtures');
 const ALL_CONFIDENCES: ScanOptions = { minConfidence: 'low' };
@@ -32,6 +35,8 @@ async function expectSameAsStream(bytes: Uint8Array): Promise<number> {
   // The pre-filter knows secrets written whole; those written in pieces pass scanBytes's joined gate.
   if (streamed.some((f) => f.context.joined === undefined)) expect(mayHoldSecret(bytes)).toBe(true);
   if (streamed.some((f) => f.context.joined !== undefined)) expect(mayHoldJoinedSecret(bytes)).toBe(true);
+  // scanBytes's gate: one kernel pass, then the exact gates where the kernel lets them look
+  if (streamed.length > 0) expect(mayHoldSecretWholeOrInPieces(bytes)).toBe(true);
   return streamed.length;
 }
 
@@ -148,6 +153,24 @@ describe('pre-filter selectivity', () => {
     expect(mayHoldSecret(Buffer.from(`img: ${Buffer.alloc(100_000, 0x81).toString('base64')}\n`))).toBe(false);
   });
 
+  it('passes every base64 needle to the exact search: alone, at every offset of a SIMD block, inside clean code, copied in and in place', () => {
+    // The kernel runs prefilter-base64.ts only where it sees a byte pair of its own classes, one
+    // of which each needle holds: a needle it misses would be ruled out.
+    const code = 'int x = 1;\n';
+    for (const needle of ENCODED_NEEDLES) {
+      for (let offset = 0; offset < 33; offset++) {
+        for (const text of [`${' '.repeat(offset)}${needle}`, `${code.repeat(3)}${'.'.repeat(offset)}${needle}\n${code.repeat(3)}`]) {
+          const bytes = Buffer.from(text, 'latin1');
+          expect(mayHoldSecret(bytes), text).toBe(true);
+          expect(mayHoldSecret(borrowed(bytes)), text).toBe(true);
+          // cut short by one character, the needle is no longer there
+          const cut = Buffer.from(text.replace(needle, needle.slice(0, -1)), 'latin1');
+          expect(mayHoldSecret(cut), text).toBe(false);
+        }
+      }
+    }
+  });
+
   it('rules out a longer base64 run (blobs, integrity hashes), unless an escape may end inside it', async () => {
     const run43 = `${'a'.repeat(42)}A`;
     expect(mayHoldSecret(Buffer.from(`x = "b${run43}="`, 'utf8'))).toBe(false);
@@ -171,6 +194,81 @@ describe('pre-filter selectivity', () => {
     clean.copy(buffer);
     expect(mayHoldSecret(buffer.subarray(0, clean.length))).toBe(false);
     expect(mayHoldSecret(buffer)).toBe(true);
+  });
+});
+
+describe("pre-filter and the joined gate's condition", () => {
+  /** Does the kernel let the joined gate look (or the matcher: then both look)? */
+  const passed = (bytes: Uint8Array): boolean => {
+    const verdict = prefilterVerdict(bytes);
+    return verdict === 1 || (verdict & MAY_BE_IN_PIECES) !== 0;
+  };
+  /** Wherever piece-gate.ts would look, the kernel must let it, copied in and in place. */
+  function expectSound(text: string): boolean {
+    const bytes = Buffer.from(text, 'latin1');
+    const gate = bytesMayHoldPieces(bytes);
+    if (gate) {
+      expect(passed(bytes), JSON.stringify(text)).toBe(true);
+      expect(passed(borrowed(bytes)), JSON.stringify(text)).toBe(true);
+    }
+    return gate;
+  }
+
+  it('passes every place the gate looks at: a padding after a piece, a signature cut after J, JQ, JQQ, JQQJ', () => {
+    const hits = [
+      '"abc" + "def="',
+      "x = 'abc'\n  'def=='",
+      '"abc"\n"="',
+      `${'a'.repeat(70)}\nKXyz==\n`,
+      `${'a'.repeat(70)}\r\nKXyz=`,
+      `${'a'.repeat(70)}\n=\n`,
+      `${'a'.repeat(70)}\r=`,
+      `x"+"${'a'.repeat(86)}=`,
+      'x"`J`',
+      'EINJ\n',
+      "'JQ'",
+      '"JQQ"',
+      'JQQJ\r',
+      'JQQJ9',
+    ];
+    for (const hit of hits) {
+      for (let offset = 0; offset < 33; offset++) {
+        expect(expectSound(`${' '.repeat(offset)}${hit}`), hit).toBe(true);
+        expect(expectSound(`int x = 1;\n${'.'.repeat(offset)}${hit} y = 2;`), hit).toBe(true);
+      }
+    }
+  });
+
+  it('rules out text without those: the joined gate does not run on ordinary code', () => {
+    for (const text of ['int main(void) {\n  int x = 1, y = x == 2;\n  return x >= y;\n}\n', 'for (i=0; i<n; i++) a[i]=b;\n', 'const J = 1; // JSON\n']) {
+      expect(bytesMayHoldPieces(Buffer.from(text))).toBe(false);
+      expect(passed(Buffer.from(text))).toBe(false);
+    }
+    // 87 key characters after the quote: too long for a piece before the padding
+    expect(passed(Buffer.from(`"${'a'.repeat(87)}=`))).toBe(false);
+  });
+
+  it('reads a padding at the end of the input as the gate does, whatever lies in memory after it', () => {
+    // The gate reads no character after the input: a padding there comes before no base64 character.
+    const text = '"abc"+"def=';
+    const buffer = borrowScanBuffer(text.length + 64);
+    buffer.fill('a');
+    buffer.write(text);
+    const bytes = buffer.subarray(0, text.length);
+    expect(bytesMayHoldPieces(bytes)).toBe(true);
+    expect(passed(bytes)).toBe(true);
+    // one byte further, the padding comes before an a: no piece ends there
+    expect(bytesMayHoldPieces(buffer.subarray(0, text.length + 1))).toBe(false);
+  });
+
+  it('passes every random text the gate looks at', () => {
+    const unit = fc.constantFrom(...'aA9+/=%\\"\'`\n\r \t.&_JQJQ9é');
+    fc.assert(
+      fc.property(fc.string({ unit, maxLength: 160 }), (text) => {
+        expectSound(text);
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
 

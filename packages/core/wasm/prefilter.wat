@@ -1,5 +1,6 @@
 ;; A conservative pre-filter over UTF-8 bytes: 0 when no secret can be in memory[ptr, ptr+len),
-;; 1 when the matcher must look. At every place where the matcher anchors, it tests a condition
+;; 1 when the matcher must look; else bit 2 when a base64-encoded one may be there, bit 4 when one
+;; written in pieces may be (then the caller runs the exact gates: see may_hold_secret). At every place where the matcher anchors, it tests a condition
 ;; that every match there needs, so it may say 1 for nothing but never 0 for a secret:
 ;; - a padding (=, %3D, \u003D) after 43 bytes of base64 or of its escapes ([A-Za-z0-9+/%\])
 ;;   of which the last is a character a legacy key can end with, and not after a 44th plain
@@ -243,15 +244,89 @@
     (if (i32.ge_u (i32.add (local.get $i) (i32.const 4)) (local.get $end)) (then (return (i32.const 0))))
     (i32.eq (i32.load offset=1 (local.get $i)) (i32.const 0x394a5151)))
 
+  ;; Is $c a quote or a line break (where a piece of a key written in pieces ends)?
+  (func $piece_end (param $c i32) (result i32)
+    (i32.or
+      (i32.or (i32.eq (local.get $c) (i32.const 34)) (i32.eq (local.get $c) (i32.const 39)))
+      (i32.or (i32.eq (local.get $c) (i32.const 96)) (i32.or (i32.eq (local.get $c) (i32.const 10)) (i32.eq (local.get $c) (i32.const 13))))))
+
+  ;; The = at $eq: could it pad a key's last piece (piece-gate.ts, hasPaddedPiece without the test
+  ;; of the join before the piece)? The = must follow a key character (and come before = or no
+  ;; base64 character, or the input's end) or a piece's end; key characters before it, at most
+  ;; 86, must start after a quote or a line break.
+  (func $padded_piece (param $start i32) (param $end i32) (param $eq i32) (result i32)
+    (local $before i32) (local $k i32)
+    (if (i32.le_u (local.get $eq) (local.get $start)) (then (return (i32.const 0))))
+    (local.set $before (i32.load8_u (i32.sub (local.get $eq) (i32.const 1))))
+    (if (i32.eqz (call $piece_end (local.get $before)))
+      (then
+        (if (i32.eqz (i32.load8_u (local.get $before))) (then (return (i32.const 0))))
+        (if (i32.lt_u (i32.add (local.get $eq) (i32.const 1)) (local.get $end))
+          (then
+            (if (i32.and
+                  (i32.ne (i32.load8_u offset=1 (local.get $eq)) (i32.const 61))
+                  (call $plain_base64 (i32.load8_u offset=1 (local.get $eq))))
+              (then (return (i32.const 0))))))))
+    (local.set $k (local.get $eq))
+    (block $walked
+      (loop $walk
+        (br_if $walked (i32.le_u (local.get $k) (local.get $start)))
+        (br_if $walked (i32.ge_u (i32.sub (local.get $eq) (local.get $k)) (i32.const 86)))
+        (br_if $walked (i32.eqz (i32.load8_u (i32.load8_u (i32.sub (local.get $k) (i32.const 1))))))
+        (local.set $k (i32.sub (local.get $k) (i32.const 1)))
+        (br $walk)))
+    (if (i32.le_u (local.get $k) (local.get $start)) (then (return (i32.const 0))))
+    (call $piece_end (i32.load8_u (i32.sub (local.get $k) (i32.const 1)))))
+
+  ;; 1 when a match may be anchored in memory[ptr, ptr+len); else 2 when the input may hold one
+  ;; of the base64 needles (base64-runs.ts: ENCODED_NEEDLES, which prefilter-base64.ts then looks
+  ;; for exactly), 0 when neither. Each of the 36 needles holds one of a few byte pairs: a lane
+  ;; whose byte and the next one fall in the same class of each pair is a possible needle. A
+  ;; class is a bit of four lookups (byte by low and high nibble, next byte by low and high
+  ;; nibble), so each bit admits a product of nibble sets that holds some of those pairs (Xk Yz
+  ;; Vj jZ jY Nv Nj ZW WV Tk jM Uz lY Vn qW Zk GV qY zV JM ZM Uk Yk UW Ym Vm Nh zY, one per
+  ;; needle, chosen rare in C and JavaScript by scripts/prefilter-pairs.mjs, which prints these
+  ;; tables: run it when the needles change), plus others. test/prefilter.test.ts plants every
+  ;; needle at every offset of a block.
+  ;; Bit 4: a secret written in pieces may be there (piece-gate.ts, bytesMayHoldPieces: each of its
+  ;; hits is a J before Q, a quote or a line break, or an = that $padded_piece passes).
   (func (export "may_hold_secret") (param $ptr i32) (param $len i32) (result i32)
-    (local $end i32) (local $p i32) (local $mask i32) (local $i i32)
+    (local $end i32) (local $p i32) (local $mask i32) (local $i i32) (local $flags i32) (local $pieces i32)
     (local $v v128) (local $v1 v128) (local $prev v128) (local $prev2 v128)
+    (local $lo v128) (local $hi v128) (local $first v128) (local $first_before v128)
     (local.set $end (i32.add (local.get $ptr) (local.get $len)))
     (local.set $p (local.get $ptr))
     (block $done
       (loop $step
         (br_if $done (i32.ge_u (local.get $p) (local.get $end)))
         (local.set $v (v128.load (local.get $p)))
+        ;; a possible base64 needle: once seen, the rest of the input is only read for anchors. The
+        ;; first byte's classes, a lane later, meet the second byte's (lane 0 meets the previous
+        ;; block's last byte; none before the input).
+        (local.set $lo (v128.and (local.get $v) (v128.const i8x16 15 15 15 15 15 15 15 15 15 15 15 15 15 15 15 15)))
+        (if (i32.eqz (i32.and (local.get $flags) (i32.const 2)))
+          (then
+            (local.set $hi (i8x16.shr_u (local.get $v) (i32.const 4)))
+            (local.set $first
+              (v128.and
+                (i8x16.swizzle
+                  (v128.const i8x16 0x00 0x02 0x00 0x00 0x80 0xa0 0x84 0x10 0x04 0x84 0xab 0x00 0x01 0x00 0x40 0x00)
+                  (local.get $lo))
+                (i8x16.swizzle
+                  (v128.const i8x16 0x00 0x00 0x00 0x00 0x58 0xbc 0x09 0x02 0x00 0x00 0x00 0x00 0x00 0x00 0x00 0x00)
+                  (local.get $hi))))
+            (if (v128.any_true
+                  (v128.and
+                    (i8x16.shuffle 15 16 17 18 19 20 21 22 23 24 25 26 27 28 29 30 (local.get $first_before) (local.get $first))
+                    (v128.and
+                      (i8x16.swizzle
+                        (v128.const i8x16 0x00 0x00 0x00 0x00 0x00 0x00 0x52 0x22 0x40 0x03 0xc1 0x84 0x00 0x0c 0x04 0x00)
+                        (local.get $lo))
+                      (i8x16.swizzle
+                        (v128.const i8x16 0x00 0x00 0x00 0x00 0x08 0x33 0xc4 0xc0 0x00 0x00 0x00 0x00 0x00 0x00 0x00 0x00)
+                        (local.get $hi)))))
+              (then (local.set $flags (i32.or (local.get $flags) (i32.const 2)))))
+            (local.set $first_before (local.get $first))))
         ;; Fast path: none of the 16 bytes is =, %, \ or J (their low nibbles differ, so one
         ;; lookup by low nibble tells them; unused entries hold a byte of another low nibble).
         (if (i32.eqz
@@ -260,7 +335,7 @@
                   (local.get $v)
                   (i8x16.swizzle
                     (v128.const i8x16 0x11 0x12 0x13 0x14 0x15 0x25 0x17 0x18 0x19 0x1a 0x4a 0x1c 0x5c 0x3d 0x1f 0x10)
-                    (v128.and (local.get $v) (v128.const i8x16 15 15 15 15 15 15 15 15 15 15 15 15 15 15 15 15))))))
+                    (local.get $lo)))))
           (then
             (local.set $p (i32.add (local.get $p) (i32.const 16)))
             (br $step)))
@@ -268,6 +343,46 @@
         ;; The two bytes before each lane (before the input: table bytes, which only add hits).
         (local.set $prev (v128.load (i32.sub (local.get $p) (i32.const 1))))
         (local.set $prev2 (v128.load (i32.sub (local.get $p) (i32.const 2))))
+        ;; A piece may end here: J before Q, a quote or a line break; = after a key character or a
+        ;; piece's end (two lookups, by low and by high nibble: a bit per high nibble, set for
+        ;; the low nibbles of [A-Za-z0-9+/%\] and of " ' ` \n \r in it), then checked with scalar loads.
+        (if (i32.eqz (i32.and (local.get $flags) (i32.const 4)))
+          (then
+            (local.set $pieces
+              (i8x16.bitmask
+                (v128.or
+                  (v128.and
+                    (i8x16.eq (local.get $v) (i8x16.splat (i32.const 61)))
+                    (v128.not
+                      (i8x16.eq
+                        (v128.and
+                          (i8x16.swizzle
+                            (v128.const i8x16 0x3a 0x3e 0x3f 0x3e 0x3e 0x3f 0x3e 0x3f 0x3e 0x3e 0x7c 0x15 0x1c 0x54 0x14 0x15)
+                            (v128.and (local.get $prev) (v128.const i8x16 15 15 15 15 15 15 15 15 15 15 15 15 15 15 15 15)))
+                          (i8x16.swizzle
+                            (v128.const i8x16 0x40 0x00 0x01 0x02 0x04 0x08 0x10 0x20 0x00 0x00 0x00 0x00 0x00 0x00 0x00 0x00)
+                            (i8x16.shr_u (local.get $prev) (i32.const 4))))
+                        (v128.const i64x2 0 0))))
+                  (v128.and
+                    (i8x16.eq (local.get $v) (i8x16.splat (i32.const 74)))
+                    (v128.or
+                      (v128.or
+                        (v128.or (i8x16.eq (local.get $v1) (i8x16.splat (i32.const 81))) (i8x16.eq (local.get $v1) (i8x16.splat (i32.const 34))))
+                        (v128.or (i8x16.eq (local.get $v1) (i8x16.splat (i32.const 39))) (i8x16.eq (local.get $v1) (i8x16.splat (i32.const 96)))))
+                      (v128.or (i8x16.eq (local.get $v1) (i8x16.splat (i32.const 10))) (i8x16.eq (local.get $v1) (i8x16.splat (i32.const 13)))))))))
+            (block $pieces_done
+              (loop $piece
+                (br_if $pieces_done (i32.eqz (local.get $pieces)))
+                (local.set $i (i32.add (local.get $p) (i32.ctz (local.get $pieces))))
+                (br_if $pieces_done (i32.ge_u (local.get $i) (local.get $end)))
+                (if (i32.or
+                      (i32.eq (i32.load8_u (local.get $i)) (i32.const 74))
+                      (call $padded_piece (local.get $ptr) (local.get $end) (local.get $i)))
+                  (then
+                    (local.set $flags (i32.or (local.get $flags) (i32.const 4)))
+                    (br $pieces_done)))
+                (local.set $pieces (i32.and (local.get $pieces) (i32.sub (local.get $pieces) (i32.const 1))))
+                (br $piece)))))
         ;; = after a key's last character, t or T, or after blanks (then ClientSecret may be
         ;; further back: "x = 1" is ruled out here, "x  = 1" is left to the scalar check);
         ;; %3; \u or \U; JQ
@@ -315,4 +430,4 @@
             (br $hit)))
         (local.set $p (i32.add (local.get $p) (i32.const 16)))
         (br $step)))
-    (i32.const 0)))
+    (local.get $flags)))
