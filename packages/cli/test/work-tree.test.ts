@@ -1,4 +1,5 @@
-import { mkdirSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoInfo } from '../src/git/exec.js';
@@ -82,6 +83,11 @@ describe('findWorkTree: the repository from its folders, as git would find it', 
     mkdirSync(join(fake, '.git'));
     writeFileSync(join(fake, '.git', 'HEAD'), 'ref: refs/heads/main\n');
     expect(findWorkTree(fake, env)).toBeUndefined(); // no objects/ or refs/: git walks on
+
+    const fifoHead = makeRepo();
+    rmSync(join(fifoHead, '.git', 'HEAD'));
+    execFileSync('mkfifo', [join(fifoHead, '.git', 'HEAD')]);
+    expect(findWorkTree(fifoHead, env)).toBeUndefined(); // never waits for a writer
 
     const real = makeRepo();
     const linked = tempDir();

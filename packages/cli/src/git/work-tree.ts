@@ -1,6 +1,7 @@
-import { closeSync, lstatSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
+import { lstatSync, realpathSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { RepoInfo } from './exec.js';
+import { readOwnFile } from '../own-files.js';
 
 /** What a scan of the index needs to know of the repository: where it is and where cwd is in it. */
 export type WorkTreeInfo = Pick<RepoInfo, 'toplevel' | 'prefix' | 'commonDir' | 'bare'>;
@@ -28,22 +29,12 @@ const RELOCATING_VARIABLES = [
  */
 const RELOCATING_KEYS = new Set(['worktree', 'objectformat', 'refstorage', 'worktreeconfig']);
 
-/** A small file's text, or undefined (absent, unreadable, not a regular file, too big). */
+/** A small file's text, or undefined (absent, unreadable, not a regular file, too big; a FIFO never blocks). */
 function smallText(file: string, max = 64 * 1024): string | undefined {
-  let fd: number;
   try {
-    fd = openSync(file, 'r');
+    return readOwnFile(file, max);
   } catch {
     return undefined;
-  }
-  try {
-    const buf = Buffer.alloc(max + 1);
-    const n = readSync(fd, buf, 0, buf.length, 0);
-    return n > max ? undefined : buf.toString('utf8', 0, n);
-  } catch {
-    return undefined;
-  } finally {
-    closeSync(fd);
   }
 }
 
