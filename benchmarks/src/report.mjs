@@ -89,7 +89,7 @@ import { formatMs, formatNumber, formatPct } from './stats.mjs';
  * @typedef {{ available: true, file: string, wall: Summary, mbps: number, rssKB: Summary }} MemoryRow
  * @typedef {{ tool: string, command: string, rows: (MemoryRow | { available: false, file: string, reason?: string })[] }} MemoryReport
  *
- * @typedef {{ available: true, tool: string, label: string, command: string, wall: Summary, rssKB: Summary, mbps: MbpsRange, timeVsRipgrep: number, matchingLines?: number, scanned?: { files: number, bytes: number, findings: number } }} ArchiveRow
+ * @typedef {{ available: true, tool: string, label: string, command: string, wall: Summary, rssKB: Summary, mbps: MbpsRange, timeVsRipgrep: number, matchingLines?: number, scanned?: { files: number, bytes: number, findings: number, complete?: boolean } }} ArchiveRow
  * @typedef {{ runsPerTool: number, content: { files: number, bytes: number, source: string }, archives: { format: string, file: string, archiveBytes: number, rows: (ArchiveRow | UnavailableRow)[] }[] }} ArchivesReport
  *
  * @typedef {{ pattern: string, bytes: number, modes: Record<string, { mbps: MbpsRange, findings?: number }>, slowest: { mode: string, mbps: number, vsPlain: number }, meetsTarget: boolean }} AdversarialPatternRow
@@ -290,7 +290,7 @@ function memorySection(s) {
 /** @param {ArchiveRow} r what the row found: rg's matching lines, or what keyguard read and reported */
 const result = (r) =>
   r.scanned
-    ? `${r.scanned.files} files, ${(r.scanned.bytes / 1e6).toFixed(1)} MB read; ${r.scanned.findings} findings`
+    ? `${r.scanned.files} files, ${(r.scanned.bytes / 1e6).toFixed(1)} MB read${r.scanned.complete === false ? ' (**incomplete**: an archive limit stopped it; MB/s overstated)' : ''}; ${r.scanned.findings} findings`
     : r.matchingLines !== undefined
       ? `${r.matchingLines} matching lines`
       : '';

@@ -1,7 +1,10 @@
 // Archive throughput: `keyguard scan <archive>` (MB/s of uncompressed content, peak RSS) on a .zip
 // and a .tar.gz of real source text, next to `unzip -p | rg` and `tar -xOzf | rg` in the same run.
-// The archives are built at run time in WORK_DIR (a few hundred MB in the full run, a few MB with
-// --quick) from real text files; nothing is planted in them.
+// The archives are built at run time in WORK_DIR (200 MB in the full run, 4 MB with --quick) from
+// real text files; nothing is planted in them. 200 MB stays under keyguard's per-archive limit of
+// 256 MiB decompressed (packages/cli/src/archive/limits.ts, maxBytes; tar headers count too): past
+// it keyguard stops reading the archive, and MB/s over the whole content would be overstated. The
+// row's `scanned` says what keyguard read; the report marks a read short of the content.
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { pickSources } from '../corpora/sources.mjs';
@@ -17,7 +20,7 @@ export const title = 'Archive throughput';
 
 /**
  * A measured (or unavailable) row of an archive's table.
- * @typedef {Row & { command: string, rssKB?: Summary, mbps?: { median: number, min: number, max: number }, runs?: { ms: number, rssKB: number }[], matchingLines?: number, scanned?: { files: number, bytes: number, findings: number } }} ArchiveRow
+ * @typedef {Row & { command: string, rssKB?: Summary, mbps?: { median: number, min: number, max: number }, runs?: { ms: number, rssKB: number }[], matchingLines?: number, scanned?: { files: number, bytes: number, findings: number, complete: boolean } }} ArchiveRow
  */
 
 /**
@@ -57,7 +60,7 @@ export async function runSuite({ quick, tools, log }) {
   for (const cmd of ['zip', 'unzip', 'tar']) {
     if (!['/usr/bin', '/bin', '/usr/local/bin'].some((d) => existsSync(join(d, cmd)))) return { available: false, reason: `${cmd} is not installed` };
   }
-  const target = quick ? 4e6 : 300e6;
+  const target = quick ? 4e6 : 200e6;
   const { files, bytes, zip, tgz } = await buildArchives(target, log);
   const runs = quick ? 2 : 3;
   const timeoutMs = quick ? 60_000 : 600_000;
@@ -125,7 +128,7 @@ export async function runSuite({ quick, tools, log }) {
       if (r.code === 0 || r.code === 1) {
         /** @type {{ summary: { files: number, bytes: number, findings: number } }} */
         const report = JSON.parse(readFileSync(out, 'utf8'));
-        kg.scanned = { files: report.summary.files, bytes: report.summary.bytes, findings: report.summary.findings };
+        kg.scanned = { files: report.summary.files, bytes: report.summary.bytes, findings: report.summary.findings, complete: report.summary.bytes >= bytes };
         log(`    keyguard read ${kg.scanned.files} files, ${(kg.scanned.bytes / 1e6).toFixed(1)} MB; ${kg.scanned.findings} findings`);
       }
       rmSync(out, { force: true });
