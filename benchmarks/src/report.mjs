@@ -89,6 +89,9 @@ import { formatMs, formatNumber, formatPct } from './stats.mjs';
  * @typedef {{ available: true, file: string, wall: Summary, mbps: number, rssKB: Summary }} MemoryRow
  * @typedef {{ tool: string, command: string, rows: (MemoryRow | { available: false, file: string, reason?: string })[] }} MemoryReport
  *
+ * @typedef {{ available: true, tool: string, label: string, command: string, wall: Summary, rssKB: Summary, mbps: MbpsRange, timeVsRipgrep: number, matchingLines?: number, scanned?: { files: number, bytes: number, findings: number, complete?: boolean } }} ArchiveRow
+ * @typedef {{ runsPerTool: number, content: { files: number, bytes: number, source: string }, archives: { format: string, file: string, archiveBytes: number, rows: (ArchiveRow | UnavailableRow)[] }[] }} ArchivesReport
+ *
  * @typedef {{ pattern: string, bytes: number, modes: Record<string, { mbps: MbpsRange, findings?: number }>, slowest: { mode: string, mbps: number, vsPlain: number }, meetsTarget: boolean }} AdversarialPatternRow
  * @typedef {{ available: true, modes: string[], rows: AdversarialPatternRow[], runs: number, command: string }} AdversarialCore
  * @typedef {{ file: string, bytes: number, off: Summary, on: Summary, ruleAddsMs: number, problems: number }} AdversarialEslintRow
@@ -97,7 +100,7 @@ import { formatMs, formatNumber, formatPct } from './stats.mjs';
  * @typedef {{ available: true, command: string, emptyVsOneByte: number, rows: (EmptyFilesRow | { available: false, tree: string, reason?: string })[] }} AdversarialCli
  * @typedef {{ target: string, targetMbps: number, core: AdversarialCore | Unavailable, eslint: AdversarialEslint | Unavailable, cli: AdversarialCli | Unavailable }} AdversarialReport
  *
- * @typedef {{ core: CoreReport, dirscan: DirscanReport, accuracy: AccuracyReport, history: HistoryReport, staged: StagedReport, eslint: EslintReport, memory: MemoryReport, adversarial: AdversarialReport }} SuiteReports
+ * @typedef {{ core: CoreReport, dirscan: DirscanReport, accuracy: AccuracyReport, history: HistoryReport, staged: StagedReport, eslint: EslintReport, memory: MemoryReport, archives: ArchivesReport, adversarial: AdversarialReport }} SuiteReports
  * @typedef {{ [K in keyof SuiteReports]?: (SuiteReports[K] & { available: true, title: string }) | { available: false, title: string, reason?: string } }} ResultsSuites
  *
  * @typedef {object} Results
@@ -284,6 +287,28 @@ function memorySection(s) {
   return `## Constant memory\n\n${s.tool}: \`${s.command}\`.\n\n${table(['input', 'wall time', 'MB/s', 'peak RSS (median)', 'peak RSS range'], rows)}`;
 }
 
+/** @param {ArchiveRow} r what the row found: rg's matching lines, or what keyguard read and reported */
+const result = (r) =>
+  r.scanned
+    ? `${r.scanned.files} files, ${(r.scanned.bytes / 1e6).toFixed(1)} MB read${r.scanned.complete === false ? ' (**incomplete**: an archive limit stopped it; MB/s overstated)' : ''}; ${r.scanned.findings} findings`
+    : r.matchingLines !== undefined
+      ? `${r.matchingLines} matching lines`
+      : '';
+
+/** @param {ArchivesReport} s */
+function archivesSection(s) {
+  const head = `## Archive throughput\n\n${s.content.files} files, ${(s.content.bytes / 1e6).toFixed(1)} MB of uncompressed text (${s.content.source}), packed with \`zip -r\` and \`tar -czf\`. MB/s of uncompressed content; ratios compare with the unpack-and-grep pipeline of the same archive (peak RSS of a pipeline: its largest process).`;
+  const parts = s.archives.map((a) => {
+    const rows = a.rows.map((r) =>
+      r.available
+        ? [r.label, `\`${r.command}\``, range(r.wall), mbps(r.mbps), mib(r.rssKB.median), times(r.timeVsRipgrep), result(r)]
+        : [r.label ?? r.tool, na(r), '', '', '', '', ''],
+    );
+    return `### ${a.format} (${(a.archiveBytes / 1e6).toFixed(1)} MB archive)\n\n${table(['tool', 'command', 'wall time', 'MB/s', 'peak RSS', 'time vs pipeline', 'result'], rows)}`;
+  });
+  return [head, ...parts].join('\n\n');
+}
+
 /** @param {AdversarialReport} s */
 function adversarialSection(s) {
   const parts = [`## Adversarial text\n\nTarget: ${s.target}.`];
@@ -328,7 +353,7 @@ function adversarialSection(s) {
 }
 
 /** @type {{ [K in keyof SuiteReports]: (s: SuiteReports[K]) => string }} */
-const SECTIONS = { core: coreSection, dirscan: (s) => `## Directory scan\n\n${dirscanSection(s)}`, accuracy: (s) => `## Accuracy\n\n${accuracySection(s)}`, history: historySection, staged: stagedSection, eslint: eslintSection, memory: memorySection, adversarial: adversarialSection };
+const SECTIONS = { core: coreSection, dirscan: (s) => `## Directory scan\n\n${dirscanSection(s)}`, accuracy: (s) => `## Accuracy\n\n${accuracySection(s)}`, history: historySection, staged: stagedSection, eslint: eslintSection, memory: memorySection, archives: archivesSection, adversarial: adversarialSection };
 
 /**
  * A suite's section.

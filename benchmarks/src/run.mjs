@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Entry point: `pnpm bench` (everything, preparing what is missing) or `pnpm bench --quick`.
 //   --quick            a subset in under a minute (small corpora, fewer runs), plus ~75 s of adversarial
-//   --only a,b         only these suites (core, dirscan, accuracy, history, staged, eslint, memory, adversarial)
+//   --only a,b         only these suites (core, dirscan, accuracy, history, staged, eslint, memory, archives, adversarial)
 //   --out <name>       results/<name>.{json,md,svg} (default: latest for a full run, dev otherwise)
 //   --no-install       never install peers or corpora (report what is missing)
 //   --against REV      also run keyguard as built at REV (a commit, tag or branch) in the same run
@@ -26,11 +26,12 @@ import * as history from './suites/history.mjs';
 import * as staged from './suites/staged.mjs';
 import * as eslint from './suites/eslint.mjs';
 import * as memory from './suites/memory.mjs';
+import * as archives from './suites/archives.mjs';
 import * as adversarial from './suites/adversarial.mjs';
 /** @import { Log, PrepEntry, Suite, SuiteResult } from './types.mjs' */
 
 /** @type {Suite[]} */
-const SUITES = [core, dirscan, accuracy, history, staged, eslint, memory, adversarial];
+const SUITES = [core, dirscan, accuracy, history, staged, eslint, memory, archives, adversarial];
 
 const { values } = parseArgs({
   options: {

@@ -96,4 +96,33 @@ describe('report rendering', () => {
     expect(md).toContain('| `keyguard scan --staged`, 1 staged file | 95 ms (86 ms–105 ms, n=3) | +45.0 ms | 30 ms | **over** |');
     expect(md).toContain('`keyguard scan --staged`, 1000 staged files');
   });
+  it('renders a table per archive format, with what each row found', () => {
+    const archives = {
+      available: true,
+      title: 'Archive throughput',
+      runsPerTool: 2,
+      content: { files: 329, bytes: 4e6, source: 'real text' },
+      archives: [
+        {
+          format: 'zip',
+          file: 'content.zip',
+          archiveBytes: 1.1e6,
+          rows: [
+            { available: true, tool: 'ripgrep', label: 'unzip -p | rg (baseline)', command: "unzip -p content.zip | rg -c 'x'", wall: w(50), rssKB: w(6144), mbps: w(80), timeVsRipgrep: 1, matchingLines: 0 },
+            { available: true, tool: 'keyguard', label: 'keyguard scan', command: 'keyguard scan content.zip', wall: w(500), rssKB: w(98304), mbps: w(8), timeVsRipgrep: 10, scanned: { files: 330, bytes: 4e6, findings: 0, complete: true } },
+          ],
+        },
+        { format: 'tar.gz', file: 'content.tar.gz', archiveBytes: 1e6, rows: [{ available: false, tool: 'ripgrep', label: 'tar -xOzf | rg (baseline)', reason: 'rg missing' }] },
+      ],
+    };
+    const md = renderMarkdown({ ...results, suites: { archives } });
+    expect(md).toContain('## Archive throughput');
+    expect(md).toContain('### zip (1.1 MB archive)');
+    expect(md).toContain('| keyguard scan | `keyguard scan content.zip` | 500 ms (450 ms–550 ms, n=3) | 8.0 (7.2–8.8) | 96 MiB | 10× | 330 files, 4.0 MB read; 0 findings |');
+    expect(md).toContain('| 1.00× | 0 matching lines |');
+    const short = { ...archives.archives[0].rows[1], scanned: { files: 300, bytes: 3e6, findings: 0, complete: false } };
+    const md2 = renderMarkdown({ ...results, suites: { archives: { ...archives, archives: [{ ...archives.archives[0], rows: [short] }] } } });
+    expect(md2).toContain('300 files, 3.0 MB read (**incomplete**: an archive limit stopped it; MB/s overstated); 0 findings');
+    expect(md).toContain('| tar -xOzf \\| rg (baseline) | unavailable: rg missing |');
+  });
 });
