@@ -12,7 +12,7 @@ import { repeat, run, timed, timedShell } from '../measure.mjs';
 import { CLI_BIN, WORK_DIR } from '../paths.mjs';
 import { mbPerSec } from '../stats.mjs';
 import { RG_SHAPE } from '../tools.mjs';
-import { addRatios, reportPath } from './common.mjs';
+import { addRatios, measuredFields, reportPath } from './common.mjs';
 /** @import { Log, Row, Summary, SuiteContext, TimedResult } from '../types.mjs' */
 
 export const id = 'archives';
@@ -83,10 +83,7 @@ export async function runSuite({ quick, tools, log }) {
       tool,
       label,
       command,
-      available: r.ok,
-      ...(r.ok ? {} : { reason: r.error }),
-      wall: r.wall,
-      rssKB: r.rss,
+      ...measuredFields(r),
       mbps: { median: mbPerSec(bytes, r.wall.median), min: mbPerSec(bytes, r.wall.max), max: mbPerSec(bytes, r.wall.min) },
       runs: r.runs.map((s) => ({ ms: Math.round(s.ms * 10) / 10, rssKB: s.rssKB })),
     };

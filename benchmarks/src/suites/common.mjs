@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { DRIVERS, driverStatus } from '../tools.mjs';
 import { WORK_DIR } from '../paths.mjs';
 import { errorMessage, repeat, timed } from '../measure.mjs';
-/** @import { Log, Reported, Row, Summary, TimedResult, Tools } from '../types.mjs' */
+/** @import { Log, RepeatResult, Reported, Row, Summary, TimedResult, Tools } from '../types.mjs' */
 
 /**
  * A driver's row: measured (wall, rssKB, runs, mbps; `available` false when a run failed), or
@@ -24,6 +24,15 @@ import { errorMessage, repeat, timed } from '../measure.mjs';
  * @property {number} [timeVsRipgrep]
  */
 import { mbPerSec, ratio } from '../stats.mjs';
+
+/**
+ * What every measured row says of its repeated runs: whether they all succeeded (else why not),
+ * the wall-time and peak-RSS summaries. Each suite adds its own figures and per-run detail.
+ * @param {RepeatResult} r
+ */
+export function measuredFields(r) {
+  return { available: r.ok, ...(r.ok ? {} : { reason: r.error }), wall: r.wall, rssKB: r.rss };
+}
 
 /** @param {string} name */
 export function reportPath(name) {
@@ -58,10 +67,7 @@ export async function measureDriver(driverId, tree, { tools, bytes, runs, warmup
   /** @type {DriverRow} */
   const row = {
     ...base,
-    available: r.ok,
-    ...(r.ok ? {} : { reason: r.error }),
-    wall: r.wall,
-    rssKB: r.rss,
+    ...measuredFields(r),
     runs: r.runs.map((s) => ({ ms: Math.round(s.ms * 10) / 10, rssKB: s.rssKB, exit: s.code, ...(s.warmup ? { warmupOnly: true } : {}) })),
     mbps: { median: mbPerSec(bytes, r.wall.median), min: mbPerSec(bytes, r.wall.max), max: mbPerSec(bytes, r.wall.min) },
   };

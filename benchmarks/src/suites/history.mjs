@@ -9,7 +9,7 @@ import { repeat, timed, timedShell } from '../measure.mjs';
 import { CLI_BIN, WORK_DIR, peerBin } from '../paths.mjs';
 import { ratio } from '../stats.mjs';
 import { GITLEAKS_SCRATCH_REPORT, RG_SHAPE, gitSecretsEnv } from '../tools.mjs';
-import { addRatios, reportPath } from './common.mjs';
+import { addRatios, measuredFields, reportPath } from './common.mjs';
 /** @import { RepeatResult, Row, SuiteContext, TimedResult } from '../types.mjs' */
 
 /**
@@ -40,10 +40,7 @@ export async function runSuite({ quick, tools, log }) {
       tool,
       label,
       command,
-      available: r.ok,
-      ...(r.ok ? {} : { reason: r.error }),
-      wall: r.wall,
-      rssKB: r.rss,
+      ...measuredFields(r),
       msPerCommit: r.wall.median / h.commits,
       runs: r.runs.map((s) => ({ ms: Math.round(s.ms * 10) / 10, rssKB: s.rssKB, exit: s.code })),
     };
